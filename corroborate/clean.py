@@ -1,0 +1,254 @@
+"""Clean: strip page boilerplate, normalise text, split sentences, detect the language.
+
+reads: Article.raw_text, title; fills: Article.text, sentences, removed, language.
+
+Every removal is recorded (``Article.removed``: the text and the rule) so an
+analyst can see what cleaning took out.  Rules are about kinds of page
+furniture seen across outlets (advert markers, view counters, newsletter
+forms, share buttons, photo credits and their captions, "read more" links,
+sidebar headlines), never one outlet's exact string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable
+
+from .model import Article, Removal, Sentence
+
+# --- Normalisation ------------------------------------------------------------
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalise(text: str) -> str:
+    """NFC, one kind of space, no invisible or control characters, ``\\n`` line ends.
+
+    Quotes, dashes and ellipses are kept as written: quotes in a dossier must
+    match the article character for character.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _CONTROL.sub("", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+# --- Boilerplate rules --------------------------------------------------------
+# Each rule is (name, test on one stripped line).  Tests see the line and its
+# word count; they must be specific enough never to fire on a news sentence.
+
+_QUOTE_OR_SAID = re.compile(r"[\"“”]|\b(said|says|told|according)\b", re.I)
+
+
+def _full(pattern: str) -> Callable[[str], bool]:
+    compiled = re.compile(rf"^(?:{pattern})[\s.:!]*$", re.I)
+    return lambda line: bool(compiled.match(line))
+
+
+def _short_with(pattern: str, max_words: int) -> Callable[[str], bool]:
+    compiled = re.compile(pattern, re.I)
+    return lambda line: (
+        len(line.split()) <= max_words and bool(compiled.search(line)) and not _QUOTE_OR_SAID.search(line)
+    )
+
+
+_PHOTO_CREDIT = re.compile(
+    r"(\((?:AP|AFP|Reuters|EPA|Getty)? ?Photo[^)]*\)|\(Representational (?:image|photo)\)|"
+    r"\b(?:Wikimedia Commons|Getty Images|Shutterstock|iStock(?:photo)?|Alamy|"
+    r"EPA-EFE|AFP via Getty Images|Creative Commons)\b|"
+    r"(?:^|\s)(?:REUTERS|AFP|AP|EPA)/[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s*$|"
+    r"^(?:photo|image|picture|photograph|file photo|caption|video)\s*(?:credit)?\s*:)",
+)
+_TERMINAL = re.compile(r"[.!?\"”’)]$")
+
+RULES: list[tuple[str, Callable[[str], bool]]] = [
+    ("advertisement", _full(
+        r"advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|"
+        r"(?:story|article) continues (?:below|after)(?: (?:this|the) )?(?:advertisement|ad)?|"
+        r"continue reading(?: (?:below|the main story|after the ad))?|scroll (?:down )?to continue(?: with content)?"
+    )),
+    ("counter", _full(
+        r"(?:post |page )?views?\s*:?\s*[\d,.]+k?|[\d,.]+k? (?:views|shares|comments|reads)|"
+        r"(?:share|tweet|email|e-mail|print|comment|comments|pin|whatsapp|telegram)"
+        r"(?: (?:this|the) (?:article|story|page))?(?: on \w+)?"
+    )),
+    ("form", _full(
+        r"please leave this field empty|leave this field (?:empty|blank)|(?:enter )?your e-?mail(?: address)?|"
+        r"e-?mail address|required fields are marked.*|your e-?mail address will not be published.*|"
+        r"leave a (?:comment|reply)|(?:submit|send)|thank you for (?:subscribing|signing up).*|"
+        r"check your inbox.*|invalid e-?mail.*|we respect your privacy.*"
+    )),
+    ("newsletter", _short_with(r"\b(?:newsletters?|subscribe|subscription|sign ?up|inbox|unsubscribe)\b", 20)),
+    ("promotion", _short_with(
+        r"\b(?:follow us|like us on|join us (?:here )?on|download (?:our|the) app|get the app|mobile app|"
+        r"watch free|click here|tap here|listen to (?:the|our) podcast|share (?:this|your) (?:story|news)|"
+        r"send us your|got a (?:news )?tip|have a (?:news )?tip)\b", 40)),
+    ("read-more", _full(
+        r"read more|read more\s*:.*|read also\s*:?.*|also read\s*:?.*|related\s*:.*|related (?:articles?|stories|content|coverage|news)|"
+        r"more (?:from|on) [^.]{0,60}|recommended(?: for you)?|see also\s*:?.*|more stories|"
+        r"watch\s*:.*|video\s*:.*|listen\s*:.*|trending(?: now)?|most (?:read|popular|viewed)|top stories|"
+        r"you (?:may|might) (?:also )?(?:like|be interested in)\s*:?"
+    )),
+    ("copyright", _short_with(
+        r"^(?:copyright|©|\(c\))|all rights reserved|may not be (?:published|reproduced|redistributed)", 60)),
+    ("video-caption", _short_with(r"\((?:Published|Updated) [A-Z][a-z]+day, [^)]*\d{4}\)\s*$", 60)),
+    ("photo-credit", lambda line: len(line.split()) <= 30 and bool(_PHOTO_CREDIT.search(line))),
+    ("cookie-notice", _short_with(r"\b(?:cookies?|privacy policy|terms of (?:use|service))\b.*\b(?:accept|agree|consent|use)\b", 50)),
+]
+
+
+def _is_sidebar_headline(line: str) -> bool:
+    """A title-case line with no sentence punctuation between paragraphs: a link to another story.
+
+    e.g. "Instant Olympic Classic: U.S. Beats Russia in Hockey".  At least four
+    words, at least 70 % of the longer words capitalised, no verb of saying.
+    """
+    words = line.split()
+    if not 4 <= len(words) <= 16 or _TERMINAL.search(line) or _QUOTE_OR_SAID.search(line):
+        return False
+    content = [w for w in words if len(w.strip("'\":,()-–—")) > 3]
+    if len(content) < 3:
+        return False
+    capitalised = sum(1 for w in content if w.strip("'\"(“‘")[:1].isupper())
+    return capitalised / len(content) >= 0.7
+
+
+def _strip_boilerplate(lines: list[str], title: str) -> tuple[list[str], list[Removal]]:
+    kept: list[str] = []
+    removed: list[Removal] = []
+    title_key = _key(title)
+    for line in lines:
+        if not line:
+            kept.append(line)
+            continue
+        rule = next((name for name, test in RULES if test(line)), None)
+        if rule is None and title_key and not any(kept_line for kept_line in kept) and _key(line) == title_key:
+            rule = "title-repeat"
+        if rule is None and any(kept_line for kept_line in kept) and _is_sidebar_headline(line):
+            rule = "sidebar-headline"
+        if rule is None:
+            kept.append(line)
+            continue
+        removed.append(Removal(line, rule))
+        if rule == "photo-credit":
+            _drop_caption(kept, removed)
+    return kept, removed
+
+
+def _drop_caption(kept: list[str], removed: list[Removal]) -> None:
+    """The unpunctuated line just above a photo credit is that photo's caption."""
+    i = len(kept) - 1
+    while i >= 0 and not kept[i]:
+        i -= 1
+    if i >= 0 and not _TERMINAL.search(kept[i]) and len(kept[i].split()) <= 45 and not _QUOTE_OR_SAID.search(kept[i]):
+        removed.insert(len(removed) - 1, Removal(kept[i], "photo-caption"))
+        del kept[i]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+# --- Paragraphs and sentences ------------------------------------------------
+
+_BROKEN = re.compile(r"[,;]$|\b(?:and|or|but|the|a|an|of|to|in|at|on|with|for|by|from)$", re.I)
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Join lines into paragraphs; a line broken mid-sentence ("…and called police,") joins the next."""
+    paras: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if paras and _BROKEN.search(paras[-1]):
+            paras[-1] = f"{paras[-1]} {line}"
+        else:
+            paras.append(line)
+    return paras
+
+
+_MERIDIEM = re.compile(r"\b(?:[ap]\.m\.|[AP]\.M\.|No\.|Nos\.|St\.|Mt\.|Ft\.)\s*$")
+_WEEKDAY_START = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|local time|"
+    r"[A-Z]{2,4}\b(?! [a-z]))"
+)
+
+
+def split_sentences(text: str, language: str | None = "en") -> list[Sentence]:
+    """Sentences of each paragraph (one per line of ``text``) with character offsets.
+
+    sentencex does the splitting (measured ~300x faster than pysbd on the GVA
+    articles, with the same splits on abbreviations such as "Sept. 30" and
+    "U.S."); two repairs follow: a split after "p.m." before a weekday or time
+    zone, and a split before a lower-case word, are joined back.
+    """
+    import sentencex
+
+    lang = language if language in _SENTENCEX_LANGS else "en"
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for para in text.split("\n"):
+        if para.strip():
+            for b in sentencex.get_sentence_boundaries(lang, para):
+                start, end = offset + b["start_index"], offset + b["end_index"]
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                while start < end and text[start].isspace():
+                    start += 1
+                if end <= start:
+                    continue
+                if spans and _should_join(text[spans[-1][0] : spans[-1][1]], text[start:end], spans[-1][1], start, text):
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((start, end))
+        offset += len(para) + 1
+    return [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
+
+
+def _should_join(prev: str, nxt: str, prev_end: int, start: int, text: str) -> bool:
+    if "\n" in text[prev_end:start]:
+        return False
+    if nxt[:1].islower():
+        return True
+    return bool(_MERIDIEM.search(prev) and _WEEKDAY_START.match(nxt))
+
+
+# Languages sentencex has rules for beyond its default; others fall back to English rules.
+_SENTENCEX_LANGS = {
+    "en", "fr", "de", "es", "it", "pt", "nl", "ru", "ar", "zh", "ja", "hi", "tr", "pl", "uk", "fa",
+    "sv", "da", "fi", "el", "ca", "cs", "ro", "hu", "bg", "sk", "sl", "hr", "sr", "lt", "lv", "et",
+}
+
+
+# --- Language -----------------------------------------------------------------
+
+MIN_LANGUAGE_CHARS = 40
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid), None for text too short to tell."""
+    sample = text[:3000]
+    if len(sample.strip()) < MIN_LANGUAGE_CHARS:
+        return None
+    import py3langid
+
+    lang, _ = py3langid.classify(sample)
+    return lang
+
+
+# --- The stage ---------------------------------------------------------------
+
+
+def clean(article: Article) -> Article:
+    """Fill text, sentences, removed and language from raw_text (the raw text is kept)."""
+    article.title = normalise(article.title).replace("\n", " ").strip()
+    lines = normalise(article.raw_text).split("\n")
+    kept, removed = _strip_boilerplate(lines, article.title)
+    article.text = "\n".join(_paragraphs(kept))
+    article.removed = removed
+    article.language = detect_language(f"{article.title}\n{article.text}")
+    article.sentences = split_sentences(article.text, article.language)
+    return article

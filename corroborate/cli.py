@@ -1,0 +1,209 @@
+"""Command line: a thin layer that parses arguments, calls the library and prints.
+
+Exit status: 0 success; 1 an error stopped the command; 2 bad usage;
+3 the command finished but some inputs were rejected (listed on stderr and
+in the store's ``rejected`` table).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable, Sequence
+
+from . import __version__, render
+from .errors import CorroborateError
+from .ingest import Limits, Source, iter_sources
+from .pipeline import analyze, ingest_paths
+from .store import Store
+
+EXIT_REJECTED = 3
+
+
+def _store_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default="corroborate.db", metavar="PATH",
+                   help="SQLite store to use (default: %(default)s; created if missing)")
+
+
+def _input_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("input")
+    g.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files, directories (read recursively) or - for standard input")
+    g.add_argument("--encoding", metavar="NAME",
+                   help="decode inputs with this encoding instead of UTF-8 (e.g. cp1252)")
+    g.add_argument("--max-bytes", type=int, default=Limits().max_file_bytes, metavar="N",
+                   help="largest single article file to read, in bytes (default: %(default)s); "
+                        "JSON Lines files are streamed and only each line is limited")
+    g.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="corroborate",
+        description="Turn many news reports into one cited dossier per real-world event.",
+    )
+    parser.add_argument("--version", action="version", version=f"corroborate {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("analyze", help="ingest inputs, run every stage and print the dossier",
+                       description=cmd_analyze.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _input_options(p)
+    p.add_argument("--format", choices=sorted(render.RENDERERS), default="json", help="output format (default: json)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the dossier here instead of standard output")
+    _store_option(p)
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("ingest", help="read, clean and store inputs",
+                       description=cmd_ingest.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _input_options(p)
+    _store_option(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("articles", help="list stored articles", description=cmd_articles.__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _store_option(p)
+    p.set_defaults(func=cmd_articles)
+
+    p = sub.add_parser("rejected", help="list inputs that were rejected, with the reason",
+                       description=cmd_rejected.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _store_option(p)
+    p.set_defaults(func=cmd_rejected)
+
+    p = sub.add_parser("events", help="list events in the store", description=cmd_events.__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _store_option(p)
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("show", help="print one event's dossier", description=cmd_show.__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("event", metavar="EVENT", help="event id, as listed by `corroborate events`")
+    p.add_argument("--format", choices=sorted(render.RENDERERS), default="md")
+    _store_option(p)
+    p.set_defaults(func=cmd_show)
+    return parser.parse_args(argv)
+
+
+def _progress(args: argparse.Namespace) -> tuple[Callable[[str], None] | None, Callable[[], None]]:
+    """A tqdm bar on stderr, only on a terminal and only for more than one input file."""
+    if args.quiet or not sys.stderr.isatty():
+        return None, lambda: None
+    total = sum(1 for s in iter_sources(args.paths) if isinstance(s, Source))
+    if total < 2:
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False)
+    return (lambda _name: bar.update(1)), bar.close
+
+
+def _report_rejected(rejected: list, quiet: bool) -> int:
+    if not rejected:
+        return 0
+    if not quiet:
+        for r in rejected:
+            print(f"rejected: {r.input}: {r.error}: {r.reason}", file=sys.stderr)
+    return EXIT_REJECTED
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Ingest the inputs, run every stage, and print the dossier of those inputs.
+
+    Example:
+        corroborate analyze articles/ --format json > dossier.json
+    """
+    tick, done = _progress(args)
+    try:
+        dossier = analyze(args.paths, db=args.db, encoding=args.encoding,
+                          limits=Limits(max_file_bytes=args.max_bytes), progress=tick)
+    finally:
+        done()
+    text = render.RENDERERS[args.format](dossier)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+    return _report_rejected(dossier.rejected, args.quiet)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Read, clean and store inputs; re-ingesting the same input changes nothing.
+
+    Example:
+        corroborate ingest feeds/2019-11/ --db mali.db
+    """
+    tick, done = _progress(args)
+    try:
+        with Store(args.db) as store:
+            report = ingest_paths(store, args.paths, encoding=args.encoding,
+                                  limits=Limits(max_file_bytes=args.max_bytes), progress=tick)
+    finally:
+        done()
+    c = report.counts
+    if not args.quiet:
+        print(f"{report.sources} inputs: {c['new']} new articles, {c['updated']} updated, "
+              f"{c['unchanged']} unchanged, {c['rejected']} rejected -> {args.db}", file=sys.stderr)
+    return _report_rejected(report.rejected, args.quiet)
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    """List stored articles: id, published, outlet, wire, title (tab-separated).
+
+    Example:
+        corroborate articles --db mali.db | sort -k2
+    """
+    with Store(args.db) as store:
+        for a in store.iter_articles():
+            print("\t".join([a.id, a.published or "", a.outlet or "", a.wire or "", a.title]))
+    return 0
+
+
+def cmd_rejected(args: argparse.Namespace) -> int:
+    """List rejected inputs with the error and the reason (tab-separated).
+
+    Example:
+        corroborate rejected --db mali.db
+    """
+    with Store(args.db) as store:
+        for r in store.rejected():
+            print("\t".join([r.input, r.error, r.reason]))
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    """List the events in the store (filled by the cluster stage).
+
+    Example:
+        corroborate events --db mali.db
+    """
+    with Store(args.db) as store:
+        n = store.count("articles")
+    print(f"no events: {n} articles are stored, but grouping them into events (the cluster stage) "
+          "is not part of this version", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print one event's dossier.
+
+    Example:
+        corroborate show e1a2b3c4 --format md
+    """
+    raise CorroborateError(f"no event {args.event!r} in {args.db}; list them with `corroborate events`")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        return args.func(args)
+    except CorroborateError as exc:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

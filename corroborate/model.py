@@ -1,0 +1,126 @@
+"""The one data model every pipeline stage reads and fills.
+
+Stages never pass private structures to each other: an ``Article`` goes in,
+the same ``Article`` (with more fields filled) comes out.  Later stages add
+``Claim``s, ``Event``s and ``Dossier``s.  Every field that a user sees in a
+dossier points back to an article and a character span of its cleaned text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of an article's cleaned text; ``start``/``end`` index ``Article.text``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Removal:
+    """A piece of the raw text that cleaning removed, and the rule that removed it."""
+
+    text: str
+    rule: str
+
+
+@dataclass(slots=True)
+class Article:
+    """One news report as read from an input.
+
+    ``input`` names where it came from (file path, plus ``#id`` or ``:line``
+    for a record inside JSON/JSON Lines); ``record`` is that id or line alone
+    so results can be joined back to the user's own data.
+    """
+
+    input: str
+    title: str = ""
+    raw_text: str = ""
+    text: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 as given (date or datetime), None if unknown
+    byline: str | None = None
+    wire: str | None = None
+    language: str | None = None
+    format: str = ""  # markdown | text | html | json | jsonl
+    record: str | None = None
+    id: str = ""  # content hash, set by ingest
+    sentences: list[Sentence] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # source fields we keep but do not interpret
+
+    def summary(self) -> dict[str, Any]:
+        """The article as the dossier contract lists it under ``articles``."""
+        return {
+            "id": self.id,
+            "input": self.input,
+            "record": self.record,
+            "format": self.format,
+            "outlet": self.outlet,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published,
+            "byline": self.byline,
+            "wire": self.wire,
+            "language": self.language,
+            "sentences": len(self.sentences),
+            "removed": [asdict(r) for r in self.removed],
+        }
+
+
+@dataclass(slots=True)
+class Rejection:
+    """An input (file or record) that could not become an article, and why."""
+
+    input: str
+    reason: str
+    error: str = "InputError"
+
+    def summary(self) -> dict[str, str]:
+        return {"input": self.input, "reason": self.reason, "error": self.error}
+
+
+@dataclass(slots=True)
+class Claim:
+    """A typed statement in one article: value, qualifier, speaker and evidence span.
+
+    Filled by the extract stage; the model is here so every stage shares it.
+    """
+
+    article: str
+    kind: str  # figure | date | place | actor | type
+    value: Any
+    sentence: int
+    start: int
+    end: int
+    quote: str
+    qualifier: str | None = None
+    measure: str | None = None
+    group: str | None = None
+    said_by: str | None = None
+    scope: str | None = None  # None = the article's main event; else a description of another event
+
+
+@dataclass(slots=True)
+class Event:
+    """A real-world event: the articles that report it and what they claim."""
+
+    id: str
+    articles: list[str] = field(default_factory=list)
+    headline: str = ""
+
+
+@dataclass(slots=True)
+class Dossier:
+    """What ``analyze`` returns: articles, events and rejected inputs."""
+
+    articles: list[Article] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)

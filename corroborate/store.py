@@ -1,0 +1,231 @@
+"""Store: one SQLite file (WAL mode, versioned schema) holding everything the pipeline made.
+
+Articles are keyed by a hash of their source content, so ingesting the same
+input twice changes nothing; each input's articles and rejections are written
+in one transaction, so an interrupted run never leaves half an input behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from . import errors
+from .model import Article, Rejection, Removal, Sentence
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    seq       INTEGER PRIMARY KEY,           -- order of first ingest
+    id        TEXT NOT NULL UNIQUE,          -- content hash (see article_id)
+    input     TEXT NOT NULL,                 -- file, file#id or file:line it was first read from
+    record    TEXT,                          -- the record's id or line inside a JSON/JSONL input
+    format    TEXT NOT NULL,
+    title     TEXT NOT NULL,
+    text      TEXT NOT NULL,                 -- cleaned text; sentence offsets index it
+    raw_text  TEXT NOT NULL,
+    url       TEXT,
+    outlet    TEXT,
+    published TEXT,                          -- ISO 8601 date or date-time
+    byline    TEXT,
+    wire      TEXT,
+    language  TEXT,
+    removed   TEXT NOT NULL DEFAULT '[]',    -- JSON: what cleaning removed and why
+    extra     TEXT NOT NULL DEFAULT '{}'     -- JSON: input fields kept but not interpreted
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE TABLE IF NOT EXISTS sentences (
+    article  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx      INTEGER NOT NULL,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rejected (
+    input  TEXT PRIMARY KEY,
+    reason TEXT NOT NULL,
+    error  TEXT NOT NULL
+);
+"""
+
+_COLUMNS = ("id", "input", "record", "format", "title", "text", "raw_text", "url", "outlet",
+            "published", "byline", "wire", "language", "removed", "extra")
+
+
+def article_id(article: Article) -> str:
+    """A hash of what the source said (not of our cleaning), so ids survive better cleaning rules."""
+    payload = json.dumps(
+        [article.title, article.raw_text, article.url, article.published, article.outlet, article.byline],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+class Store:
+    """The SQLite store; use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path = "corroborate.db"):
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise errors.StoreError(f"{self.path}: cannot open as a corroborate store: {exc}") from None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        self.db.executescript(_SCHEMA)
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise errors.StoreError(
+                f"{self.path}: written by a newer corroborate (schema {row[0]}, this one reads {SCHEMA_VERSION}); "
+                "upgrade corroborate or use another --db"
+            )
+
+    # --- writing -------------------------------------------------------------
+
+    def add(self, items: Sequence[Article | Rejection]) -> dict[str, int]:
+        """Write one input's articles and rejections in a single transaction.
+
+        Returns counts: ``new``, ``updated`` (same source, different cleaning),
+        ``unchanged`` and ``rejected``.
+        """
+        counts = {"new": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+        with self._transaction():
+            for item in items:
+                if isinstance(item, Rejection):
+                    self.db.execute(
+                        "INSERT INTO rejected VALUES (?, ?, ?) ON CONFLICT(input) DO UPDATE "
+                        "SET reason = excluded.reason, error = excluded.error",
+                        (item.input, item.reason, item.error),
+                    )
+                    counts["rejected"] += 1
+                else:
+                    counts[self._put(item)] += 1
+                    self.db.execute("DELETE FROM rejected WHERE input = ?", (item.input,))
+        return counts
+
+    def _put(self, article: Article) -> str:
+        if not article.id:
+            article.id = article_id(article)
+        row = _row(article)
+        old = self.db.execute(
+            f"SELECT {', '.join(_COLUMNS[3:])} FROM articles WHERE id = ?", (article.id,)
+        ).fetchone()
+        if old is not None and tuple(old) == tuple(row[3:]):
+            return "unchanged"
+        if old is None:
+            self.db.execute(f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})", row)
+        else:
+            sets = ", ".join(f"{c} = ?" for c in _COLUMNS[3:])
+            self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*row[3:], article.id))
+            self.db.execute("DELETE FROM sentences WHERE article = ?", (article.id,))
+        self.db.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?, ?)",
+            [(article.id, s.index, s.start, s.end) for s in article.sentences],
+        )
+        return "new" if old is None else "updated"
+
+    def _transaction(self) -> "_Transaction":
+        return _Transaction(self.db)
+
+    # --- reading -------------------------------------------------------------
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Articles in ingest order (all of them, or those with the given ids, in that order)."""
+        if ids is None:
+            rows = self.db.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles ORDER BY seq").fetchall()
+        else:
+            wanted = list(dict.fromkeys(ids))
+            rows = []
+            for i in range(0, len(wanted), 500):
+                part = wanted[i : i + 500]
+                found = {
+                    r["id"]: r
+                    for r in self.db.execute(
+                        f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE id IN ({', '.join('?' * len(part))})", part
+                    )
+                }
+                rows.extend(found[a] for a in part if a in found)
+        return [self._article(r) for r in rows]
+
+    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
+        """All articles in ingest order, read in batches (for corpora larger than memory)."""
+        last = 0
+        while True:
+            rows = self.db.execute(
+                f"SELECT seq, {', '.join(_COLUMNS)} FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield self._article(r)
+            last = rows[-1]["seq"]
+
+    def _article(self, r: sqlite3.Row) -> Article:
+        a = Article(
+            input=r["input"], record=r["record"], format=r["format"], title=r["title"], text=r["text"],
+            raw_text=r["raw_text"], url=r["url"], outlet=r["outlet"], published=r["published"],
+            byline=r["byline"], wire=r["wire"], language=r["language"], id=r["id"],
+            removed=[Removal(**x) for x in json.loads(r["removed"])], extra=json.loads(r["extra"]),
+        )
+        a.sentences = [
+            Sentence(i, s, e, a.text[s:e])
+            for i, s, e in self.db.execute(
+                "SELECT idx, start, end FROM sentences WHERE article = ? ORDER BY idx", (a.id,)
+            )
+        ]
+        return a
+
+    def rejected(self, inputs: Iterable[str] | None = None) -> list[Rejection]:
+        rows = self.db.execute("SELECT input, reason, error FROM rejected ORDER BY input").fetchall()
+        wanted = None if inputs is None else set(inputs)
+        return [Rejection(*r) for r in rows if wanted is None or r[0] in wanted]
+
+    def count(self, table: str) -> int:
+        if table not in ("articles", "sentences", "rejected"):
+            raise ValueError(table)
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _row(a: Article) -> tuple:
+    return (
+        a.id, a.input, a.record, a.format, a.title, a.text, a.raw_text, a.url, a.outlet, a.published,
+        a.byline, a.wire, a.language,
+        json.dumps([asdict(r) for r in a.removed], ensure_ascii=False),
+        json.dumps(a.extra, ensure_ascii=False, sort_keys=True, default=str),
+    )
+
+
+class _Transaction:
+    """BEGIN … COMMIT, or ROLLBACK on any error, so an input is written whole or not at all."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
