@@ -100,6 +100,11 @@ RULES: list[tuple[str, Callable[[str], bool]]] = [
 ]
 
 
+_FIELD_LINE = re.compile(
+    r"^(?:location|address|date|time|victims?|suspects?|arrested|charges?|case(?: number)?|incident|"
+    r"age|name|where|when)\s*:", re.I)
+
+
 def _is_sidebar_headline(line: str) -> bool:
     """A title-case line with no sentence punctuation between paragraphs: a link to another story.
 
@@ -109,6 +114,10 @@ def _is_sidebar_headline(line: str) -> bool:
     words = line.split()
     if not 4 <= len(words) <= 16 or _TERMINAL.search(line) or _QUOTE_OR_SAID.search(line):
         return False
+    if line.endswith((":", ",")) or line.startswith(("-", "–", "—")) or _FIELD_LINE.match(line):
+        return False  # introduces a statement, continues a transcript, or is a fact field
+    if line.isupper() and "," in line:
+        return False  # an all-caps transcript sentence, not a headline
     content = [w for w in words if len(w.strip("'\":,()-–—")) > 3]
     if len(content) < 3:
         return False
@@ -139,13 +148,34 @@ def _strip_boilerplate(lines: list[str], title: str) -> tuple[list[str], list[Re
 
 
 def _drop_caption(kept: list[str], removed: list[Removal]) -> None:
-    """The unpunctuated line just above a photo credit is that photo's caption."""
+    """The line just above a bare photo credit is that photo's caption.
+
+    Only when the credit stands alone (a short line with no sentence of its
+    own, e.g. "Mali Army (Representational image) Wikimedia Commons") and the
+    line above reads like a caption: one unpunctuated clause, no URL, no quote.
+    """
+    credit = removed[-1].text
+    if len(credit.split()) > 12 or _SENTENCE_INSIDE.search(credit):
+        return
     i = len(kept) - 1
     while i >= 0 and not kept[i]:
         i -= 1
-    if i >= 0 and not _TERMINAL.search(kept[i]) and len(kept[i].split()) <= 45 and not _QUOTE_OR_SAID.search(kept[i]):
-        removed.insert(len(removed) - 1, Removal(kept[i], "photo-caption"))
-        del kept[i]
+    if i < 0:
+        return
+    line = kept[i]
+    if (
+        _TERMINAL.search(line)
+        or len(line.split()) > 40
+        or _SENTENCE_INSIDE.search(line)
+        or _QUOTE_OR_SAID.search(line)
+        or re.search(r"https?://|www\.|#{2,}|:\s*$", line)
+    ):
+        return
+    removed.insert(len(removed) - 1, Removal(line, "photo-caption"))
+    del kept[i]
+
+
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
 
 
 def _key(text: str) -> str:

@@ -142,7 +142,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     c = report.counts
     if not args.quiet:
         print(f"{report.sources} inputs: {c['new']} new articles, {c['updated']} updated, "
-              f"{c['unchanged']} unchanged, {c['rejected']} rejected -> {args.db}", file=sys.stderr)
+              f"{c['unchanged']} unchanged, {c['duplicate']} duplicates, {c['rejected']} rejected -> {args.db}", file=sys.stderr)
     return _report_rejected(report.rejected, args.quiet)
 
 

@@ -192,13 +192,13 @@ def sniff(head: str) -> str:
         except ValueError:
             return "json"  # a pretty-printed document, or a broken first line: read it whole
         return "jsonl"
-    if _HTML_START.match(stripped) or _HTML_TAGS.search(stripped[:4096]):
-        return "html"
+    if _HTML_START.match(stripped) or len(_HTML_TAGS.findall(stripped[:8192])) >= 3:
+        return "html"  # a page, or a fragment with real markup; one stray tag in prose is not HTML
     return "text"
 
 
 _HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|\?xml|!--)", re.I)
-_HTML_TAGS = re.compile(r"<(html|head|body|article|div|p|meta|title)[\s>]", re.I)
+_HTML_TAGS = re.compile(r"</?(html|head|body|article|div|p|meta|title|span|br|a)[\s/>]", re.I)
 
 
 def _decode_head(name: str, head: bytes, encoding: str | None) -> str:

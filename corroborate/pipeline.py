@@ -29,7 +29,9 @@ class IngestReport:
     article_ids: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     duplicates: dict[str, list[str]] = field(default_factory=dict)  # article id -> other inputs with the same content
-    counts: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0, "rejected": 0})
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0, "duplicate": 0, "rejected": 0}
+    )
     sources: int = 0
 
 

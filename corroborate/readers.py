@@ -182,11 +182,24 @@ def read_html(name: str, html: str) -> Article:
     article.raw_text = doc.text
     article.url = doc.url or None
     article.outlet = (doc.sitename or "").strip() or None
-    article.byline = (doc.author or "").strip() or None
+    article.byline = (doc.author or "").strip() or _meta_content(html, _META_AUTHOR)
     article.published = _html_published(html, doc.date)
     if doc.description:
         article.extra["description"] = doc.description
     return article
+
+
+_META_AUTHOR = re.compile(
+    r"""<meta[^>]+(?:name|property)\s*=\s*["'](?:author|article:author|byl|dc\.creator)["'][^>]*>""", re.I
+)
+
+
+def _meta_content(html: str, tag_pattern: re.Pattern[str]) -> str | None:
+    """The content of the first matching <meta> tag (trafilatura drops agency names as authors)."""
+    tag = tag_pattern.search(html[:200_000])
+    content = _CONTENT.search(tag.group(0)) if tag else None
+    value = content.group(1).strip() if content else ""
+    return value if value and not value.startswith("http") else None
 
 
 def _html_published(html: str, day: str | None) -> str | None:

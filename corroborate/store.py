@@ -109,9 +109,10 @@ class Store:
         """Write one input's articles and rejections in a single transaction.
 
         Returns counts: ``new``, ``updated`` (same source, different cleaning),
-        ``unchanged`` and ``rejected``.
+        ``unchanged``, ``duplicate`` (same content already stored from another
+        input; the first input is kept) and ``rejected``.
         """
-        counts = {"new": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+        counts = {"new": 0, "updated": 0, "unchanged": 0, "duplicate": 0, "rejected": 0}
         with self._transaction():
             for item in items:
                 if isinstance(item, Rejection):
@@ -131,9 +132,11 @@ class Store:
             article.id = article_id(article)
         row = _row(article)
         old = self.db.execute(
-            f"SELECT {', '.join(_COLUMNS[3:])} FROM articles WHERE id = ?", (article.id,)
+            f"SELECT {', '.join(_COLUMNS[1:])} FROM articles WHERE id = ?", (article.id,)
         ).fetchone()
-        if old is not None and tuple(old) == tuple(row[3:]):
+        if old is not None and old["input"] != article.input:
+            return "duplicate"
+        if old is not None and tuple(old)[2:] == tuple(row[3:]):
             return "unchanged"
         if old is None:
             self.db.execute(f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})", row)
