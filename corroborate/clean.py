@@ -67,7 +67,7 @@ _TERMINAL = re.compile(r"[.!?\"”’)]$")
 RULES: list[tuple[str, Callable[[str], bool]]] = [
     ("advertisement", _full(
         r"advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|"
-        r"(?:story|article) continues (?:below|after)(?: (?:this|the) )?(?:advertisement|ad)?|"
+        r"(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?|"
         r"continue reading(?: (?:below|the main story|after the ad))?|scroll (?:down )?to continue(?: with content)?"
     )),
     ("counter", _full(
@@ -133,7 +133,8 @@ def _strip_boilerplate(lines: list[str], title: str) -> tuple[list[str], list[Re
         if not line:
             kept.append(line)
             continue
-        rule = next((name for name, test in RULES if test(line)), None)
+        # Page furniture is short; a paragraph of over 60 words is news (and skipping it halves the cost).
+        rule = None if line.count(" ") >= 60 else next((name for name, test in RULES if test(line)), None)
         if rule is None and title_key and not any(kept_line for kept_line in kept) and _key(line) == title_key:
             rule = "title-repeat"
         if rule is None and any(kept_line for kept_line in kept) and _is_sidebar_headline(line):
@@ -260,7 +261,7 @@ MIN_LANGUAGE_CHARS = 40
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid), None for text too short to tell."""
-    sample = text[:3000]
+    sample = text[:1200]  # py3langid is linear in length; 1,200 characters settle a news text's language
     if len(sample.strip()) < MIN_LANGUAGE_CHARS:
         return None
     import py3langid

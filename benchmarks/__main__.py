@@ -1,0 +1,45 @@
+"""`python -m benchmarks [NAME...]`: run benchmarks, write JSON and a Markdown summary to benchmarks/results/."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import ingest_bench
+from .common import RESULTS, Skip, write_result
+
+BENCHMARKS = {
+    "ingest": ingest_bench.run,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    p.add_argument("names", nargs="*", choices=[[], *BENCHMARKS], help="benchmarks to run (default: all)")
+    args = p.parse_args(argv)
+    names = args.names or list(BENCHMARKS)
+    for name in names:
+        try:
+            result = BENCHMARKS[name]()
+        except Skip as exc:
+            print(f"{name}: skipped: {exc}", file=sys.stderr)
+            continue
+        path = write_result(name, result)
+        print(f"{name}: {json.dumps({k: v for k, v in result.items() if not isinstance(v, (dict, list))})}")
+        print(f"  -> {path}")
+    _summary()
+    return 0
+
+
+def _summary() -> None:
+    rows = []
+    for path in sorted(RESULTS.glob("*.json")):
+        r = json.loads(path.read_text())
+        scalars = ", ".join(f"{k}={v}" for k, v in r.items() if isinstance(v, (int, float)) and k != "returncode")
+        rows.append(f"| {r.get('benchmark', path.stem)} | {scalars} |")
+    (RESULTS / "SUMMARY.md").write_text("| benchmark | results |\n|---|---|\n" + "\n".join(rows) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Shared helpers: where the data is, running a command for time and peak memory, writing results."""
+
+from __future__ import annotations
+
+import json
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data"
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+class Skip(Exception):
+    """The benchmark cannot run here (e.g. ../shared is absent); the message says why."""
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        raise Skip(f"{path} not found: the evaluation data lives in ../shared beside the repository")
+    return path
+
+
+def run_measured(argv: list[str]) -> dict:
+    """Run a command in a child process; wall time and the child's peak RSS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "argv": argv,
+        "returncode": proc.returncode,
+        "seconds": round(wall, 3),
+        # ru_maxrss is the largest child so far; each benchmark runs in its own `python -m benchmarks` process
+        "peak_rss_mib": round(max(peak_kb, before) / 1024, 1),
+        "stderr_tail": proc.stderr.strip().splitlines()[-3:],
+    }
+
+
+def machine() -> dict:
+    import os
+
+    return {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()}
+
+
+def write_result(name: str, result: dict) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    return path
