@@ -69,6 +69,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     _store_option(p)
     p.set_defaults(func=cmd_rejected)
 
+    p = sub.add_parser("copies", help="find and list articles that reuse each other's text",
+                       description=cmd_copies.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _store_option(p)
+    p.set_defaults(func=cmd_copies)
+
     p = sub.add_parser("events", help="list events in the store", description=cmd_events.__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _store_option(p)
@@ -167,6 +172,23 @@ def cmd_rejected(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         for r in store.rejected():
             print("\t".join([r.input, r.error, r.reason]))
+    return 0
+
+
+def cmd_copies(args: argparse.Namespace) -> int:
+    """Detect reuse across every article in the store and list the pairs (tab-separated):
+    article a, article b, share of a reused, share of b reused, passages, origin, why.
+
+    Example:
+        corroborate copies --db mali.db | sort -t$'\t' -k3 -nr | head
+    """
+    from .pipeline import find_copies
+
+    with Store(args.db) as store:
+        for r in find_copies(store):
+            if r.passages:
+                print("\t".join([r.a, r.b, f"{r.share_a:.3f}", f"{r.share_b:.3f}", str(len(r.passages)),
+                                 r.origin, r.because]))
     return 0
 
 

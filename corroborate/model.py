@@ -124,3 +124,5 @@ class Dossier:
     articles: list[Article] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    reuse: list[Any] = field(default_factory=list)        # reuse.Reuse pairs among the articles
+    origins: dict[str, str] = field(default_factory=dict)  # article id -> independent origin label

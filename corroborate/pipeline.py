@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import clean, errors, ingest, outlets
+from . import clean, errors, ingest, outlets, reuse
 from .model import Article, Dossier, Rejection
 from .store import Store, article_id
 
@@ -103,7 +103,18 @@ def analyze(
     with Store(db) as store:
         report = ingest_paths(store, paths, encoding=encoding, limits=limits, progress=progress)
         articles = store.articles(report.article_ids)
+        pairs = find_copies(store, articles)
     for article in articles:
         if article.id in report.duplicates:
             article.extra = {**article.extra, "duplicate_inputs": report.duplicates[article.id]}
-    return Dossier(articles=articles, events=[], rejected=report.rejected)
+    return Dossier(articles=articles, events=[], rejected=report.rejected, reuse=pairs,
+                   origins=reuse.origins(articles, pairs))
+
+
+def find_copies(store: Store, articles: list[Article] | None = None) -> list[reuse.Reuse]:
+    """Run reuse detection over ``articles`` (default: the whole store) and store the pairs."""
+    if articles is None:
+        articles = list(store.iter_articles())
+    pairs = reuse.find_reuse(articles)
+    store.put_reuse(pairs, [a.id for a in articles])
+    return pairs

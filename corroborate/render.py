@@ -16,8 +16,48 @@ def to_dict(dossier: Dossier) -> dict[str, Any]:
     return {
         "articles": [_article(a) for a in dossier.articles],
         "events": [_event(e) for e in dossier.events],
+        "copies": copies(dossier.reuse),
+        "shared_quotes": shared_quotes(dossier.reuse),
+        "independent_sources": len(set(dossier.origins.values())),
+        "origins": dict(sorted(dossier.origins.items())),
         "rejected": [r.summary() for r in dossier.rejected],
     }
+
+
+def copies(pairs: list) -> list[dict[str, Any]]:
+    """The contract's ``copies``: one row per copying article, with the share of it that is reused.
+
+    When neither side settles who copied whom, ``direction`` is "unknown" and
+    the pair is listed once, from ``a`` to ``b``.
+    """
+    out = []
+    for r in pairs:
+        if not r.passages:
+            continue
+        if r.origin == r.a:
+            rows = [(r.b, r.a, r.share_b, [(j, i) for i, j in r.passages])]
+        elif r.origin == r.b:
+            rows = [(r.a, r.b, r.share_a, r.passages)]
+        else:  # a common wire origin, or unknown direction
+            rows = [(r.a, r.b, r.share_a, r.passages), (r.b, r.a, r.share_b, [(j, i) for i, j in r.passages])]
+            if r.origin == "unknown":
+                rows = rows[:1]
+        for article, other, share, passages in rows:
+            out.append({
+                "article": article,
+                "copied_from": r.origin if r.origin.startswith("wire:") else other,
+                "share": share,
+                "direction": "unknown" if r.origin == "unknown" else "known",
+                "shares_text_with": other,
+                "passages": [{"sentence": i, "source_sentence": j} for i, j in passages],
+                "because": r.because,
+            })
+    return out
+
+
+def shared_quotes(pairs: list) -> list[dict[str, Any]]:
+    """Sentences two articles share only inside quotation marks: shared sourcing, not copying."""
+    return [{"articles": [r.a, r.b], "sentences": [list(q) for q in r.quotes]} for r in pairs if r.quotes]
 
 
 def _article(a: Article) -> dict[str, Any]:
@@ -47,6 +87,16 @@ def to_markdown(dossier: Dossier) -> str:
         cells = [a.id, a.outlet or "?", a.wire or "", a.published or "?", a.byline or "", a.title]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     lines.append("")
+    names = {a.id: a.outlet or a.id for a in dossier.articles}
+    rows = copies(dossier.reuse)
+    if rows:
+        lines += [f"## Copies ({len(set(dossier.origins.values()))} independent sources among "
+                  f"{len(dossier.articles)} articles)", ""]
+        for c in rows:
+            src = c["copied_from"]
+            lines.append(f"- {names.get(c['article'], c['article'])} reuses {c['share']:.0%} of its text "
+                         f"from {names.get(src, src)} ({len(c['passages'])} passages; {c['because']})")
+        lines.append("")
     removed = [(a, r) for a in dossier.articles for r in a.removed]
     if removed:
         lines += ["## Removed by cleaning", ""]

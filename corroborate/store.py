@@ -12,12 +12,15 @@ import json
 import sqlite3
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from . import errors
 from .model import Article, Rejection, Removal, Sentence
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from .reuse import Reuse
+
+SCHEMA_VERSION = 2  # 2: reuse table
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,6 +49,17 @@ CREATE TABLE IF NOT EXISTS sentences (
     start    INTEGER NOT NULL,
     end      INTEGER NOT NULL,
     PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reuse (
+    a        TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    b        TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    share_a  REAL NOT NULL,
+    share_b  REAL NOT NULL,
+    passages TEXT NOT NULL,                  -- JSON [[sentence in a, sentence in b], ...]
+    quotes   TEXT NOT NULL,                  -- JSON, shared quotations only (not reuse)
+    origin   TEXT NOT NULL,                  -- article id, wire:NAME or unknown
+    because  TEXT NOT NULL,
+    PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rejected (
     input  TEXT PRIMARY KEY,
@@ -97,6 +111,8 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(row[0]) < SCHEMA_VERSION:  # older stores only lack tables, created above
+            self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
         elif int(row[0]) > SCHEMA_VERSION:
             raise errors.StoreError(
                 f"{self.path}: written by a newer corroborate (schema {row[0]}, this one reads {SCHEMA_VERSION}); "
@@ -149,6 +165,32 @@ class Store:
             [(article.id, s.index, s.start, s.end) for s in article.sentences],
         )
         return "new" if old is None else "updated"
+
+    def put_reuse(self, reuses: Sequence["Reuse"], among: Iterable[str]) -> None:
+        """Replace the stored reuse pairs among the given articles with ``reuses`` (one transaction)."""
+        ids = list(among)
+        with self._transaction():
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _among (id TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM _among")
+            self.db.executemany("INSERT OR IGNORE INTO _among VALUES (?)", [(i,) for i in ids])
+            self.db.execute("DELETE FROM reuse WHERE a IN (SELECT id FROM _among) AND b IN (SELECT id FROM _among)")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO reuse VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(r.a, r.b, r.share_a, r.share_b, json.dumps(r.passages), json.dumps(r.quotes), r.origin, r.because)
+                 for r in reuses],
+            )
+
+    def reuses(self, among: Iterable[str] | None = None) -> list["Reuse"]:
+        """Stored reuse pairs (all, or those with both articles among the given ids), sorted."""
+        from .reuse import Reuse
+
+        rows = self.db.execute("SELECT * FROM reuse ORDER BY a, b").fetchall()
+        wanted = None if among is None else set(among)
+        return [
+            Reuse(r["a"], r["b"], r["share_a"], r["share_b"], [tuple(p) for p in json.loads(r["passages"])],
+                  [tuple(q) for q in json.loads(r["quotes"])], r["origin"], r["because"])
+            for r in rows if wanted is None or (r["a"] in wanted and r["b"] in wanted)
+        ]
 
     def _transaction(self) -> "_Transaction":
         return _Transaction(self.db)
@@ -207,7 +249,7 @@ class Store:
         return [Rejection(*r) for r in rows if wanted is None or r[0] in wanted]
 
     def count(self, table: str) -> int:
-        if table not in ("articles", "sentences", "rejected"):
+        if table not in ("articles", "sentences", "rejected", "reuse"):
             raise ValueError(table)
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 

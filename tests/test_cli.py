@@ -14,7 +14,7 @@ from corroborate.cli import main
 def test_analyze_json_follows_the_dossier_contract(tmp_path, capsys):
     assert main(["analyze", str(SAMPLES), "--db", str(tmp_path / "d.db"), "--quiet"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"articles", "events", "rejected"}
+    assert {"articles", "events", "rejected", "copies", "independent_sources"} <= set(out)
     assert out["rejected"] == []
     assert len(out["articles"]) == 6
     for a in out["articles"]:
@@ -27,6 +27,10 @@ def test_analyze_json_follows_the_dossier_contract(tmp_path, capsys):
     assert (copy["outlet"], copy["wire"], copy["format"]) == ("Sahel Daily", "Reuters", "html")
     local = by_title["Gao: market bombing toll rises to 15, hospital says"]
     assert local["outlet"] is None and local["published"] is None  # plain text: nothing to infer from
+    [copy_row] = out["copies"]
+    assert (copy_row["article"], copy_row["copied_from"]) == (copy["id"], wire["id"])
+    assert copy_row["share"] > 0.5 and len(copy_row["passages"]) >= 3
+    assert out["independent_sources"] == 5  # six articles, one of them a copy of the wire story
     dayton = by_title["Two wounded in Dayton shooting outside bar"]
     assert dayton["input"].endswith("ohio.jsonl#oh-001") and dayton["record"] == "oh-001"
 
