@@ -96,6 +96,10 @@ RULES: list[tuple[str, Callable[[str], bool]]] = [
         r"^(?:copyright|©|\(c\))|all rights reserved|may not be (?:published|reproduced|redistributed)", 60)),
     ("video-caption", _short_with(r"\((?:Published|Updated) [A-Z][a-z]+day, [^)]*\d{4}\)\s*$", 60)),
     ("photo-credit", lambda line: len(line.split()) <= 30 and bool(_PHOTO_CREDIT.search(line))),
+    ("account-ui", _short_with(
+        r"\b(?:log ?in|sign ?in|signed in|your (?:account|profile|password|subscription)|verification (?:email|message)|"
+        r"(?:e-?mail|push|news) notifications?|(?:saving|manage) your notifications?|activate your|owner of this article|registered users?|create an account|"
+        r"already a (?:subscriber|member)|set up your account|comment(?:ing)? (?:policy|guidelines))\b", 40)),
     ("cookie-notice", _short_with(r"\b(?:cookies?|privacy policy|terms of (?:use|service))\b.*\b(?:accept|agree|consent|use)\b", 50)),
 ]
 

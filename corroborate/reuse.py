@@ -43,7 +43,10 @@ MATCH_RATIO = 0.75
 MIN_RATIO_TOKENS = 10
 PREFILTER_JACCARD = 0.2
 MIN_SHARED_FRAME = 3  # shared shingles outside quotation marks needed to call a quoted sentence reuse
-MAX_BUCKET_ARTICLES = 25  # a sentence in more articles than this is a stock phrase, not a copy
+MAX_BUCKET_ARTICLES = 200  # a sentence in more articles than this is a stock phrase, not a copy
+# A sentence found in 3+ articles published more than STOCK_SPAN_DAYS apart is site furniture or a
+# stock phrase ("There was a problem saving your notification."): wire copy spreads within days.
+STOCK_SPAN_DAYS = 31
 COPY_SHARE = 0.2      # an article whose reused sentences make up this share of its text is a copy
 
 
@@ -136,8 +139,12 @@ def signatures(shingle_sets: list[set[str]]) -> np.ndarray:
     return sig
 
 
-def candidate_pairs(sig: np.ndarray, owner: np.ndarray) -> set[tuple[int, int]]:
-    """Pairs of rows (i < j) from different owners that share a band; crowded buckets are skipped."""
+def candidate_pairs(sig: np.ndarray, owner: np.ndarray, day: np.ndarray | None = None) -> set[tuple[int, int]]:
+    """Pairs of rows (i < j) from different owners that share a band.
+
+    Crowded buckets, and buckets whose owners' publication days (``day``, NaN
+    when unknown) span more than ``STOCK_SPAN_DAYS``, are stock phrases and skipped.
+    """
     pairs: set[tuple[int, int]] = set()
     for band in range(BANDS):
         cols = sig[:, band * ROWS : (band + 1) * ROWS]
@@ -148,9 +155,14 @@ def candidate_pairs(sig: np.ndarray, owner: np.ndarray) -> set[tuple[int, int]]:
         for group in np.split(order, breaks):
             if len(group) < 2:
                 continue
-            owners = owner[group]
-            if len(set(owners.tolist())) > MAX_BUCKET_ARTICLES:
+            owners = set(owner[group].tolist())
+            if len(owners) > MAX_BUCKET_ARTICLES:
                 continue
+            if day is not None and len(owners) >= 3:
+                days = day[group]
+                days = days[~np.isnan(days)]
+                if days.size and days.max() - days.min() > STOCK_SPAN_DAYS:
+                    continue
             g = sorted(group.tolist())
             for x in range(len(g)):
                 for y in range(x + 1, len(g)):
@@ -187,13 +199,14 @@ def find_reuse(articles: list[Article]) -> list[Reuse]:
         return []
     sig = signatures([s.all for s in sents])
     owner = np.array([s.article for s in sents], dtype=np.int64)
+    art_day = np.array([_day(a.published) for a in articles], dtype=float)
     matched: dict[tuple[int, int], dict[str, set[tuple[int, int]]]] = defaultdict(lambda: {"reuse": set(), "quote": set()})
-    for i, j in candidate_pairs(sig, owner):
+    for i, j in candidate_pairs(sig, owner, art_day[owner]):
         kind = _match(sents[i], sents[j])
         if kind is None:
             continue
         x, y = sents[i], sents[j]
-        if x.article > y.article:
+        if articles[x.article].id > articles[y.article].id:  # orient by id: independent of input order
             x, y = y, x
         matched[(x.article, y.article)][kind].add((x.index, y.index))
     out = []
@@ -276,6 +289,16 @@ def direction(a: Article, b: Article) -> tuple[str, str]:
         first, second = (a, b) if _when(a.published) < _when(b.published) else (b, a)
         return first.id, f"{first.id} was published first"
     return "unknown", "no wire credit and no publication order"
+
+
+def _day(stamp: str | None) -> float:
+    """Days since 1970 of an ISO date or date-time; NaN when unknown."""
+    from datetime import date
+
+    try:
+        return float(date.fromisoformat(stamp[:10]).toordinal() - 719163) if stamp else float("nan")
+    except ValueError:
+        return float("nan")
 
 
 def _when(stamp: str) -> str:
