@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 
-from . import ingest_bench
+from . import ingest_bench, reuse_bench
 from .common import RESULTS, Skip, write_result
 
 BENCHMARKS = {
     "ingest": ingest_bench.run,
+    "reuse": reuse_bench.run,
 }
 
 

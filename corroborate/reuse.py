@@ -115,26 +115,25 @@ def _stable_hash(s: str) -> int:
     return zlib.crc32(s.encode("utf-8"))
 
 
-def signatures(shingle_sets: list[set[str]]) -> np.ndarray:
+def shingle_hashes(shingle_set: set[str]) -> np.ndarray:
+    """Sorted unique 32-bit hashes of a set of shingles (a compact, comparable form of the set)."""
+    return np.unique(np.fromiter((_stable_hash(x) for x in shingle_set), dtype=np.uint32, count=len(shingle_set)))
+
+
+def signatures(hash_sets: list[np.ndarray]) -> np.ndarray:
     """MinHash signatures, one row per set: min over shingles of (a·h + b) mod p per permutation."""
-    sig = np.empty((len(shingle_sets), BANDS * ROWS), dtype=np.uint64)
-    lengths = np.fromiter((len(s) for s in shingle_sets), dtype=np.int64, count=len(shingle_sets))
-    if len(shingle_sets) == 0:
-        return sig
-    hashes = np.fromiter((_stable_hash(x) for s in shingle_sets for x in sorted(s)), dtype=np.uint64,
-                         count=int(lengths.sum()))
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    step = 200_000  # shingles per block, bounding memory to step × permutations × 8 bytes
+    sig = np.empty((len(hash_sets), BANDS * ROWS), dtype=np.uint64)
+    step = 50_000  # shingles per block, bounding memory to step × permutations × 8 bytes
     row = 0
-    while row < len(shingle_sets):
-        end_row = row
-        total = 0
-        while end_row < len(shingle_sets) and (total + lengths[end_row] <= step or end_row == row):
-            total += lengths[end_row]
+    while row < len(hash_sets):
+        end_row, total = row, 0
+        while end_row < len(hash_sets) and (total + len(hash_sets[end_row]) <= step or end_row == row):
+            total += len(hash_sets[end_row])
             end_row += 1
-        block = hashes[starts[row] : starts[row] + total]
+        block = np.concatenate(hash_sets[row:end_row]).astype(np.uint64)
+        offsets = np.concatenate(([0], np.cumsum([len(h) for h in hash_sets[row:end_row - 1]], dtype=np.int64)))
         perm = (block[:, None] * _A[None, :] + _B[None, :]) % _PRIME
-        sig[row:end_row] = np.minimum.reduceat(perm, starts[row:end_row] - starts[row], axis=0)
+        sig[row:end_row] = np.minimum.reduceat(perm, offsets, axis=0)
         row = end_row
     return sig
 
@@ -178,11 +177,9 @@ def candidate_pairs(sig: np.ndarray, owner: np.ndarray, day: np.ndarray | None =
 class _Sent:
     article: int
     index: int
-    chars: int
-    all: set[str]
-    frame: set[str]
+    all: np.ndarray    # sorted shingle hashes
+    frame: np.ndarray  # those outside quotation marks
     quoted: bool
-    words: list[str]
 
 
 def find_reuse(articles: list[Article]) -> list[Reuse]:
@@ -194,7 +191,7 @@ def find_reuse(articles: list[Article]) -> list[Reuse]:
             if len(toks) < MIN_TOKENS:
                 continue
             all_, frame = shingles(toks)
-            sents.append(_Sent(ai, s.index, s.end - s.start, all_, frame, any(q for _, q in toks), [w for w, _ in toks]))
+            sents.append(_Sent(ai, s.index, shingle_hashes(all_), shingle_hashes(frame), any(q for _, q in toks)))
     if not sents:
         return []
     sig = signatures([s.all for s in sents])
@@ -202,7 +199,7 @@ def find_reuse(articles: list[Article]) -> list[Reuse]:
     art_day = np.array([_day(a.published) for a in articles], dtype=float)
     matched: dict[tuple[int, int], dict[str, set[tuple[int, int]]]] = defaultdict(lambda: {"reuse": set(), "quote": set()})
     for i, j in candidate_pairs(sig, owner, art_day[owner]):
-        kind = _match(sents[i], sents[j])
+        kind = _match(sents[i], sents[j], articles)
         if kind is None:
             continue
         x, y = sents[i], sents[j]
@@ -223,25 +220,29 @@ def find_reuse(articles: list[Article]) -> list[Reuse]:
     return sorted(out, key=lambda r: (r.a, r.b))
 
 
-def _match(x: _Sent, y: _Sent) -> str | None:
-    inter = len(x.all & y.all)
+def _match(x: _Sent, y: _Sent, articles: list[Article]) -> str | None:
+    inter = len(np.intersect1d(x.all, y.all, assume_unique=True))
     jaccard = inter / (len(x.all) + len(y.all) - inter)
     if jaccard < PREFILTER_JACCARD:
         return None
     small = min(len(x.all), len(y.all))
-    if jaccard < MATCH_JACCARD and (small < 4 or inter / small < MATCH_CONTAINMENT) and not _similar_words(x, y):
+    if jaccard < MATCH_JACCARD and (small < 4 or inter / small < MATCH_CONTAINMENT) and not _similar_words(
+        articles[x.article].sentences[x.index].text, articles[y.article].sentences[y.index].text
+    ):
         return None
     if not (x.quoted and y.quoted):
         return "reuse"
-    return "reuse" if len(x.frame & y.frame) >= MIN_SHARED_FRAME else "quote"
+    shared_frame = len(np.intersect1d(x.frame, y.frame, assume_unique=True))
+    return "reuse" if shared_frame >= MIN_SHARED_FRAME else "quote"
 
 
-def _similar_words(x: _Sent, y: _Sent) -> bool:
-    if min(len(x.words), len(y.words)) < MIN_RATIO_TOKENS:
+def _similar_words(a: str, b: str) -> bool:
+    wa, wb = [w for w, _ in tokens(a)], [w for w, _ in tokens(b)]
+    if min(len(wa), len(wb)) < MIN_RATIO_TOKENS:
         return False
     from difflib import SequenceMatcher
 
-    return SequenceMatcher(None, x.words, y.words, autojunk=False).ratio() >= MATCH_RATIO
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= MATCH_RATIO
 
 
 def _share(article: Article, indexes: set[int]) -> float:
