@@ -3,7 +3,7 @@
 Each generated article is a GVA text with every third word replaced (so replicas are
 not copies of one another), a publication date shifted by up to three years, and an
 outlet of its own; one in ten is instead a light edit of an earlier generated article
-(a sentence dropped, punctuation and a few words changed): a true copy to find.
+(a sentence dropped, punctuation changed), published within two days of it: a true copy to find.
 Each size runs in its own process so its peak RSS is its own.
 """
 
@@ -32,6 +32,7 @@ def generate(n: int, seed: int = 7):
     rng = random.Random(seed)
     out: list[Article] = []
     copies = 0
+    words_text = None
     for k in range(n):
         if k > 20 and rng.random() < 0.1:
             orig = out[rng.randrange(len(out))]
@@ -45,8 +46,11 @@ def generate(n: int, seed: int = 7):
             if k >= len(base):
                 words = [rng.choice(vocab) if i % 3 == k % 3 else w for i, w in enumerate(words)]
             text = " ".join(words)
-        a = Article(input=f"gen:{k}", text=text, published=f"{2014 + k % 3}-{1 + k % 12:02d}-{1 + k % 28:02d}",
-                    outlet=f"outlet{k % 500}.example")
+            words_text = text
+        published = f"{2014 + k % 3}-{1 + k % 12:02d}-{1 + k % 28:02d}"
+        if text is not words_text:  # a copy runs within days of its original, as wire copy does
+            published = orig.published[:8] + f"{min(28, int(orig.published[8:10]) + rng.randrange(3)):02d}"
+        a = Article(input=f"gen:{k}", text=text, published=published, outlet=f"outlet{k % 500}.example")
         a.id = f"g{k:07d}"
         a.sentences = split_sentences(text)
         out.append(a)
