@@ -16,8 +16,8 @@ sentence with a few words swapped).
 Shared quotations are not copying: when two sentences match only inside
 their quotation marks (the same tweet or spokesman quoted by two outlets)
 the pair is recorded as a shared quote and does not count as reuse; when the
-framing around the quote matches too ("…," Sangare said on Twitter earlier on
-Saturday), it is reuse.
+framing around the quote matches too ("…," the governor said on the radio late on
+Tuesday), it is reuse.
 """
 
 from __future__ import annotations

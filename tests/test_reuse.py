@@ -52,10 +52,10 @@ def test_different_reports_of_the_same_facts_are_not_reuse():
 
 
 def test_shared_quotation_alone_is_not_copying():
-    a = art("a", '"Heavily armed unidentified men attacked around noon, then they retreated toward Niger," '
-                 "Sangare told Reuters.")
-    b = art("b", 'He further informed: "Heavily armed unidentified men attacked around noon, then they retreated '
-                 'toward Niger".')
+    a = art("a", '"The bomb was hidden in a car parked beside the water trough since dawn, then it exploded," '
+                 "Toure told Reuters.")
+    b = art("b", 'He further informed: "The bomb was hidden in a car parked beside the water trough since dawn, '
+                 'then it exploded".')
     [r] = find_reuse([a, b])
     assert r.passages == [] and r.quotes == [(0, 0)]
     assert r.origin == "unknown"
@@ -63,10 +63,10 @@ def test_shared_quotation_alone_is_not_copying():
 
 
 def test_shared_quotation_with_the_same_framing_is_reuse():
-    a = art("a", '"The dispatched reinforcements found 54 bodies including one civilian, 10 survivors, and found '
-                 'considerable material damage," Sangare said on Twitter earlier on Saturday.')
-    b = art("b", '“The dispatched reinforcements found 54 bodies including one civilian, 10 survivors and '
-                 'considerable material damage,” Sangare said on Twitter earlier on Saturday.')
+    a = art("a", '"Rescue teams counted twelve bodies, including two children, and 23 wounded, and found heavy '
+                 'damage," the governor said on the radio late on Tuesday.')
+    b = art("b", '“Rescue teams counted twelve bodies, including two children, and 23 wounded and found heavy '
+                 'damage,” the governor said on the radio late on Tuesday.')
     [r] = find_reuse([a, b])
     assert r.passages == [(0, 0)]
 
