@@ -133,18 +133,20 @@ def _strip_boilerplate(lines: list[str], title: str) -> tuple[list[str], list[Re
     kept: list[str] = []
     removed: list[Removal] = []
     title_key = _key(title)
+    in_body = False  # has a non-empty line been kept yet?
     for line in lines:
         if not line:
             kept.append(line)
             continue
         # Page furniture is short; a paragraph of over 60 words is news (and skipping it halves the cost).
         rule = None if line.count(" ") >= 60 else next((name for name, test in RULES if test(line)), None)
-        if rule is None and title_key and not any(kept_line for kept_line in kept) and _key(line) == title_key:
+        if rule is None and title_key and not in_body and _key(line) == title_key:
             rule = "title-repeat"
-        if rule is None and any(kept_line for kept_line in kept) and _is_sidebar_headline(line):
+        if rule is None and in_body and _is_sidebar_headline(line):
             rule = "sidebar-headline"
         if rule is None:
             kept.append(line)
+            in_body = True
             continue
         removed.append(Removal(line, rule))
         if rule == "photo-credit":

@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from . import clean, errors, ingest, outlets, reuse
 from .model import Article, Dossier, Rejection
-from .store import Store, article_id
+from .store import COUNTS, Store, article_id
 
 ARTICLE_STAGES: list[Callable[[Article], Article]] = [
     outlets.identify,  # reads url, outlet, byline, raw_text; fills outlet, wire
@@ -29,9 +29,7 @@ class IngestReport:
     article_ids: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     duplicates: dict[str, list[str]] = field(default_factory=dict)  # article id -> other inputs with the same content
-    counts: dict[str, int] = field(
-        default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0, "duplicate": 0, "rejected": 0}
-    )
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
     sources: int = 0
 
 

@@ -23,8 +23,11 @@ Tuesday), it is reuse.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from difflib import SequenceMatcher
 from typing import Iterable
 
 import numpy as np
@@ -77,14 +80,12 @@ _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,})[\"“”«»„
 
 def tokens(text: str) -> list[tuple[str, bool]]:
     """Normalised word tokens, each with whether it lies inside quotation marks."""
-    inside = np.zeros(len(text) + 1, dtype=bool)
-    for m in _QUOTED.finditer(text):
-        inside[m.start(1) : m.end(1)] = True
+    spans = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]  # usually none
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group(0).lower().replace("’", "'")
         word = _MONTHS.get(word, word)
-        out.append((word, bool(inside[m.start()])))
+        out.append((word, any(start <= m.start() < end for start, end in spans)))
     return out
 
 
@@ -110,8 +111,6 @@ _B = _rng.integers(0, (1 << 31) - 1, size=BANDS * ROWS, dtype=np.uint64)
 
 def _stable_hash(s: str) -> int:
     """A 32-bit hash that, unlike ``hash()``, is the same in every process."""
-    import zlib
-
     return zlib.crc32(s.encode("utf-8"))
 
 
@@ -240,8 +239,6 @@ def _similar_words(a: str, b: str) -> bool:
     wa, wb = [w for w, _ in tokens(a)], [w for w, _ in tokens(b)]
     if min(len(wa), len(wb)) < MIN_RATIO_TOKENS:
         return False
-    from difflib import SequenceMatcher
-
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= MATCH_RATIO
 
 
@@ -294,8 +291,6 @@ def direction(a: Article, b: Article) -> tuple[str, str]:
 
 def _day(stamp: str | None) -> float:
     """Days since 1970 of an ISO date or date-time; NaN when unknown."""
-    from datetime import date
-
     try:
         return float(date.fromisoformat(stamp[:10]).toordinal() - 719163) if stamp else float("nan")
     except ValueError:
@@ -304,8 +299,6 @@ def _day(stamp: str | None) -> float:
 
 def _when(stamp: str) -> str:
     """A sortable UTC form of an ISO date or date-time."""
-    from datetime import datetime, timezone
-
     try:
         dt = datetime.fromisoformat(stamp)
     except ValueError:

@@ -20,6 +20,8 @@ from .model import Article, Rejection, Removal, Sentence
 if TYPE_CHECKING:
     from .reuse import Reuse
 
+COUNTS = ("new", "updated", "unchanged", "duplicate", "rejected")  # what Store.add reports
+
 SCHEMA_VERSION = 2  # 2: reuse table
 
 _SCHEMA = """
@@ -128,7 +130,7 @@ class Store:
         ``unchanged``, ``duplicate`` (same content already stored from another
         input; the first input is kept) and ``rejected``.
         """
-        counts = {"new": 0, "updated": 0, "unchanged": 0, "duplicate": 0, "rejected": 0}
+        counts = dict.fromkeys(COUNTS, 0)
         with self._transaction():
             for item in items:
                 if isinstance(item, Rejection):
