@@ -6,13 +6,14 @@ import argparse
 import json
 import sys
 
-from . import ingest_bench, reuse_bench, reuse_gva
+from . import extract_gva, ingest_bench, reuse_bench, reuse_gva
 from .common import RESULTS, Skip, write_result
 
 BENCHMARKS = {
     "ingest": ingest_bench.run,
     "reuse": reuse_bench.run,
     "reuse_gva": reuse_gva.run,
+    "extract_gva": extract_gva.run,
 }
 
 

@@ -54,6 +54,7 @@ class Article:
     id: str = ""  # content hash, set by ingest
     sentences: list[Sentence] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
+    claims: list["Claim"] = field(default_factory=list)  # filled by the extract stage
     extra: dict[str, Any] = field(default_factory=dict)  # source fields we keep but do not interpret
 
     def summary(self) -> dict[str, Any]:
@@ -91,11 +92,14 @@ class Rejection:
 class Claim:
     """A typed statement in one article: value, qualifier, speaker and evidence span.
 
-    Filled by the extract stage; the model is here so every stage shares it.
+    ``sentence`` indexes ``Article.sentences`` (-1 is the title); ``start``/``end``
+    index that sentence's text, and ``quote`` is the sentence (or title) itself.
+    ``kind`` is figure | date | time | place | relation | actor | type; ``value``
+    is an int for figures and a dict for the rest (see ``extract``).
     """
 
     article: str
-    kind: str  # figure | date | place | actor | type
+    kind: str
     value: Any
     sentence: int
     start: int
@@ -105,7 +109,23 @@ class Claim:
     measure: str | None = None
     group: str | None = None
     said_by: str | None = None
-    scope: str | None = None  # None = the article's main event; else a description of another event
+    scope: str | None = None        # None = the article's main event; else a description of another event
+    wording: str | None = None      # the amount as written when it is words or vague ("dozens", "Fifty-three")
+    within: str | None = None       # the group of a total this figure is part of ("54 bodies including one civilian")
+    channel: str | None = None      # how the speaker said it: "on Twitter", "told Reuters", "in a statement"
+    scope_date: str | None = None   # the other event's date (ISO day or month) when the text gives it
+
+    def summary(self) -> dict[str, Any]:
+        """The claim as JSON: only the fields that are set, in a fixed order."""
+        out = {"kind": self.kind, "value": self.value}
+        for name in ("measure", "group", "qualifier", "wording", "within", "said_by", "channel",
+                     "scope", "scope_date"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        out.update(sentence=self.sentence, start=self.start, end=self.end,
+                   text=self.quote[self.start:self.end] if self.start >= 0 else None)
+        return out
 
 
 @dataclass(slots=True)

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import clean, errors, ingest, outlets, reuse
+from . import clean, errors, extract, ingest, outlets, reuse
 from .model import Article, Dossier, Rejection
 from .store import COUNTS, Store, article_id
 
 ARTICLE_STAGES: list[Callable[[Article], Article]] = [
     outlets.identify,  # reads url, outlet, byline, raw_text; fills outlet, wire
     clean.clean,       # reads raw_text, title; fills text, sentences, removed, language
+    extract.extract,   # reads title, sentences, published; fills claims
 ]
 
 

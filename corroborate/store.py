@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from . import errors
-from .model import Article, Rejection, Removal, Sentence
+from .model import Article, Claim, Rejection, Removal, Sentence
 
 if TYPE_CHECKING:
     from .reuse import Reuse
 
 COUNTS = ("new", "updated", "unchanged", "duplicate", "rejected")  # what Store.add reports
 
-SCHEMA_VERSION = 2  # 2: reuse table
+SCHEMA_VERSION = 3  # 2: reuse table; 3: claims table
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,6 +62,13 @@ CREATE TABLE IF NOT EXISTS reuse (
     origin   TEXT NOT NULL,                  -- article id, wire:NAME or unknown
     because  TEXT NOT NULL,
     PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS claims (
+    article  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx      INTEGER NOT NULL,               -- order within the article
+    kind     TEXT NOT NULL,                  -- figure | date | time | place | relation | actor | type
+    claim    TEXT NOT NULL,                  -- JSON: the Claim's fields
+    PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rejected (
     input  TEXT PRIMARY KEY,
@@ -155,6 +162,7 @@ class Store:
         if old is not None and old["input"] != article.input:
             return "duplicate"
         if old is not None and tuple(old)[2:] == tuple(row[3:]):
+            self._put_claims(article)  # a newer extractor may read the same text differently
             return "unchanged"
         if old is None:
             self.db.execute(f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})", row)
@@ -166,7 +174,15 @@ class Store:
             "INSERT INTO sentences VALUES (?, ?, ?, ?)",
             [(article.id, s.index, s.start, s.end) for s in article.sentences],
         )
+        self._put_claims(article)
         return "new" if old is None else "updated"
+
+    def _put_claims(self, article: Article) -> None:
+        self.db.execute("DELETE FROM claims WHERE article = ?", (article.id,))
+        self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?)", [
+            (article.id, i, c.kind, json.dumps({k: v for k, v in asdict(c).items() if k not in ("article", "quote")},
+                                               ensure_ascii=False, sort_keys=True))
+            for i, c in enumerate(article.claims)])
 
     def put_reuse(self, reuses: Sequence["Reuse"], among: Iterable[str]) -> None:
         """Replace the stored reuse pairs among the given articles with ``reuses`` (one transaction)."""
@@ -243,6 +259,10 @@ class Store:
                 "SELECT idx, start, end FROM sentences WHERE article = ? ORDER BY idx", (a.id,)
             )
         ]
+        for (claim,) in self.db.execute("SELECT claim FROM claims WHERE article = ? ORDER BY idx", (a.id,)):
+            fields = json.loads(claim)
+            quote = a.title if fields["sentence"] < 0 else a.sentences[fields["sentence"]].text
+            a.claims.append(Claim(article=a.id, quote=quote, **fields))
         return a
 
     def rejected(self, inputs: Iterable[str] | None = None) -> list[Rejection]:
@@ -251,7 +271,7 @@ class Store:
         return [Rejection(*r) for r in rows if wanted is None or r[0] in wanted]
 
     def count(self, table: str) -> int:
-        if table not in ("articles", "sentences", "rejected", "reuse"):
+        if table not in ("articles", "sentences", "rejected", "reuse", "claims"):
             raise ValueError(table)
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 

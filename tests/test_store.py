@@ -9,6 +9,7 @@ import pytest
 from corroborate import Store, StoreError, ingest_paths
 from corroborate.model import Article, Removal
 from corroborate.pipeline import process
+from corroborate.store import SCHEMA_VERSION
 
 STORY = "Blast at Gao market\n\nA car bomb killed 12 people at the market on Tuesday. Twenty-three were hurt."
 
@@ -38,7 +39,7 @@ def test_same_content_from_another_input_is_a_duplicate_keeping_the_first(write,
 def test_store_uses_wal_and_records_schema_version(db_path):
     with Store(db_path) as s:
         assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert s.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2"
+        assert s.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
 
 
 def test_store_from_a_newer_version_is_refused(db_path):

@@ -1,0 +1,154 @@
+"""Who did it and to whom: perpetrators with the kind of link, and targets.
+
+Links a report can make between a group and an attack:
+
+    claimed    "Islamic State claimed responsibility ... via its Amaq news agency"
+    no claim   "No group immediately claimed responsibility" (a claim too: an absence, dated)
+    blamed     "The group blamed Ansar-ul-Islam for the attack", "blamed on", "accused"
+    suspected  "suspected jihadists", "X is suspected"
+    reported   "an attack by FMLN guerrillas" (stated as fact)
+
+``via`` keeps the channel ("its Amaq news agency") and ``evidence`` is False
+when the report says the claim came without evidence ("without providing
+evidence"; "It did not cite any evidence" in the next sentence counts).
+Group names and aliases are in ``data/actors.json``; a name not there is kept
+as written when the sentence pattern is unambiguous ("militants", "gunmen").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(slots=True)
+class Actor:
+    name: str            # canonical name, or the words of the text when no known group is named
+    role: str            # perpetrator | target | victim
+    link: str | None     # claimed | no claim | blamed | suspected | reported (perpetrators)
+    start: int
+    end: int
+    via: str | None = None
+    evidence: bool | None = None
+    by: str | None = None  # who blamed or accused
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    data = json.loads(resources.files("corroborate").joinpath("data/actors.json").read_text(encoding="utf-8"))
+    canonical: dict[str, str] = {}
+    exact, folded = [], []
+    for actor in data["actors"]:
+        for alias in [actor["name"], *actor["aliases"]]:
+            canonical[alias.lower()] = actor["name"]
+            (exact if alias.isupper() and len(alias) <= 4 else folded).append(alias)
+    def alt(names: list[str]) -> str:
+        return "|".join(re.escape(n).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
+                        for n in sorted(set(names), key=len, reverse=True))
+    return (re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alt(folded)})(?![\w-])", re.IGNORECASE),
+            re.compile(rf"(?<![\w-])(?:{alt(exact)})(?![\w-])"), canonical)
+
+
+def canonical(name: str) -> str:
+    _, _, table = _table()
+    key = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE).lower()
+    return table.get(key) or table.get(key.replace("-", " ")) or table.get(key.replace(" ", "-")) or name
+
+
+def groups(sentence: str) -> list[tuple[str, int, int]]:
+    """Known armed groups named in a sentence: (canonical name, start, end)."""
+    folded, exact, _ = _table()
+    found = [(canonical(m.group(0)), m.start(), m.end()) for m in folded.finditer(sentence)]
+    found += [(canonical(m.group(0)), m.start(), m.end()) for m in exact.finditer(sentence)
+              if not any(s <= m.start() < e for _, s, e in found)]
+    return sorted(found, key=lambda g: g[1])
+
+
+_GENERIC = (r"(?:(?:suspected\s+|armed\s+|heavily\s+armed\s+|unidentified\s+|unknown\s+|islamist\s+|jihadist\s+)*"
+            r"(?:militants|gunmen|jihadists|insurgents|rebels|guerrillas|terrorists|attackers|assailants|"
+            r"bandits|fighters|extremists|separatists|gunman|shooter|suspect|soldiers|troops|police|"
+            r"security\s+forces|army|militia(?:men)?))")
+_CLAIM = re.compile(
+    r"(?P<neg>\bno\s+(?:group|one|organi[sz]ation|faction)|\bnobody)?\b(?:has\s+|had\s+|have\s+|immediately\s+|"
+    r"quickly\s+|later\s+|yet\s+|since\s+|also\s+)*(?:claimed|claims|claiming)\s+(?:the\s+)?responsibility"
+    r"|\bclaim(?:ed)?\s+(?:by|of\s+responsibility\s+(?:by|from))\s+"
+    r"|\bresponsibility\s+(?:for\s+[^.;]{0,60}?\s+)?(?:was|has\s+been|had\s+been)\s+claimed\s+by\s+",
+    re.IGNORECASE)
+_VIA = re.compile(r"\b(?:via|through|on|in\s+a\s+(?:report|statement|post|video)\s+(?:by|on|from)|in)\s+"
+                  r"(?:its|their|the\s+group's)\s+(?P<via>(?:[\w'’-]+\s+){0,4}?(?:news\s+agency|media\s+arm|"
+                  r"propaganda\s+(?:arm|outlet|agency)|Telegram\s+channel|channels?|website|outlet|mouthpiece))",
+                  re.IGNORECASE)
+_NO_EVIDENCE = re.compile(r"\bwithout\s+(?:providing|citing|giving|offering|presenting)\s+(?:any\s+)?evidence"
+                          r"|\b(?:did|does)\s+not\s+(?:cite|provide|give|offer|present)\s+(?:any\s+)?evidence",
+                          re.IGNORECASE)
+_BLAME = re.compile(
+    r"\b(?P<verb>blamed|blames|blaming|accused|accuses|accusing|attributed|attributes|held)\s+(?P<obj>[^.;]{0,80})",
+    re.IGNORECASE)
+_BLAMED_ON = re.compile(r"\b(?:blamed\s+on|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|"
+                        r"(?:attack|assault|raid|ambush|bombing|shooting|killings?|massacre)s?\s+by)\s+", re.IGNORECASE)
+_SUSPECT = re.compile(r"\bsuspected\s+(?P<g>[\w' -]{0,40}?)\s*(?:militants|jihadists|rebels|insurgents|guerrillas|"
+                      r"members|fighters|gunmen)\b|\b(?P<who>[\w' -]{2,60}?)\s+(?:is|are|was|were)\s+suspected\b",
+                      re.IGNORECASE)
+_TARGET = re.compile(
+    r"\b(?:attack(?:ed|s)?|assault(?:ed|s)?|raid(?:ed|s)?|ambush(?:ed)?|stormed|struck|targeted|bomb(?:ed|ing)|"
+    r"shelled|overran|overrun)\s+(?:on|of|against|at)?\s*(?P<t>(?:an?|the|two|three|several|their|its)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:post|outpost|base|bases|camp|checkpoint|convoy|patrol|school|church|mosque|"
+    r"market|hotel|village|bus|police\s+station|station|barracks|garrison|site|mine|embassy|office|"
+    r"headquarters|prison|hospital|restaurant|bar|club|home|house|residence|store|nightclub|party|vehicle))\b",
+    re.IGNORECASE)
+
+
+def find(sentence: str, next_sentence: str = "") -> list[Actor]:
+    """Perpetrator and target claims in a sentence (the next one may say the claim lacked evidence)."""
+    out: list[Actor] = []
+    named = groups(sentence)
+    for m in _CLAIM.finditer(sentence):
+        if m["neg"]:
+            out.append(Actor("", "perpetrator", "no claim", m.start(), m.end()))
+            continue
+        actor = _nearest(named, m, sentence)
+        if actor is None:
+            continue
+        name, start, end = actor
+        via = _VIA.search(sentence, m.end())
+        evidence = False if (_NO_EVIDENCE.search(sentence) or _NO_EVIDENCE.match(next_sentence.strip())
+                             or _NO_EVIDENCE.search(next_sentence[:80])) else None
+        out.append(Actor(name, "perpetrator", "claimed", min(start, m.start()), max(end, m.end()),
+                         via=" ".join(via["via"].split()) if via else None, evidence=evidence))
+    for m in _BLAME.finditer(sentence):
+        inside = [g for g in named if m.start("obj") <= g[1] < m.end("obj")]
+        if inside:
+            by = sentence[:m.start()].strip().split(",")[-1].strip() or None
+            out.append(Actor(inside[0][0], "perpetrator", "blamed", m.start(), inside[0][2], by=by))
+    for m in _BLAMED_ON.finditer(sentence):
+        after = [g for g in named if m.end() <= g[1] <= m.end() + 30]
+        if after and not any(a.name == after[0][0] for a in out):
+            link = "blamed" if m.group(0).lower().startswith(("blamed", "attributed")) else "reported"
+            out.append(Actor(after[0][0], "perpetrator", link, m.start(), after[0][2]))
+    for m in _SUSPECT.finditer(sentence):
+        span = (m.start("g"), m.end("g")) if m["g"] is not None else (m.start("who"), m.end("who"))
+        inside = [g for g in named if span[0] <= g[1] < span[1] + 1]
+        if inside and not any(a.name == inside[0][0] for a in out):
+            out.append(Actor(inside[0][0], "perpetrator", "suspected", m.start(), m.end()))
+    for m in _TARGET.finditer(sentence):
+        out.append(Actor(" ".join(m["t"].split()), "target", None, m.start("t"), m.end("t")))
+    return out
+
+
+def _nearest(named: list[tuple[str, int, int]], m: re.Match, sentence: str) -> tuple[str, int, int] | None:
+    """The group that claimed: named just before "claimed", or just after "claimed by"."""
+    before = [g for g in named if g[2] <= m.start() and m.start() - g[2] <= 60]
+    after = [g for g in named if g[1] >= m.end() and g[1] - m.end() <= 30]
+    if m.group(0).lower().startswith(("claim", "responsibility")) and after:
+        return after[0]
+    if before:
+        return before[-1]
+    generic = re.search(rf"({_GENERIC})\s+(?:\w+\s+){{0,2}}$", sentence[:m.start()], re.IGNORECASE)
+    if generic:
+        return generic.group(1), generic.start(1), generic.end(1)
+    if re.search(r"\b(?:the|a|an)\s+(?:group|organi[sz]ation|faction|movement)\s+$", sentence[:m.start()], re.IGNORECASE):
+        return "the group", m.start(), m.start()
+    return None

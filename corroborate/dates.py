@@ -1,0 +1,138 @@
+"""When: date expressions in a sentence, resolved against the publication date with dateparser.
+
+A report says "on Friday", "Tuesday night", "yesterday", "last weekend",
+"Sept. 30" or "in late September".  ``find`` returns each expression with the
+date it names (``resolve``), a precision and the time of day when the words
+give one.  Rules worth knowing:
+
+- a weekday means the most recent such day up to the publication day
+  ("Saturday" in a Saturday report is that day, not a week earlier);
+- "last weekend"/"over the weekend" → the Saturday before, precision week;
+  "last week" → precision week; "last month", "in September" → precision month;
+- a date after the publication day is dropped: reports do not describe the future
+  as done, and such a match is usually a misread.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+_MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+           r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:morning|afternoon|evening|night|overnight)"
+
+_EXPR = re.compile(
+    rf"(?P<md>\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<wd>\b(?:(?:last|this|early|late|on)\s+)?{_DAYS}(?:\s+{_PART})?\b)"
+    rf"|(?P<rel>\b(?:yesterday|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|tonight|today|"
+    rf"earlier\s+today|overnight)\b)"
+    rf"|(?P<wk>\b(?:last|this|over\s+the|during\s+the|on\s+the)\s+weekend\b|\blast\s+week\b)"
+    rf"|(?P<mo>\b(?:last\s+month|(?:in\s+)?(?:early|mid|late)[\s-]+{_MONTHS}|in\s+{_MONTHS}"
+    rf"(?:\s+(?:19|20)\d\d)?)\b)",
+    re.IGNORECASE)
+
+_TIME = re.compile(
+    r"\b(?P<q>around|about|at|shortly\s+(?:after|before)|just\s+(?:after|before)|before|after|near)?\s*"
+    r"(?P<t>noon|midnight|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
+    r"|\b(?P<part>(?:early|late)\s+(?:morning|afternoon|evening|night)|morning|afternoon|evening|"
+    r"night|overnight|dawn|dusk)\b",
+    re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class When:
+    """A date expression, the day it names and how precisely, with its span in the sentence."""
+
+    date: str        # ISO day; for week/month precision the start of the span meant
+    precision: str   # day | week | month
+    text: str
+    start: int
+    end: int
+    time: str | None = None
+
+
+def published_day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published[:10]).date()
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, base: date) -> date | None:
+    settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day, 12),
+                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    got = dateparser.parse(text, settings=settings, languages=["en"])
+    return got.date() if got else None
+
+
+def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
+    """The date and precision of one ``_EXPR`` match, relative to ``base`` (the publication day)."""
+    text = " ".join(m.group(0).split())
+    low = text.lower()
+    if m["wd"]:
+        day = re.search(_DAYS, text, re.IGNORECASE).group(0)
+        if day.lower() == base.strftime("%A").lower() and not low.startswith("last"):
+            return base, "day"
+        got = _parse(day, base)
+        return (got, "day") if got else None
+    if m["rel"]:
+        if low in ("yesterday", "last night"):
+            return base - timedelta(days=1), "day"
+        return base, "day"
+    if m["wk"]:
+        if "week" in low and "weekend" not in low:
+            return base - timedelta(days=7 + base.weekday()), "week"
+        saturday = base - timedelta(days=(base.weekday() - 5) % 7)
+        return saturday, "week"
+    if m["mo"]:
+        if low == "last month":
+            first = base.replace(day=1) - timedelta(days=1)
+            return first.replace(day=1), "month"
+        words = re.sub(r"^(?:in\s+)?(?:early|mid|late)[\s-]+|^in\s+", "", text, flags=re.IGNORECASE)
+        got = _parse(words, base)
+        return (got.replace(day=1), "month") if got else None
+    got = _parse(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace("Sept.", "Sep.")), base)
+    return (got, "day") if got else None
+
+
+def find(sentence: str, base: date | None) -> list[When]:
+    """Every date expression in a sentence that resolves to a day not after ``base``."""
+    if base is None:
+        return []
+    out = []
+    for m in _EXPR.finditer(sentence):
+        got = resolve(m, base)
+        if not got or got[0] > base:
+            continue
+        day, precision = got
+        out.append(When(day.isoformat(), precision, m.group(0), m.start(), m.end(), _time_near(sentence, m)))
+    return out
+
+
+def _time_near(sentence: str, m: re.Match) -> str | None:
+    """A time of day given with the date: "Tuesday night", "at 8:15 p.m. Friday"."""
+    part = re.search(_PART, m.group(0), re.IGNORECASE)
+    if part:
+        return part.group(0).lower()
+    return time_of_day(sentence[max(0, m.start() - 30): m.end() + 30])
+
+
+def time_of_day(sentence: str) -> str | None:
+    """"around noon", "8:15 p.m.", "early morning" — as written, qualifier kept."""
+    m = _TIME.search(sentence)
+    if not m:
+        return None
+    if m["t"]:
+        q = f"{' '.join(m['q'].split()).lower()} " if m["q"] and m["q"].lower() != "at" else ""
+        return q + m["t"].lower()
+    return " ".join(m["part"].lower().split())

@@ -1,0 +1,281 @@
+"""Extract stage: an article's claims — figures, date, time, place, actors, type — each with its speaker.
+
+reads: article.title, article.sentences, article.published; fills: article.claims
+
+The stage runs the per-sentence finders (``figures``, ``dates``, ``places``,
+``actors``, ``eventtypes``, ``attribution``), then decides two things about
+the article as a whole:
+
+- **the event date**: the first date expression tied to the event ("killed
+  Friday", "the attack ... on Friday") in the title or text, skipping the
+  dateline and dates that go with a reporting verb ("claimed ... on Saturday",
+  "told Reuters on Saturday");
+- **the scope** of every figure: a figure is about another event when its
+  sentence names a different date ("on Sept. 30", "last month", "in late
+  September"), or says so ("in a separate incident", "a month after", "so far",
+  "since 2012"), or gives another cause for the death ("his vehicle hit an
+  improvised explosive device" in a report of an armed attack).  Such figures
+  keep a ``scope`` (the words) and ``scope_date``; they are never counted for
+  the article's event.
+
+``facts`` condenses an article's claims into its event's killed/injured
+totals, date and place (the benchmarks and, later, reconciliation use it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import actors, attribution, dates, eventtypes, figures, places
+from .model import Article, Claim
+
+_EVENT = re.compile(
+    r"\b(?:attack\w*|assault\w*|shooting\w*|shot|shoot\w*|killed|kill|ambush\w*|raid\w*|bomb\w*|explosion\w*|"
+    r"blast\w*|opened\s+fire|stabb\w*|clash\w*|fighting|died|dead|wounded|injured|hurt|incident|struck|"
+    r"massacre\w*|kidnap\w*|abduct\w*|protest\w*|riot\w*|gunfire|homicide|murder\w*|slay\w*|slain|"
+    r"violence|fire)\b", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|claimed|claims|claiming|reported|wrote|announced|tweeted|statement|posted|"
+    r"confirmed|released|identified|arrested|charged|court|trial|funeral|vigil|sentenced|appeared|"
+    r"updated|published|interview|news\s+conference|according)\b", re.IGNORECASE)
+_BACKGROUND = re.compile(
+    r"\b(?:in\s+a\s+separate\s+(?:incident|attack|shooting)|separately|in\s+another\s+(?:incident|attack|shooting)|"
+    r"a\s+similar\s+(?:incident|attack)|previous(?:ly)?|earlier\s+(?:attacks?|incidents?|assaults?)|"
+    r"last\s+(?:year|month)|so\s+far|since\s+(?:19|20)\d\d|this\s+year|in\s+(?:19|20)\d\d|"
+    r"(?:a|one|two|three|four|five|six|several|few|many)\s+(?:days?|weeks?|months?|years?)\s+"
+    r"(?:ago|after|before|earlier)|(?:comes|came|follows|followed)\s+(?:just\s+|only\s+)?(?:a|one|two|three|"
+    r"several|days|weeks|months)\b|the\s+latest\s+in|over\s+the\s+(?:past|last)\s+\w+|"
+    r"(?:spilt|spilled|spread|spreading)\s+(?:over\s+)?(?:into|to|across)|in\s+recent\s+(?:years|months)|"
+    r"over\s+the\s+years|for\s+(?:more\s+than\s+)?a\s+decade|(?:has|have)\s+(?:been\s+)?(?:struggling|"
+    r"battling|fighting)\s+(?:with|against)?)\b", re.IGNORECASE)
+_OTHER_CAUSE = re.compile(
+    r"\b(?:when|after)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:vehicle|car|convoy|truck|"
+    r"patrol|bus|helicopter|aircraft|plane)\s+(?:hit|struck|ran\s+over|drove\s+over|triggered|crashed|"
+    r"came\s+under)\b[^.;,]*", re.IGNORECASE)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,[^—–\n]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
+_BORDER = re.compile(r"\b(?:close\s+to|near|along|on|by|at)\s+(?:the\s+|its\s+|Mali's\s+)?border\s+with\s+$|"
+                     r"\bborder\s+with\s+$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Unit:
+    index: int   # -1 = title
+    text: str
+    whens: list
+    background: tuple[int, str, str | None] | None = None  # (from char, words, date) when about another event
+
+
+def extract(article: Article) -> Article:
+    """Fill ``article.claims`` from its title and sentences."""
+    units = [_Unit(-1, article.title or "", [])] + [_Unit(s.index, s.text, []) for s in article.sentences]
+    base = dates.published_day(article.published)
+    breaks = [True, True] + [("\n" in article.text[a.end:b.start])
+                             for a, b in zip(article.sentences, article.sentences[1:])]
+    said = attribution.attribute([u.text for u in units], breaks[:len(units)])
+    dateline_end = 0
+    if article.sentences:
+        m = _DATELINE.match(article.sentences[0].text)
+        dateline_end = m.end() if m else 0
+    for u in units:
+        u.whens = [w for w in dates.find(u.text, base) if not (u.index == 0 and w.start < dateline_end)]
+    types = [eventtypes.find(u.text) for u in units]
+    main_type = eventtypes.main(types[:4])
+    event_when = _event_date(units)
+    for u in units:
+        u.background = _background(u, event_when, main_type)
+
+    claims: list[Claim] = []
+
+    def claim(u: _Unit, kind: str, value, start: int, end: int, **kw) -> Claim:
+        att = said[units.index(u)] if kind in ("figure", "actor", "place", "relation", "date", "time") else None
+        c = Claim(article.id, kind, value, u.index, start, end, u.text,
+                  said_by=att.said_by if att else None, channel=att.channel if att else None, **kw)
+        claims.append(c)
+        return c
+
+    for u in units:
+        for f in figures.find(u.text):
+            scope = scope_date = None
+            if u.background and f.start >= u.background[0]:
+                scope, scope_date = u.background[1], u.background[2]
+            claim(u, "figure", f.value, f.start, f.end, measure=f.measure, group=f.group, qualifier=f.qualifier,
+                  wording=f.wording, within=f.within, scope=scope, scope_date=scope_date)
+    if event_when:
+        u, w = event_when
+        claim(u, "date", {"date": w.date, "precision": w.precision, "time": w.time}, w.start, w.end)
+    for u in units:
+        if u.background is None and _EVENT.search(u.text):
+            m = dates._TIME.search(u.text)
+            if m and not _REPORTING.search(u.text[max(0, m.start() - 25):m.start()]):
+                claim(u, "time", {"time": dates.time_of_day(u.text)}, m.start(), m.end())
+                break
+    _place_claims(units, claim, dateline_end)
+    for i, u in enumerate(units):
+        nxt = units[i + 1].text if i + 1 < len(units) else ""
+        for a in actors.find(u.text, nxt):
+            value = {"name": a.name or None, "role": a.role, "link": a.link, "via": a.via,
+                     "evidence": a.evidence, "by": a.by}
+            scope = u.background[1] if u.background and a.start >= u.background[0] else None
+            claim(u, "actor", {k: v for k, v in value.items() if v is not None}, a.start, a.end, scope=scope,
+                  scope_date=u.background[2] if scope else None)
+    if main_type:
+        for u, found in zip(units, types):
+            hit = next((h for h in found if h[0] == main_type), None)
+            if hit and u.background is None:
+                claim(u, "type", eventtypes.acled(main_type), hit[1], hit[2])
+                break
+    article.claims = claims
+    return article
+
+
+def _event_date(units: list[_Unit]):
+    """The first date expression tied to the event itself, as (unit, When), or None.
+
+    Skipped: dates after "claimed responsibility" (the claim's date), dates right after a
+    reporting verb ("told Reuters on Saturday"), and "yesterday"/"today" inside a quotation
+    (relative to when the speaker spoke, which the report does not say).
+    """
+    found = []
+    for u in units:
+        if _BACKGROUND.search(u.text) or not _EVENT.search(u.text):
+            continue
+        for w in u.whens:
+            head = u.text[:w.start]
+            if _CLAIMED.search(head) or (_RELATIVE.match(w.text) and _in_quote(head)):
+                continue
+            before = head[-35:]
+            rep = [m.end() for m in _REPORTING.finditer(before)]
+            ev = [m.end() for m in _EVENT.finditer(before)]
+            if rep and (not ev or rep[-1] > ev[-1]):
+                continue
+            found.append((u, w))
+    day = [f for f in found if f[1].precision == "day"]
+    return (day or found or [None])[0]
+
+
+_CLAIMED = re.compile(r"\bclaim\w*\s+(?:the\s+)?responsibility\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))", re.IGNORECASE)
+
+
+def _in_quote(head: str) -> bool:
+    """Whether a quotation is open at the end of ``head``."""
+    return head.count("\"") % 2 == 1 or head.count("“") > head.count("”")
+
+
+def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, str | None] | None:
+    """Whether (from which character) a sentence is about an event other than the article's."""
+    main = date.fromisoformat(event_when[1].date) if event_when else None
+    if event_when and event_when[0] is u:
+        return None
+    for w in u.whens:
+        d = date.fromisoformat(w.date)
+        if main is None:
+            continue
+        other = (abs((d - main).days) > 2) if w.precision == "day" else \
+            (d.replace(day=1) != main.replace(day=1) and d < main) if w.precision == "month" else \
+            abs((d - main).days) > 7
+        if other:
+            when = w.date[:7] if w.precision == "month" else w.date
+            return 0, w.text, when
+    m = _BACKGROUND.search(u.text)
+    if m:
+        words = m.group(0)
+        start = m.start() if re.search(r"after|before|follows|followed|comes|came", words, re.IGNORECASE) else 0
+        clause = re.split(r"[,;]\s+(?:but|however|while|and)?\b|[;]", u.text[m.start():])[0].strip(" ,.")
+        return start, clause[:120], _relative_date(words, main)
+    if main_type not in ("explosion", "suicide bombing"):
+        m = _OTHER_CAUSE.search(u.text)
+        if m:
+            return 0, m.group(0).strip(), None
+    return None
+
+
+def _relative_date(words: str, main: date | None) -> str | None:
+    """"a month after" / "last month" → the month meant, from the event date."""
+    if main is None:
+        return None
+    low = words.lower()
+    if "month" in low and re.search(r"\b(?:a|one|last)\b", low):
+        return (main.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    year = re.search(r"(?:19|20)\d\d", low)
+    return year.group(0) if year else None
+
+
+def _place_claims(units: list[_Unit], claim, dateline_end: int) -> None:
+    found: list[places.Mention] = []
+    for u in units:
+        found.extend(places.mentions(u.text, u.index))
+    for m in found:
+        if m.sentence == 0 and m.start < dateline_end:
+            m.use = "dateline"
+    if units[1:] and (d := places.dateline(units[1].text)):
+        if not any(m.sentence == 0 and m.start == d.start for m in found):
+            found.append(d)
+    places.resolve(found)
+    background = {u.index for u in units if u.background and u.background[0] == 0}
+    late = {u.index: u.background[0] for u in units if u.background}
+    eventful = {u.index for u in units if _EVENT.search(u.text)}
+    location = places.choose(found, background, eventful)
+    by_index = {u.index: u for u in units}
+    if location:
+        m = location.mention
+        value = {"name": location.name, "admin1": location.admin1, "country": location.country,
+                 "lat": location.lat, "lon": location.lon, "precision": location.precision}
+        claim(by_index[m.sentence], "place", value, m.start, m.end)
+    for m in found:
+        u = by_index[m.sentence]
+        if m.use == "border" and m.place and m.start < late.get(m.sentence, len(u.text) + 1):
+            rel = _BORDER.search(u.text[max(0, m.start - 40):m.start])
+            if rel:
+                claim(u, "relation", {"relation": "near the border with", "place": m.place.name,
+                                      "country": m.place.country}, m.start - len(rel.group(0)), m.end)
+
+
+def facts(article: Article) -> dict:
+    """The article's own event in brief: killed, injured, date, place and type from its main-scope claims.
+
+    Totals: the largest count any one sentence gives (its groups added: "53 soldiers and one
+    civilian" → 54), or the number of different people introduced one at a time ("a man was
+    shot ... a woman was wounded"), whichever is larger.  Injured: the wounded given, or the shot
+    minus the killed when the report only says how many were shot.
+    """
+    main = [c for c in article.claims if c.kind == "figure" and c.scope is None]
+
+    def total(measure: str) -> int | None:
+        mine = [c for c in main if c.measure == measure and c.within is None]
+        exact = [c for c in mine if not (c.wording and c.qualifier == "about" and c.wording.lower().rstrip("s of")
+                                         in ("ten", "dozen", "score", "hundred", "thousand", "a dozen"))]
+        mine = exact or mine
+        if not mine:
+            return None
+        per_sentence: dict[int, int] = {}
+        for c in mine:
+            per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + c.value
+        singles = sum(1 for c in mine if c.sentence >= 0 and c.value == 1 and c.group != "attackers"
+                      and _is_single(c))
+        return max(max(per_sentence.values()), singles)
+
+    killed, injured, shot = total("killed"), total("injured"), total("shot")
+    if shot is not None and (injured is None or injured < shot - (killed or 0)):
+        injured = max(shot - (killed or 0), 0) if shot - (killed or 0) > 0 or injured is None else injured
+    out = {"killed": killed, "injured": injured}
+    when = next((c for c in article.claims if c.kind == "date"), None)
+    if when:
+        out["date"], out["date_precision"], out["date_basis"] = when.value["date"], when.value["precision"], "text"
+    elif article.published:
+        out["date"], out["date_precision"], out["date_basis"] = article.published[:10], "day", "published"
+    place = next((c for c in article.claims if c.kind == "place"), None)
+    out["place"] = place.value if place else None
+    kind = next((c for c in article.claims if c.kind == "type"), None)
+    out["type"] = kind.value["type"] if kind else None
+    return out
+
+
+def _is_single(c: Claim) -> bool:
+    """A person introduced with "a"/"an"/"another" (not "the man", not a pronoun)."""
+    words = c.quote[c.start:c.end].lower().split()
+    return bool(words) and (words[0] in ("a", "an", "another") or
+                            (len(words) > 1 and words[0] in ("killed", "shot", "wounded", "injured", "stabbed")
+                             and words[-2:-1] != ["the"] and any(w in ("a", "an") for w in words[:4])))

