@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .clean import lower
+
 
 @dataclass(slots=True)
 class Actor:
@@ -101,9 +103,15 @@ _TARGET = re.compile(
     re.IGNORECASE)
 
 
+_CUE = re.compile(r"responsib|claim|blam|accus|attribut|suspect|attack|assault|raid|ambush|storm|struck|"
+                  r"target|bomb|shell|overr|over-r|carried\s+out|perpetrat|killing|massacre|shooting")
+
+
 def find(sentence: str, next_sentence: str = "") -> list[Actor]:
     """Perpetrator and target claims in a sentence (the next one may say the claim lacked evidence)."""
     out: list[Actor] = []
+    if not _CUE.search(lower(sentence)):
+        return out
     named = groups(sentence)
     for m in _CLAIM.finditer(sentence):
         if m["neg"]:

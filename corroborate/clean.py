@@ -24,6 +24,17 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def lower(text: str) -> str:
+    """ASCII lower case that keeps every offset (``str.lower`` can change a string's length).
+
+    Case-sensitive patterns over this text are several times faster than ``re.IGNORECASE`` ones.
+    """
+    return text.translate(_ASCII_LOWER)
+
+
 def normalise(text: str) -> str:
     """NFC, one kind of space, no invisible or control characters, ``\\n`` line ends.
 

@@ -22,6 +22,8 @@ from functools import lru_cache
 
 import dateparser
 
+from .clean import lower
+
 _MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
            r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -44,6 +46,10 @@ _TIME = re.compile(
     r"|\b(?P<part>(?:early|late)\s+(?:morning|afternoon|evening|night)|morning|afternoon|evening|"
     r"night|overnight|dawn|dusk)\b",
     re.IGNORECASE)
+
+
+_CUE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|morning|"
+                  r"afternoon|evening")
 
 
 @dataclass(slots=True)
@@ -107,7 +113,7 @@ def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
 
 def find(sentence: str, base: date | None) -> list[When]:
     """Every date expression in a sentence that resolves to a day not after ``base``."""
-    if base is None:
+    if base is None or not _CUE.search(lower(sentence)):
         return []
     out = []
     for m in _EXPR.finditer(sentence):

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .clean import lower
+
 TYPES: dict[str, tuple[str, str, str]] = {
     "suicide bombing": ("Explosions/Remote violence", "Suicide bomb",
                         r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb|vest)"),
@@ -46,14 +48,21 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "riot": ("Riots", "Violent demonstration", r"riot(?:s|ing|ers)?|looting|mob"),
 }
 _ORDER = list(TYPES)
-_PATTERNS = {name: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for name, (_, _, words) in TYPES.items()}
+# Trigger words hold no upper-case escapes, so lower-casing them is safe; they run on ``lower(sentence)``.
+_PATTERNS = {name: re.compile(rf"\b(?:{words.lower()})\b") for name, (_, _, words) in TYPES.items()}
+
+
+_ANY = re.compile("|".join(rf"(?:{words})" for _, _, words in TYPES.values()).lower())
 
 
 def find(sentence: str) -> list[tuple[str, int, int]]:
     """Every event type a sentence names: (type, start, end) of its first trigger words."""
-    out = []
+    out: list[tuple[str, int, int]] = []
+    low = lower(sentence)
+    if not _ANY.search(low):
+        return out
     for name, pattern in _PATTERNS.items():
-        m = pattern.search(sentence)
+        m = pattern.search(low)
         if m:
             out.append((name, m.start(), m.end()))
     return out

@@ -29,17 +29,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import actors, attribution, dates, eventtypes, figures, places
+from .clean import lower
 from .model import Article, Claim
 
 _EVENT = re.compile(
     r"\b(?:attack\w*|assault\w*|shooting\w*|shot|shoot\w*|killed|kill|ambush\w*|raid\w*|bomb\w*|explosion\w*|"
     r"blast\w*|opened\s+fire|stabb\w*|clash\w*|fighting|died|dead|wounded|injured|hurt|incident|struck|"
     r"massacre\w*|kidnap\w*|abduct\w*|protest\w*|riot\w*|gunfire|homicide|murder\w*|slay\w*|slain|"
-    r"violence|fire)\b", re.IGNORECASE)
+    r"violence|fire)\b")
 _REPORTING = re.compile(
     r"\b(?:said|says|told|claimed|claims|claiming|reported|wrote|announced|tweeted|statement|posted|"
     r"confirmed|released|identified|arrested|charged|court|trial|funeral|vigil|sentenced|appeared|"
-    r"updated|published|interview|news\s+conference|according)\b", re.IGNORECASE)
+    r"updated|published|interview|news\s+conference|according)\b")
 _BACKGROUND = re.compile(
     r"\b(?:in\s+a\s+separate\s+(?:incident|attack|shooting)|separately|in\s+another\s+(?:incident|attack|shooting)|"
     r"a\s+similar\s+(?:incident|attack)|previous(?:ly)?|earlier\s+(?:attacks?|incidents?|assaults?)|"
@@ -49,7 +50,7 @@ _BACKGROUND = re.compile(
     r"several|days|weeks|months)\b|the\s+latest\s+in|over\s+the\s+(?:past|last)\s+\w+|"
     r"(?:spilt|spilled|spread|spreading)\s+(?:over\s+)?(?:into|to|across)|in\s+recent\s+(?:years|months)|"
     r"over\s+the\s+years|for\s+(?:more\s+than\s+)?a\s+decade|(?:has|have)\s+(?:been\s+)?(?:struggling|"
-    r"battling|fighting)\s+(?:with|against)?)\b", re.IGNORECASE)
+    r"battling|fighting)\s+(?:with|against)?)\b")
 _OTHER_CAUSE = re.compile(
     r"\b(?:when|after)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:vehicle|car|convoy|truck|"
     r"patrol|bus|helicopter|aircraft|plane)\s+(?:hit|struck|ran\s+over|drove\s+over|triggered|crashed|"
@@ -64,12 +65,15 @@ class _Unit:
     index: int   # -1 = title
     text: str
     whens: list
+    low: str = ""  # lower(text): _EVENT, _REPORTING and _BACKGROUND are matched against it
     background: tuple[int, str, str | None] | None = None  # (from char, words, date) when about another event
 
 
 def extract(article: Article) -> Article:
     """Fill ``article.claims`` from its title and sentences."""
     units = [_Unit(-1, article.title or "", [])] + [_Unit(s.index, s.text, []) for s in article.sentences]
+    for u in units:
+        u.low = lower(u.text)
     base = dates.published_day(article.published)
     breaks = [True, True] + [("\n" in article.text[a.end:b.start])
                              for a, b in zip(article.sentences, article.sentences[1:])]
@@ -82,7 +86,10 @@ def extract(article: Article) -> Article:
         u.whens = [w for w in dates.find(u.text, base) if not (u.index == 0 and w.start < dateline_end)]
     types = [eventtypes.find(u.text) for u in units]
     main_type = eventtypes.main(types[:4])
-    event_when = _event_date(units)
+    found_figures = [figures.find(u.text) for u in units]
+    counted = {u.index for u, figs in zip(units, found_figures)
+               if any(f.measure in ("killed", "injured", "shot") for f in figs)}
+    event_when = _event_date(units, counted, base)
     for u in units:
         u.background = _background(u, event_when, main_type)
 
@@ -95,8 +102,8 @@ def extract(article: Article) -> Article:
         claims.append(c)
         return c
 
-    for u in units:
-        for f in figures.find(u.text):
+    for u, figs in zip(units, found_figures):
+        for f in figs:
             scope = scope_date = None
             if u.background and f.start >= u.background[0]:
                 scope, scope_date = u.background[1], u.background[2]
@@ -106,9 +113,9 @@ def extract(article: Article) -> Article:
         u, w = event_when
         claim(u, "date", {"date": w.date, "precision": w.precision, "time": w.time}, w.start, w.end)
     for u in units:
-        if u.background is None and _EVENT.search(u.text):
+        if u.background is None and _EVENT.search(u.low):
             m = dates._TIME.search(u.text)
-            if m and not _REPORTING.search(u.text[max(0, m.start() - 25):m.start()]):
+            if m and not _REPORTING.search(u.low[max(0, m.start() - 25):m.start()]):
                 claim(u, "time", {"time": dates.time_of_day(u.text)}, m.start(), m.end())
                 break
     _place_claims(units, claim, dateline_end)
@@ -130,8 +137,11 @@ def extract(article: Article) -> Article:
     return article
 
 
-def _event_date(units: list[_Unit]):
+def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     """The first date expression tied to the event itself, as (unit, When), or None.
+
+    A date in a sentence that gives a casualty figure (``counted``) or in the title is preferred
+    when it is within a week of publication: a figure with an older date is usually background.
 
     Skipped: dates after "claimed responsibility" (the claim's date), dates right after a
     reporting verb ("told Reuters on Saturday"), and "yesterday"/"today" inside a quotation
@@ -139,20 +149,22 @@ def _event_date(units: list[_Unit]):
     """
     found = []
     for u in units:
-        if _BACKGROUND.search(u.text) or not _EVENT.search(u.text):
+        if _BACKGROUND.search(u.low) or not _EVENT.search(u.low):
             continue
         for w in u.whens:
             head = u.text[:w.start]
             if _CLAIMED.search(head) or (_RELATIVE.match(w.text) and _in_quote(head)):
                 continue
-            before = head[-35:]
+            before = u.low[max(0, w.start - 35):w.start]
             rep = [m.end() for m in _REPORTING.finditer(before)]
             ev = [m.end() for m in _EVENT.finditer(before)]
             if rep and (not ev or rep[-1] > ev[-1]):
                 continue
             found.append((u, w))
     day = [f for f in found if f[1].precision == "day"]
-    return (day or found or [None])[0]
+    recent = [f for f in day if base is None or (base - date.fromisoformat(f[1].date)).days <= 7]
+    best = [f for f in recent if f[0].index in counted or f[0].index < 0]
+    return (best or day or found or [None])[0]
 
 
 _CLAIMED = re.compile(r"\bclaim\w*\s+(?:the\s+)?responsibility\b", re.IGNORECASE)
@@ -173,13 +185,14 @@ def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, 
         d = date.fromisoformat(w.date)
         if main is None:
             continue
-        other = (abs((d - main).days) > 2) if w.precision == "day" else \
+        # only earlier dates: a later one is the same story going on (died Sunday, charged Monday)
+        other = ((main - d).days > 2) if w.precision == "day" else \
             (d.replace(day=1) != main.replace(day=1) and d < main) if w.precision == "month" else \
-            abs((d - main).days) > 7
+            (main - d).days > 7
         if other:
             when = w.date[:7] if w.precision == "month" else w.date
             return 0, w.text, when
-    m = _BACKGROUND.search(u.text)
+    m = _BACKGROUND.search(u.low)
     if m:
         words = m.group(0)
         start = m.start() if re.search(r"after|before|follows|followed|comes|came", words, re.IGNORECASE) else 0
@@ -216,7 +229,7 @@ def _place_claims(units: list[_Unit], claim, dateline_end: int) -> None:
     places.resolve(found)
     background = {u.index for u in units if u.background and u.background[0] == 0}
     late = {u.index: u.background[0] for u in units if u.background}
-    eventful = {u.index for u in units if _EVENT.search(u.text)}
+    eventful = {u.index for u in units if _EVENT.search(u.low)}
     location = places.choose(found, background, eventful)
     by_index = {u.index: u for u in units}
     if location:
@@ -250,11 +263,15 @@ def facts(article: Article) -> dict:
         mine = exact or mine
         if not mine:
             return None
-        per_sentence: dict[int, int] = {}
+        per_group: dict[tuple[int, str], int] = {}  # a sentence's groups add up; one group's repeats do not
         for c in mine:
-            per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + c.value
-        singles = sum(1 for c in mine if c.sentence >= 0 and c.value == 1 and c.group != "attackers"
-                      and _is_single(c))
+            key = (c.sentence, c.group)
+            per_group[key] = max(per_group.get(key, 0), c.value)
+        per_sentence: dict[int, int] = {}
+        for (sentence, _), value in per_group.items():
+            per_sentence[sentence] = per_sentence.get(sentence, 0) + value
+        singles = len({c.quote for c in mine if c.sentence >= 0 and c.value == 1 and c.group != "attackers"
+                       and _is_single(c)})
         return max(max(per_sentence.values()), singles)
 
     killed, injured, shot = total("killed"), total("injured"), total("shot")

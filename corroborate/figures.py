@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clean import lower
 from .numbers import NUMBER, Number, parse
 
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -58,8 +59,10 @@ _NOUN = r"(?:%s)" % "|".join(re.escape(n).replace(r"\ ", r"\s+")
 _SINGULAR = {n for n in _GROUP_OF if not n.endswith("s") or n in ("police",)} - {
     "people", "police", "children", "men", "women", "gunmen", "policemen", "servicemen", "troops",
     "guardsmen", "army personnel", "military personnel"}
-_ONE = r"(?:%s)" % "|".join(re.escape(n).replace(r"\ ", r"\s+")
-                            for n in sorted(_SINGULAR, key=len, reverse=True))
+# One person may also be named by an age alone: "a 14-year-old was injured".
+_AGE = r"\d{1,3}-year-old(?:\s+(?:male|female))?(?![\w-])"
+_ONE = r"(?:%s|%s)" % ("|".join(re.escape(n).replace(r"\ ", r"\s+")
+                                for n in sorted(_SINGULAR, key=len, reverse=True)), _AGE)
 
 QUALIFIERS = {
     "at least": "at least", "no fewer than": "at least", "a minimum of": "at least",
@@ -78,18 +81,22 @@ _VERBS = {
     "killed": ("shot and killed", "shot dead", "shot to death", "stabbed to death", "beaten to death",
                "fatally shot", "fatally wounded", "fatally injured", "fatally stabbed", "gunned down",
                "found dead", "pronounced dead", "killed", "slain", "murdered", "executed", "died",
-               "dead", "perished", "lost their lives", "lost his life", "lost her life", "were massacred",
+               "dead", "dies", "die", "perished", "lost their lives", "lost his life", "lost her life", "were massacred",
                "burned to death", "succumbed to"),
     "injured": ("seriously wounded", "critically wounded", "wounded", "injured", "hurt", "hospitalized",
                 "hospitalised", "grazed", "critically injured", "seriously injured"),
-    "shot": ("shot", "struck by gunfire", "struck by bullets", "hit by gunfire", "hit by bullets"),
+    "shot": ("shot", "struck by gunfire", "struck by bullets", "hit by gunfire", "hit by bullets", "hit",
+             "shot multiple times", "shot several times", "shot twice", "shot once"),
     "kidnapped": ("kidnapped", "abducted", "taken hostage", "held hostage", "seized"),
     "missing": ("missing", "unaccounted for"),
     "arrested": ("arrested", "detained", "taken into custody", "apprehended", "charged"),
     "survivors": ("survived", "unhurt", "unharmed", "escaped unhurt", "rescued"),
 }
 _MEASURE_OF = {v: m for m, vs in _VERBS.items() for v in vs}
-_VERB = r"(?:%s)" % "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_MEASURE_OF, key=len, reverse=True))
+_WOUND = (r"(?:suffered|sustained|received|treated\s+for)\s+(?:an?\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,3}?"
+          r"(?:wounds?|injuries|injury)")
+_VERB = r"(?:%s|%s)" % ("|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_MEASURE_OF, key=len, reverse=True)),
+                        _WOUND)
 
 # Nouns that carry the measure themselves: "54 bodies", "10 survivors", "17 dead".
 _COUNT_NOUNS = {
@@ -111,10 +118,21 @@ _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all
 _INCLUDING = rf"(?:,?\s+including\s+(?P<incl>[^,;]{{1,60}}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 NP = (rf"(?:(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
-      rf"|(?P<det>an?|one)\s+{_MOD}(?P<one>{_ONE})\b)")
+      rf"|(?P<det>an?|one)\s+{_MOD}(?P<one>{_ONE})(?![\w-])"
+      rf"|(?<![\w-])(?P<bare>{_ONE})(?![\w-]))")
 NP_RE = re.compile(rf"\b{NP}", re.IGNORECASE)
 _NPS = (rf"{NP}(?:\s*,\s*{NP})*(?:,?\s+and\s+{NP})?".replace("(?P<qual>", "(?:").replace("(?P<num>", "(?:")
-        .replace("(?P<noun>", "(?:").replace("(?P<det>", "(?:").replace("(?P<one>", "(?:"))
+        .replace("(?P<noun>", "(?:").replace("(?P<det>", "(?:").replace("(?P<one>", "(?:")
+        .replace("(?P<bare>", "(?:"))
+
+# After a transitive verb with no auxiliary, these words make it active ("A gunman killed two people"):
+# the noun phrase before it is then the killer, not the killed.
+_TRANSITIVE = {"killed", "shot and killed", "fatally shot", "wounded", "injured", "hurt", "murdered", "shot",
+               "executed", "gunned down", "abducted", "kidnapped", "arrested", "detained", "seized", "rescued",
+               "charged", "shot dead", "stabbed to death", "beaten to death", "fatally wounded", "fatally injured",
+               "fatally stabbed", "slain", "hospitalized", "hospitalised", "grazed", "hit"}
+_ACTIVE = (rf"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another|two|three|four|five|six|"
+           rf"several|at\s+least|more\s+than|up\s+to|\d+)\b)")
 
 _AFTER_INCLUDING = re.compile(r"[^,.;]{0,40}?,?\s+including\s+", re.IGNORECASE)
 
@@ -130,26 +148,28 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\bdeath\s+toll\b(?:[^.;\d]{{0,40}}?)\b(?:to|at|of|is|was|reached|hit)\s+"
         rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b(?!\s*(?:%|percent|years?|days?|hours?))", re.IGNORECASE)),
     ("subject", re.compile(
-        rf"\b(?P<nps>{_NPS}){_INCLUDING}{_AUX}\s+(?P<verb>{_VERB})\b"
-        rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?P<aux>(?:\s+(?:were|was|have|has|had|been|are|also|all|later))+(?:\s+\w+ly)?)"
+        rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
+        rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|also|all|later))+(?:\s+\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b", re.IGNORECASE)),
     ("count", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
         rf"(?:\s+(?:including|among\s+them)\s+(?P<incl>(?:(?:{_QUAL})\s+)?(?:{NUMBER}|an?|one)\s+{_MOD}(?:{_NOUN})))?",
         re.IGNORECASE)),
     ("object", re.compile(
-        rf"\b(?P<verb>kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|shot|shoots|shooting|"
-        rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+lives\s+of|"
+        rf"\b(?P<verb>kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|shot|"
+        rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+lives?\s+of|"
         rf"(?:left|leaving|leaves)(?=\s+(?:{_QUAL}\s+)?(?:{NUMBER})\s+(?:{_MOD}(?:{_NOUN})\s+)?(?:dead|injured|wounded)))"
         rf"\s+(?:(?P<nps>{_NPS})|(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b"
         rf"(?!\s*(?:%|percent|years?|days?|hours?|times|rounds|shots|bullets|of\s+the|-)))"
         rf"(?:\s+(?P<left>dead|injured|wounded))?", re.IGNORECASE)),
     ("one", re.compile(
         rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
-        rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?{_AUX}\s+(?P<verb>{_VERB})\b"
+        rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
         rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed)\b"
         rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
         rf"(?P<odet>an?)\s+(?:{_MOD})(?P<onoun>{_ONE})\b"
+        rf"|\b(?P<dverb>(?:shooting|stabbing|beating)\s+deaths?|fatal\s+shooting|killing|murder|slaying)\s+of\s+"
+        rf"(?:an?\s+|the\s+)?(?:{_MOD})(?P<dnoun>{_ONE})(?![\w-])"
         rf"|\b(?P<selfverb>killed|shot)\s+(?P<self>himself|herself)\b"
         rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|took\s+his\s+own\s+life|took\s+her\s+own\s+life)",
         re.IGNORECASE)),
@@ -185,7 +205,12 @@ class Figure:
 
 
 def group_of(noun: str) -> str:
-    return _GROUP_OF.get(" ".join(noun.lower().split()), "people")
+    """The group a noun counts; a person named by age alone is one of the children under 18."""
+    words = " ".join(noun.lower().split())
+    age = re.match(r"(\d{1,3})-year-old", words)
+    if age:
+        return "children" if int(age.group(1)) < 18 else "people"
+    return _GROUP_OF.get(words, "people")
 
 
 def _qualifier(text: str | None) -> str | None:
@@ -203,7 +228,10 @@ def _figure(measure: str, noun: str | None, num: Number, start: int, end: int,
 
 
 def _measure(verb: str) -> str:
-    return _MEASURE_OF.get(" ".join(verb.lower().split()), "killed")
+    words = " ".join(verb.lower().split())
+    if words.startswith(("suffered", "sustained", "received", "treated")):
+        return "killed" if "fatal" in words else "injured"
+    return _MEASURE_OF.get(words, "killed")
 
 
 def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str) -> list[Figure]:
@@ -215,9 +243,19 @@ def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str)
     return figs
 
 
+# Every pattern needs one of these words; most sentences have none and are skipped at once.
+_CUE = re.compile(r"kill|dead|die|death|fatal|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
+                  r"massacr|succumb|wound|injur|hurt|hospital|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
+                  r"seiz|missing|unaccounted|arrest|detain|custody|apprehend|charged|surviv|unhurt|unharm|"
+                  r"rescued|casualt|toll|himself|herself|own\s+life|" + "|".join(
+                      sorted({n.split()[-1][:6] for n in GROUPS["attackers"]})))
+
+
 def find(sentence: str) -> list[Figure]:
     """Every figure in one sentence, in text order; each number span is used at most once."""
     found: list[Figure] = []
+    if not _CUE.search(lower(sentence)):
+        return found
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
@@ -244,6 +282,9 @@ def find(sentence: str) -> list[Figure]:
                     num = parse(m["num"])
                     if num and not _is_year(m["num"], num):
                         add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(), m["qual"], name), m.span())
+                    continue
+                if m["active"] is not None and not m["aux"].strip() and \
+                        " ".join(m["verb"].lower().split()) in _TRANSITIVE:
                     continue
                 figs = _noun_phrases(m["nps"], m.start("nps"), _measure(m["verb"]), name)
                 if not figs:
@@ -313,8 +354,8 @@ def _noun_phrases(text: str, offset: int, measure: str, pattern: str) -> list[Fi
                 figs.append(_figure(measure, np["noun"], num, offset + np.start(), offset + np.end(),
                                     np["qual"], pattern))
         else:
-            figs.append(_figure(measure, np["one"], Number(1, ""), offset + np.start(), offset + np.end(),
-                                None, pattern))
+            figs.append(_figure(measure, np["one"] or np["bare"], Number(1, ""), offset + np.start(),
+                                offset + np.end(), None, pattern))
     if len(figs) == 1 and figs[0].wording is None and figs[0].value == 1 and not text[:1].isdigit():
         figs[0].single = text.split()[0].lower() in ("a", "an")
     return figs
@@ -323,10 +364,14 @@ def _noun_phrases(text: str, offset: int, measure: str, pattern: str) -> list[Fi
 def _one(m: re.Match, add) -> None:
     """One person: "a man was shot", "he died", "shot and killed a woman", "killed himself"."""
     if m["noun"]:
+        if m["oactive"] is not None and not m["oaux"].strip() and " ".join(m["verb"].lower().split()) in _TRANSITIVE:
+            return
         det = m["det"].lower()
         indefinite = det not in ("the", "this", "that")
         add(_figure(_measure(m["verb"]), m["noun"], Number(1, m["det"]), m.start(), m.end(),
                     pattern="one", single=indefinite), m.span())
+    elif m["dnoun"]:
+        add(_figure("killed", m["dnoun"], Number(1, ""), m.start(), m.end(), pattern="one"), m.span())
     elif m["pron"]:
         add(Figure("killed", "people", 1, m.start(), m.end(), pattern="one"), m.span())
     elif m["onoun"]:

@@ -41,6 +41,7 @@ class Place:
     population: int = 0
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents or punctuation noise: "Ménaka" → "menaka", "St. Louis" → "st louis"."""
     text = unicodedata.normalize("NFKD", text)
