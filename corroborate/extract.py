@@ -36,7 +36,8 @@ _EVENT = re.compile(
     r"\b(?:attack\w*|assault\w*|shooting\w*|shot|shoot\w*|killed|kill|ambush\w*|raid\w*|bomb\w*|explosion\w*|"
     r"blast\w*|opened\s+fire|stabb\w*|clash\w*|fighting|died|dead|wounded|injured|hurt|incident|struck|"
     r"massacre\w*|kidnap\w*|abduct\w*|protest\w*|riot\w*|gunfire|homicide|murder\w*|slay\w*|slain|"
-    r"violence|fire)\b")
+    r"violence|fire|fired|firing|shots|gunshots?|happened|occurred|took\s+place|responded|respond|"
+    r"dispatched|called\s+to|found|discovered|scene)\b")
 _REPORTING = re.compile(
     r"\b(?:said|says|told|claimed|claims|claiming|reported|wrote|announced|tweeted|statement|posted|"
     r"confirmed|released|identified|arrested|charged|court|trial|funeral|vigil|sentenced|appeared|"
@@ -158,7 +159,7 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
             before = u.low[max(0, w.start - 35):w.start]
             rep = [m.end() for m in _REPORTING.finditer(before)]
             ev = [m.end() for m in _EVENT.finditer(before)]
-            if rep and (not ev or rep[-1] > ev[-1]):
+            if rep and (not ev or rep[-1] > ev[-1]) and not re.search(r"\d", w.text):
                 continue
             found.append((u, w))
     day = [f for f in found if f[1].precision == "day"]
@@ -230,7 +231,7 @@ def _place_claims(units: list[_Unit], claim, dateline_end: int) -> None:
     background = {u.index for u in units if u.background and u.background[0] == 0}
     late = {u.index: u.background[0] for u in units if u.background}
     eventful = {u.index for u in units if _EVENT.search(u.low)}
-    location = places.choose(found, background, eventful)
+    location = places.choose(found, background, eventful, places.surnames([u.text for u in units]))
     by_index = {u.index: u for u in units}
     if location:
         m = location.mention

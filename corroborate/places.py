@@ -51,7 +51,10 @@ _NOT_PLACE = {fold(w) for w in (
     "They", "It", "We", "This", "That", "But", "And", "Mr", "Mrs", "Ms", "Dr", "Sgt", "Lt", "Capt", "Det",
     "Islamic State", "Al", "Reuters", "AFP", "Twitter", "Facebook", "God", "Street", "Avenue", "Road",
     "Christmas", "Easter", "Sahel", "West Africa", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-    "Mar", "Apr", "Jun", "Jul", "Hospital", "Center", "University", "Jesus", "Post", "Say", "Says")}
+    "Mar", "Apr", "Jun", "Jul", "Hospital", "Center", "University", "Jesus", "Post", "Say", "Says",
+    "North", "South", "East", "West", "Central", "Metro", "Man", "Gang", "Police Say", "Deputies", "Cops",
+    "Detectives", "Authorities Say", "Crime", "News", "Breaking", "Update", "Video", "Photos", "Watch", "Side",
+    "End", "Home", "Town", "City", "Police Department", "Sheriff's Office", "County")}
 _STREET_AFTER = re.compile(r"^\s+(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|"
                            r"Parkway|Highway|Hwy|Court|Ct\b|Place|Pl\b|Terrace|Way|Circle|Park|Square|"
                            r"Mall|Center|Centre|High|School|Elementary|Hospital|Church|Mosque|Apartments|"
@@ -60,6 +63,12 @@ _UNKNOWN = re.compile(
     rf"\b(?:village|town|locality|commune|hamlet|settlement|community)\s+of\s+(?P<v>{_CAP}(?:[\s-]+{_CAP})?)"
     rf"|\b(?:in|at|near)\s+(?P<n>{_CAP}(?:[\s-]+{_CAP})?)\s*,\s*(?:in\s+)?(?:the\s+)?"
     rf"(?P<r>{_CAP}(?:\s+{_CAP})?)\s+(?P<kind>region|province|state|district|county|department|governorate|prefecture)\b")
+_STREET_IN = re.compile(r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Parkway|Highway|Court|"
+                        r"Terrace|Way|Circle|Expressway)\.?$")
+_BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?$", re.IGNORECASE)
+# "the Englewood neighborhood": a part of a city, which the gazetteer may hold as a town elsewhere
+_WITHIN_AFTER = re.compile(r"^\s+(?:neighbou?rhood|section|subdivision|district|ward|precinct|housing\s+project)\b",
+                           re.IGNORECASE)
 _REGION_AFTER = re.compile(r"^\s+(?:region|province|state|district|department|governorate|prefecture)\b", re.IGNORECASE)
 
 USES = {"loc": 3.0, "pair": 3.0, "org": 2.0, "dateline": 1.0, "border": 0.0, "other": 0.5}
@@ -81,9 +90,24 @@ class Mention:
     capital: bool = False
 
 
+_TITLE_WORDS = re.compile(r"(?<=\s)(?:In|At|On|Of|For|After|With|The|A|An|And|To|Near|From|By|During|As|Into|Outside|"
+                          r"Inside|Over|Under|Man|Woman|Boy|Girl|Teen|Police|Shot|Killed|Dead|Dies|Shooting|Wounded|"
+                          r"Injured|Arrested|Charged|Suspect|Say|Says)(?=\s)")
+
+
+def title_case_to_sentence(title: str) -> str:
+    """Lower-case the function words of a Title Case headline so runs of capitals are names again."""
+    words = title.split()
+    if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+        return _TITLE_WORDS.sub(lambda m: m.group(0).lower(), title)
+    return title
+
+
 def mentions(sentence: str, index: int) -> list[Mention]:
-    """Place mentions in one sentence, before disambiguation."""
+    """Place mentions in one sentence (``index`` -1: a title), before disambiguation."""
     gaz = load()
+    if index < 0:
+        sentence = title_case_to_sentence(sentence)
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in _UNKNOWN.finditer(sentence):
@@ -106,7 +130,8 @@ def mentions(sentence: str, index: int) -> list[Mention]:
             continue
         for name, offset in _spans(text):
             s, e = start + offset, start + offset + len(name)
-            if fold(name) in _NOT_PLACE or _STREET_AFTER.match(sentence[e:]):
+            if fold(name) in _NOT_PLACE or _STREET_AFTER.match(sentence[e:]) or _STREET_IN.search(name) \
+                    or _BLOCK_BEFORE.search(sentence[max(0, s - 30):s]):
                 continue
             found = gaz.lookup(name)
             if s == 0 and " " not in name:  # a capitalised first word is a place only by its own name
@@ -116,8 +141,10 @@ def mentions(sentence: str, index: int) -> list[Mention]:
             if _REGION_AFTER.match(sentence[e:]):
                 found = [p for p in found if p.kind == "region"] or found
             before = sentence[max(0, s - 60):s]
-            use = ("border" if _BORDER.search(before) else "loc" if _LOC.search(before)
-                   else "org" if _ORG_AFTER.match(sentence[e:]) else "other")
+            use = ("border" if _BORDER.search(before) else "other" if _WITHIN_AFTER.match(sentence[e:])
+                   else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence[e:]) else "other")
+            if index < 0 and use == "other" and not any(p.population >= 15000 or p.kind != "town" for p in found):
+                continue  # titles capitalise every word: a small town's name there is likely a plain word
             out.append(Mention(name, index, s, e, use, found, capital=bool(_CAPITAL.search(before))))
             break
     _pairs(sentence, out)
@@ -135,8 +162,9 @@ def _spans(run: str):
     for n in range(len(words) - 1, 0, -1):
         if re.match(r"(?:Police|Sheriff|Fire|County|Metropolitan|Metro|Township|City|Department|Public)\b",
                     words[n]):
-            head = " ".join(words[:n])
-            yield head, 0
+            if words[n] == "County":
+                yield " ".join(words[:n + 1]), 0
+            yield " ".join(words[:n]), 0
 
 
 def _pairs(sentence: str, found: list[Mention]) -> None:
@@ -188,9 +216,11 @@ def resolve(found: list[Mention]) -> None:
         if not m.candidates:
             continue
 
+        own = fold(m.text)
+
         def rank(p: Place) -> tuple:
             return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0)),
-                    p.kind != "country", -p.population)
+                    fold(p.name) != own, p.kind != "country", -p.population)
         m.place = sorted(m.candidates, key=rank)[0]
 
 
@@ -207,20 +237,20 @@ class Location:
     mention: Mention
 
 
-def choose(found: list[Mention], background: set[int], eventful: set[int] | None = None) -> Location | None:
+def choose(found: list[Mention], background: set[int], eventful: set[int] | None = None,
+           people: set[str] | None = None) -> Location | None:
     """The event's place among the mentions of sentences not in ``background``.
 
     A mention in a sentence that speaks of the event (``eventful``: attack, shooting, killed ...)
-    counts double one in a sentence that does not.
+    counts double one in a sentence that does not.  ``people`` are folded surnames of the
+    article's people ("Durham" of "Matthew Durham"): a place name that is one is not a place here.
     """
     scores: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Mention] = {}
     for m in found:
         if m.sentence in background or m.use == "border" or not (m.place or m.container):
             continue
-        place = m.place
-        key = (fold(m.text), "village", m.container.country, m.container.admin1) if not place else \
-            (fold(place.name), place.kind, place.country, place.admin1)
+        key = _key(m)
         weight = USES[m.use] * (2.0 if m.sentence <= 1 else 1.0 if m.sentence <= 4 else 0.6 if m.sentence <= 8
                                 else 0.3)
         if eventful is not None and m.sentence not in eventful:
@@ -229,8 +259,29 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
             weight *= 0.3
         scores[key] += weight
         first.setdefault(key, m)
+    # A place counts when the text locates something there ("in X", "X, Ohio", "X police", a dateline)
+    # or names it in two places (the title and the text): a lone passing mention is only context.
+    units: dict[tuple, set[int]] = defaultdict(set)
+    strong = set()
+    found = [m for m in found if fold(m.text) not in (people or set())]
+    for m in found:
+        if m.sentence in background or not (m.place or m.container):
+            continue
+        units[_key(m)].add(m.sentence)
+        if m.use in ("loc", "pair", "dateline", "org"):
+            strong.add(_key(m))
+    strong |= {k for k, where in units.items() if len(where) >= 2}
+    scores = {k: v for k, v in scores.items() if k in strong}
     if not scores:
         return None
+    states: dict[str, float] = defaultdict(float)
+    for k, v in scores.items():
+        if k[2] == "US" and k[3]:
+            states[k[3]] += v
+    if states:
+        top = max(sorted(states), key=lambda st: states[st])
+        if states[top] >= 2 * sum(v for st, v in states.items() if st != top):
+            scores = {k: (v * 0.3 if k[2] == "US" and k[3] and k[3] != top else v) for k, v in scores.items()}
     by_country: dict[str, float] = defaultdict(float)
     for key, score in scores.items():
         by_country[key[2]] += score
@@ -246,6 +297,25 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         return Location(p.name, p.admin1, p.country, p.lat, p.lon, precision, m)
     c = m.container
     return Location(m.text, c.admin1, c.country, c.lat, c.lon, "region" if c.kind == "region" else "country", m)
+
+
+_PERSON = re.compile(r"\b(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                     r"(?=,\s+\d{1,3}\b|\s+(?:said|says|told|was|is|who|,))")
+
+
+def surnames(texts: list[str]) -> set[str]:
+    """Surnames of people named "First Last" before "said", "was", "who" or an age ("John Martin, 34")."""
+    out = set()
+    for text in texts:
+        for m in _PERSON.finditer(text):
+            out.add(fold(m["last"]))
+    return out
+
+
+def _key(m: Mention) -> tuple:
+    if m.place:
+        return (fold(m.place.name), m.place.kind, m.place.country, m.place.admin1)
+    return (fold(m.text), "village", m.container.country, m.container.admin1)
 
 
 def dateline(text: str) -> Mention | None:
