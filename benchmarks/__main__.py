@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from . import extract_gva, ingest_bench, reuse_bench, reuse_gva
+from . import extract_gva, extract_gvdb, extract_muc, ingest_bench, reuse_bench, reuse_gva
 from .common import RESULTS, Skip, write_result
 
 BENCHMARKS = {
@@ -14,6 +14,8 @@ BENCHMARKS = {
     "reuse": reuse_bench.run,
     "reuse_gva": reuse_gva.run,
     "extract_gva": extract_gva.run,
+    "extract_gvdb": extract_gvdb.run,
+    "extract_muc": extract_muc.run,
 }
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clean import lower
+
 _VERBS = (r"(?:said|says|say|told|tells|wrote|writes|reported|reports|announced|announces|added|adds|"
           r"stated|states|confirmed|confirms|tweeted|tweets|claimed|claims|posted|noted|explained|"
           r"insisted|acknowledged|disclosed|revealed)")
@@ -37,7 +39,7 @@ _BOUNDARY = re.compile(r"[\"“”‘’,;:()—–]|\b(?:and|but|that|while|as|
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<who>(?:an?\s+|the\s+)?(?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+?)"
     r"(?=\s*(?:[,.;]|$|\s+(?:who|which|on|in|at|via|when|after)\b))", re.IGNORECASE)
-_AFTER = re.compile(rf"(?P<verb>{_VERBS})(?:\s+(?P<lead>that|:))?", re.IGNORECASE)
+_AFTER = re.compile(rf"\b(?P<verb>{_VERBS})\b(?:\s+(?P<lead>that|:))?")  # on lower(sentence)
 _INVERTED = re.compile(
     rf"[,\"”]\s*(?P<verb>said|says|according\s+to)\s+(?P<who>(?:[\w'’.&-]+\s+){{0,7}}?[\w'’.&-]+?)\s*(?:[,;]|\.?\s*$)",
     re.IGNORECASE)
@@ -54,8 +56,14 @@ class Attribution:
     lead: bool = False  # the speaker opens the sentence ("X reported that ..."): may carry to the next
 
 
+_CUE = re.compile(rf"\b(?:{_VERBS[3:-1]}|according)\b")
+
+
 def find(sentence: str) -> Attribution | None:
     """The attribution of one sentence, or None when it states its content unattributed."""
+    low = lower(sentence)
+    if not _CUE.search(low):
+        return None
     m = _ACCORDING.search(sentence)
     if m:
         who = _tidy(m["who"])
@@ -65,7 +73,7 @@ def find(sentence: str) -> Attribution | None:
             if by:
                 return Attribution(by.group(2), f"in a {by.group(1)}", m.start(), m.end())
             return Attribution(who, None, m.start(), m.end())
-    for v in _AFTER.finditer(sentence):
+    for v in _AFTER.finditer(low):
         who, start = _speaker_before(sentence, v.start())
         if not who:
             continue

@@ -68,6 +68,12 @@ def find(sentence: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def first(name: str, sentence: str) -> tuple[int, int] | None:
+    """The span of the first trigger of type ``name`` in a sentence, if any."""
+    m = _PATTERNS[name].search(lower(sentence))
+    return m.span() if m else None
+
+
 def acled(name: str) -> dict[str, str]:
     event_type, sub_event_type, _ = TYPES[name]
     return {"type": name, "acled_event_type": event_type, "acled_sub_event_type": sub_event_type}

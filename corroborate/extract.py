@@ -85,8 +85,7 @@ def extract(article: Article) -> Article:
         dateline_end = m.end() if m else 0
     for u in units:
         u.whens = [w for w in dates.find(u.text, base) if not (u.index == 0 and w.start < dateline_end)]
-    types = [eventtypes.find(u.text) for u in units]
-    main_type = eventtypes.main(types[:4])
+    main_type = eventtypes.main([eventtypes.find(u.text) for u in units[:4]])
     found_figures = [figures.find(u.text) for u in units]
     counted = {u.index for u, figs in zip(units, found_figures)
                if any(f.measure in ("killed", "injured", "shot") for f in figs)}
@@ -129,10 +128,10 @@ def extract(article: Article) -> Article:
             claim(u, "actor", {k: v for k, v in value.items() if v is not None}, a.start, a.end, scope=scope,
                   scope_date=u.background[2] if scope else None)
     if main_type:
-        for u, found in zip(units, types):
-            hit = next((h for h in found if h[0] == main_type), None)
-            if hit and u.background is None:
-                claim(u, "type", eventtypes.acled(main_type), hit[1], hit[2])
+        for u in units:
+            hit = eventtypes.first(main_type, u.text) if u.background is None else None
+            if hit:
+                claim(u, "type", eventtypes.acled(main_type), *hit)
                 break
     article.claims = claims
     return article
@@ -247,15 +246,17 @@ def _place_claims(units: list[_Unit], claim, dateline_end: int) -> None:
                                       "country": m.place.country}, m.start - len(rel.group(0)), m.end)
 
 
-def facts(article: Article) -> dict:
+def facts(article: Article, victims_only: bool = False) -> dict:
     """The article's own event in brief: killed, injured, date, place and type from its main-scope claims.
 
     Totals: the largest count any one sentence gives (its groups added: "53 soldiers and one
     civilian" → 54), or the number of different people introduced one at a time ("a man was
     shot ... a woman was wounded"), whichever is larger.  Injured: the wounded given, or the shot
-    minus the killed when the report only says how many were shot.
+    minus the killed when the report only says how many were shot.  ``victims_only`` leaves out
+    attackers (a gunman who killed himself), as GVDB counts; GVA counts everyone shot.
     """
-    main = [c for c in article.claims if c.kind == "figure" and c.scope is None]
+    main = [c for c in article.claims if c.kind == "figure" and c.scope is None
+            and not (victims_only and c.group == "attackers")]
 
     def total(measure: str) -> int | None:
         mine = [c for c in main if c.measure == measure and c.within is None]
