@@ -74,8 +74,10 @@ _GENERIC = (r"(?:(?:suspected\s+|armed\s+|heavily\s+armed\s+|unidentified\s+|unk
             r"bandits|fighters|extremists|separatists|gunman|shooter|suspect|soldiers|troops|police|"
             r"security\s+forces|army|militia(?:men)?))")
 _CLAIM = re.compile(
-    r"(?P<neg>\bno\s+(?:group|one|organi[sz]ation|faction)|\bnobody)?\b(?:has\s+|had\s+|have\s+|immediately\s+|"
-    r"quickly\s+|later\s+|yet\s+|since\s+|also\s+)*(?:claimed|claims|claiming)\s+(?:the\s+)?responsibility"
+    r"(?:(?P<neg>\bno\s+(?:group|one|organi[sz]ation|faction)|\bnobody)\s+)?\b(?:has\s+|had\s+|have\s+|"
+    r"immediately\s+|quickly\s+|later\s+|yet\s+|since\s+|also\s+)*(?:claimed|claims|claiming)\s+"
+    r"(?:(?:the\s+)?responsibility|the\s+(?:attack|bombing|killing|killings|assault|raid|ambush|kidnapping|"
+    r"abduction|shooting|massacre|explosion|blast))"
     r"|\bclaim(?:ed)?\s+(?:by|of\s+responsibility\s+(?:by|from))\s+"
     r"|\bresponsibility\s+(?:for\s+[^.;]{0,60}?\s+)?(?:was|has\s+been|had\s+been)\s+claimed\s+by\s+",
     re.IGNORECASE)
@@ -129,7 +131,8 @@ def find(sentence: str, next_sentence: str = "") -> list[Actor]:
     for m in _BLAME.finditer(sentence):
         inside = [g for g in named if m.start("obj") <= g[1] < m.end("obj")]
         if inside:
-            by = sentence[:m.start()].strip().split(",")[-1].strip() or None
+            by = re.sub(r"^(?:but|and|while|however|whereas)\s+", "", sentence[:m.start()].strip().split(",")[-1].strip(),
+                        flags=re.IGNORECASE) or None
             out.append(Actor(inside[0][0], "perpetrator", "blamed", m.start(), inside[0][2], by=by))
     for m in _BLAMED_ON.finditer(sentence):
         after = [g for g in named if m.end() <= g[1] <= m.end() + 30]

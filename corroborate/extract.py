@@ -277,6 +277,10 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         return max(max(per_sentence.values()), singles)
 
     killed, injured, shot = total("killed"), total("injured"), total("shot")
+    hit_singles = len({c.quote for c in main if c.measure in ("shot", "injured") and c.within is None
+                       and c.sentence >= 0 and c.group != "attackers" and _is_single(c)})
+    if hit_singles > (shot or 0):
+        shot = hit_singles
     if shot is not None and (injured is None or injured < shot - (killed or 0)):
         injured = max(shot - (killed or 0), 0) if shot - (killed or 0) > 0 or injured is None else injured
     out = {"killed": killed, "injured": injured}

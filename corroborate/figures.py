@@ -38,7 +38,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "bystanders", "worshipper", "worshippers", "worshipers", "passenger", "passengers",
                   "student", "students", "pupils", "farmers", "peasants", "miners", "pedestrian",
                   "pedestrians", "shoppers", "customers", "employees", "workers", "journalists",
-                  "aid workers", "refugees", "teachers"),
+                  "aid workers", "refugees", "teachers", "guard", "guards", "security guards", "herders",
+                  "herdsmen", "traders", "merchants", "vendors", "drivers", "motorists", "fishermen", "hunters",
+                  "travellers", "travelers", "pilgrims", "protesters", "demonstrators", "mourners"),
     "attackers": ("militant", "militants", "gunman", "gunmen", "suspect", "suspects", "shooter",
                   "shooters", "attacker", "attackers", "assailant", "assailants", "jihadist",
                   "jihadists", "insurgent", "insurgents", "fighter", "fighters", "bomber", "bombers",
@@ -150,7 +152,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b(?!\s*(?:%|percent|years?|days?|hours?))")),
     ("subject", re.compile(
         rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
-        rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|also|all|later))+(?:\s+\w+ly)?)"
+        rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|also|all|later))+(?:\s+\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("count", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from .gazetteer import STATE_ABBREVIATIONS, Place, fold, load
 
 _CAP = r"[A-Z][\w'’.-]*"
-_RUN = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|de|del|la|le|al|el|du|des|of|upon|on)\b(?=\s+[A-Z]|[\s,.]|$))*"
+_RUN = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|de|del|la|le|al|el|du|des|of|upon)\b(?=\s+[A-Z]|[\s,.]|$))*"
                   rf"(?:\s+{_CAP})?")
 _LOC = re.compile(r"(?:\b(?:in|at|near|outside|of|around|across|into|from|toward|towards|between|"
                   r"throughout|inside|to|by)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
@@ -155,6 +155,8 @@ def mentions(sentence: str, index: int) -> list[Mention]:
 def _spans(run: str):
     """The whole run, then without a leading direction ("South Los Angeles"), then its head before an agency word."""
     yield run, 0
+    if " of " in run:
+        yield run.split(" of ")[0], 0
     d = _DIRECTION.match(run)
     if d:
         yield run[d.end():], d.end()
