@@ -124,18 +124,20 @@ _COMMON = re.compile(
 def _channel(verb: str, rest: str) -> str | None:
     if verb.lower().startswith("told"):
         m = re.match(r"\s+((?:the\s+)?(?:[A-Z][\w&.'’-]*\s?){1,4})", rest)
-        return f"told {m.group(1).strip()}" if m else None
+        return f"told {m.group(1).strip().rstrip('.')}" if m else None
     m = re.search(_CHANNEL, rest[:80])
     return " ".join(m["channel"].split()) if m else None
 
 
 def _tidy(who: str) -> str | None:
-    who = " ".join(who.split()).strip(" ,.;:\"“”‘’")
+    who = " ".join(who.split()).strip(" ,;:\"“”‘’")
+    who = re.sub(r"(?<![A-Z])\.$", "", who)  # a full stop, not an initial's ("Sgt. John Smith Jr.")
     who = re.sub(r"\s+(?:on|in|earlier|later|late|early|last|this)\b.*$", "", who, flags=re.IGNORECASE)
     who = re.sub(r"\s+(?:first|also|initially|previously|later|earlier|then|have|has|had)$", "", who,
                  flags=re.IGNORECASE)
     who = re.sub(r"^(?:however|but|and|while|although|though|yet|also|meanwhile)\s+", "", who, flags=re.IGNORECASE)
-    if not who or len(who) > 90 or who.lower() in ("it is", "there", "this", "that", "who"):
+    if not who or len(who) > 90 or who.lower() in ("it is", "there", "this", "that", "who") \
+            or re.match(r"(?:no|nobody|none)\b", who, re.IGNORECASE):
         return None
     return who
 

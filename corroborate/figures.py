@@ -148,7 +148,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|\bno\s+(?:other\s+|further\s+|additional\s+)?(?P<cnoun>injuries|deaths|fatalities|casualties)\b"
         rf"(?:\s+(?:were|was|have\s+been|had\s+been))?\s+(?:immediately\s+)?reported")),
     ("toll", re.compile(
-        rf"\bdeath\s+toll\b(?:[^.;\d]{{0,40}}?)\b(?:to|at|of|is|was|reached|hit)\s+"
+        rf"\b(?:death\s+)?toll\b(?:[^.;\d]{{0,40}}?)\b(?:to|at|of|is|was|reached|hit)\s+"
         rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b(?!\s*(?:%|percent|years?|days?|hours?))")),
     ("subject", re.compile(
         rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"

@@ -62,6 +62,7 @@ def shared_quotes(pairs: list) -> list[dict[str, Any]]:
 
 def _article(a: Article) -> dict[str, Any]:
     out = a.summary()
+    out["claims"] = [c.summary() for c in a.claims]
     if a.extra.get("duplicate_inputs"):
         out["duplicate_inputs"] = a.extra["duplicate_inputs"]
     return out
@@ -97,6 +98,14 @@ def to_markdown(dossier: Dossier) -> str:
             lines.append(f"- {names.get(c['article'], c['article'])} reuses {c['share']:.0%} of its text "
                          f"from {names.get(src, src)} ({len(c['passages'])} passages; {c['because']})")
         lines.append("")
+    claimed = [a for a in dossier.articles if a.claims]
+    if claimed:
+        lines += ["## Claims", ""]
+        for a in claimed:
+            lines.append(f"- **{_cell(a.outlet or a.title or a.id)}** (`{a.id}`)")
+            for c in a.claims:
+                lines.append(f"  - {_claim_line(c)}")
+        lines.append("")
     removed = [(a, r) for a in dossier.articles for r in a.removed]
     if removed:
         lines += ["## Removed by cleaning", ""]
@@ -109,6 +118,20 @@ def to_markdown(dossier: Dossier) -> str:
             lines.append(f"- `{r.input}`: {r.error}: {r.reason}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _claim_line(c: Any) -> str:
+    """One claim as a reader checks it: what, how qualified, who said it, the words, and its scope."""
+    if c.kind == "figure":
+        what = f"{c.measure} {c.group}: {(c.qualifier + ' ') if c.qualifier else ''}{c.value}"
+    elif isinstance(c.value, dict):
+        what = f"{c.kind}: " + ", ".join(f"{k} {v}" for k, v in c.value.items() if v is not None)
+    else:
+        what = f"{c.kind}: {c.value}"
+    said = f" — {c.said_by}{(' ' + c.channel) if c.channel else ''}" if c.said_by else ""
+    scope = f" [other event: {c.scope}]" if c.scope else ""
+    words = c.quote[c.start:c.end] if c.start >= 0 else ""
+    return f"{what}{said} “{_cell(words)}”{scope}"
 
 
 def _cell(value: str) -> str:
