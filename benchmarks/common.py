@@ -26,6 +26,20 @@ def need(path: Path) -> Path:
     return path
 
 
+def gva_articles() -> tuple[list, dict[str, str]]:
+    """The GVA articles ingested into a memory store, and each record id's gold incident."""
+    from corroborate import Store, ingest_paths
+
+    src = need(DATA / "gva" / "articles.jsonl")
+    incident: dict[str, str] = {}
+    for line in open(src, encoding="utf-8"):
+        r = json.loads(line)
+        incident.setdefault(r["id"], r["incident"])
+    with Store(":memory:") as store:
+        ingest_paths(store, [src])
+        return list(store.iter_articles()), incident
+
+
 def run_measured(argv: list[str]) -> dict:
     """Run a command in a child process; wall time and the child's peak RSS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

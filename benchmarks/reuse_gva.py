@@ -12,21 +12,13 @@ import time
 from collections import defaultdict
 from itertools import combinations
 
-from .common import DATA, RESULTS, machine, need
+from .common import RESULTS, gva_articles, machine
 
 
 def run() -> dict:
-    from corroborate import Store, ingest_paths
     from corroborate.reuse import find_reuse, shingles, tokens
 
-    src = need(DATA / "gva" / "articles.jsonl")
-    incident = {}
-    for line in open(src, encoding="utf-8"):
-        r = json.loads(line)
-        incident.setdefault(r["id"], r["incident"])
-    with Store(":memory:") as store:
-        ingest_paths(store, [src])
-        arts = list(store.iter_articles())
+    arts, incident = gva_articles()
     start = time.perf_counter()
     pairs = find_reuse(arts)
     seconds = time.perf_counter() - start

@@ -124,8 +124,7 @@ def find(sentence: str, next_sentence: str = "") -> list[Actor]:
             continue
         name, start, end = actor
         via = _VIA.search(sentence, m.end())
-        evidence = False if (_NO_EVIDENCE.search(sentence) or _NO_EVIDENCE.match(next_sentence.strip())
-                             or _NO_EVIDENCE.search(next_sentence[:80])) else None
+        evidence = False if (_NO_EVIDENCE.search(sentence) or _NO_EVIDENCE.search(next_sentence[:80])) else None
         out.append(Actor(name, "perpetrator", "claimed", min(start, m.start()), max(end, m.end()),
                          via=" ".join(via["via"].split()) if via else None, evidence=evidence))
     for m in _BLAME.finditer(sentence):

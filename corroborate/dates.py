@@ -133,12 +133,18 @@ def _time_near(sentence: str, m: re.Match) -> str | None:
     return time_of_day(sentence[max(0, m.start() - 30): m.end() + 30])
 
 
-def time_of_day(sentence: str) -> str | None:
-    """"around noon", "8:15 p.m.", "early morning" — as written, qualifier kept."""
+def find_time(sentence: str) -> tuple[str, int, int] | None:
+    """The first time of day in a sentence and its span: "around noon", "8:15 p.m.", "early morning"."""
     m = _TIME.search(sentence)
     if not m:
         return None
     if m["t"]:
         q = f"{' '.join(m['q'].split()).lower()} " if m["q"] and m["q"].lower() != "at" else ""
-        return q + m["t"].lower()
-    return " ".join(m["part"].lower().split())
+        return q + m["t"].lower(), m.start(), m.end()
+    return " ".join(m["part"].lower().split()), m.start(), m.end()
+
+
+def time_of_day(sentence: str) -> str | None:
+    """"around noon", "8:15 p.m.", "early morning" — as written, qualifier kept."""
+    found = find_time(sentence)
+    return found[0] if found else None

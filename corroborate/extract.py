@@ -95,8 +95,10 @@ def extract(article: Article) -> Article:
 
     claims: list[Claim] = []
 
+    said_in = {u.index: att for u, att in zip(units, said)}
+
     def claim(u: _Unit, kind: str, value, start: int, end: int, **kw) -> Claim:
-        att = said[units.index(u)] if kind in ("figure", "actor", "place", "relation", "date", "time") else None
+        att = said_in[u.index] if kind != "type" else None
         c = Claim(article.id, kind, value, u.index, start, end, u.text,
                   said_by=att.said_by if att else None, channel=att.channel if att else None, **kw)
         claims.append(c)
@@ -114,9 +116,9 @@ def extract(article: Article) -> Article:
         claim(u, "date", {"date": w.date, "precision": w.precision, "time": w.time}, w.start, w.end)
     for u in units:
         if u.background is None and _EVENT.search(u.low):
-            m = dates._TIME.search(u.text)
-            if m and not _REPORTING.search(u.low[max(0, m.start() - 25):m.start()]):
-                claim(u, "time", {"time": dates.time_of_day(u.text)}, m.start(), m.end())
+            found = dates.find_time(u.text)
+            if found and not _REPORTING.search(u.low[max(0, found[1] - 25):found[1]]):
+                claim(u, "time", {"time": found[0]}, found[1], found[2])
                 break
     _place_claims(units, claim, dateline_end)
     for i, u in enumerate(units):
@@ -281,8 +283,10 @@ def facts(article: Article, victims_only: bool = False) -> dict:
                        and c.sentence >= 0 and c.group != "attackers" and _is_single(c)})
     if hit_singles > (shot or 0):
         shot = hit_singles
-    if shot is not None and (injured is None or injured < shot - (killed or 0)):
-        injured = max(shot - (killed or 0), 0) if shot - (killed or 0) > 0 or injured is None else injured
+    if shot is not None:
+        rest = max(shot - (killed or 0), 0)
+        if injured is None or injured < rest:
+            injured = rest
     out = {"killed": killed, "injured": injured}
     when = next((c for c in article.claims if c.kind == "date"), None)
     if when:

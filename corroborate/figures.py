@@ -30,7 +30,7 @@ from .numbers import NUMBER, Number, parse
 GROUPS: dict[str, tuple[str, ...]] = {
     "soldiers": ("soldier", "soldiers", "troops", "serviceman", "servicemen", "service members",
                  "army personnel", "military personnel", "paratroopers", "marines", "guardsmen",
-                 "gendarmes", "recruits", "army personnel"),
+                 "gendarmes", "recruits"),
     "police": ("police officer", "police officers", "policeman", "policemen", "policewoman", "officer",
                "officers", "cop", "cops", "deputy", "deputies", "trooper", "troopers", "constable",
                "constables", "police"),
@@ -46,14 +46,14 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "jihadists", "insurgent", "insurgents", "fighter", "fighters", "bomber", "bombers",
                   "suicide bomber", "suicide bombers", "terrorist", "terrorists", "rebel", "rebels",
                   "robber", "robbers", "intruder", "intruders", "guerrilla", "guerrillas",
-                  "guerrillas", "gunwoman", "assailant"),
+                  "gunwoman"),
     "peacekeepers": ("peacekeeper", "peacekeepers", "blue helmets"),
     "children": ("child", "children", "kid", "kids", "boy", "boys", "girl", "girls", "toddler",
                  "toddlers", "infant", "infants", "baby", "babies"),
     "people": ("people", "persons", "person", "others", "other people", "victim", "victims", "man",
                "men", "woman", "women", "individual", "individuals", "adult", "adults", "teen",
                "teens", "teenager", "teenagers", "youth", "youths", "relatives", "family members",
-               "bodies", "corpses", "others"),
+               "bodies", "corpses"),
 }
 _GROUP_OF = {noun: group for group, nouns in GROUPS.items() for noun in nouns}
 _NOUN = r"(?:%s)" % "|".join(re.escape(n).replace(r"\ ", r"\s+")

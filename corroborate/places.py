@@ -249,10 +249,21 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
     """
     scores: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Mention] = {}
+    # A place counts when the text locates something there ("in X", "X, Ohio", "X police", a dateline)
+    # or names it in two places (the title and the text): a lone passing mention is only context.
+    units: dict[tuple, set[int]] = defaultdict(set)
+    strong = set()
+    people = people or set()
     for m in found:
-        if m.sentence in background or m.use == "border" or not (m.place or m.container):
+        if m.sentence in background or not (m.place or m.container):
             continue
         key = _key(m)
+        if fold(m.text) not in people:
+            units[key].add(m.sentence)
+            if m.use in ("loc", "pair", "dateline", "org"):
+                strong.add(key)
+        if m.use == "border":
+            continue
         weight = USES[m.use] * (2.0 if m.sentence <= 1 else 1.0 if m.sentence <= 4 else 0.6 if m.sentence <= 8
                                 else 0.3)
         if eventful is not None and m.sentence not in eventful:
@@ -261,17 +272,6 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
             weight *= 0.3
         scores[key] += weight
         first.setdefault(key, m)
-    # A place counts when the text locates something there ("in X", "X, Ohio", "X police", a dateline)
-    # or names it in two places (the title and the text): a lone passing mention is only context.
-    units: dict[tuple, set[int]] = defaultdict(set)
-    strong = set()
-    found = [m for m in found if fold(m.text) not in (people or set())]
-    for m in found:
-        if m.sentence in background or not (m.place or m.container):
-            continue
-        units[_key(m)].add(m.sentence)
-        if m.use in ("loc", "pair", "dateline", "org"):
-            strong.add(_key(m))
     strong |= {k for k, where in units.items() if len(where) >= 2}
     scores = {k: v for k, v in scores.items() if k in strong}
     if not scores:
@@ -289,9 +289,8 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         by_country[key[2]] += score
     country = max(sorted(by_country), key=lambda c: by_country[c])
     inside = [k for k in scores if k[2] == country and scores[k] >= 1.0] or [k for k in scores if k[2] == country]
-    best = min(sorted(inside), key=lambda k: (_KIND_RANK[k[1]], -scores[k]))
-    towns = [k for k in inside if _KIND_RANK[k[1]] == _KIND_RANK[best[1]]]
-    best = max(sorted(towns), key=lambda k: scores[k])
+    rank = min(_KIND_RANK[k[1]] for k in inside)  # the most specific kind, then the best scored
+    best = max(sorted(k for k in inside if _KIND_RANK[k[1]] == rank), key=lambda k: scores[k])
     m = first[best]
     if m.place:
         p = m.place
