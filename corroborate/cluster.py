@@ -1,0 +1,456 @@
+"""Cluster: group the articles that report one real-world event, in batch or one at a time.
+
+One scoring code serves both modes.  Each article becomes a ``Profile``: its
+distinctive words (tf-idf, names and streets weighted up), the event date the
+extract stage resolved (or the publication date), the event's place and its
+toll.  ``Index.add`` scores a profile against the events it could belong to
+and either joins the best one or opens a new event.  Streaming is ``add`` as
+articles arrive; batch is ``add`` in time order over the whole corpus, then
+one pass that moves each article to the event that now fits it best and
+merges events that turned out to be one.
+
+The score is text similarity plus evidence for or against: a different day
+when both dates come from the text, a different town when both places are
+towns, a different state or country.  Words say "same kind of story"; date
+and place say "same incident".  Candidates come from an inverted index of
+each article's rarest words, bucketed by week, so a new article is compared
+with a few events near its date, not with the corpus.
+
+The weights and the threshold were chosen on the development portions of
+the GVA and ECB+ data in ``../shared/data`` together (``python -m benchmarks
+cluster``), one setting for both; nothing is tuned on the data at run time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Iterator
+
+from .clean import lower
+from .model import Article
+
+# Tuned on GVA + ECB+ development data (see the module docstring); one setting for every corpus.
+THRESHOLD = 0.20        # join the best event when its score reaches this
+TOP_TERMS = 150         # words kept per article
+INDEX_TERMS = 12        # of those, the rarest that find candidate events
+WINDOW_DAYS = 45        # an event is a candidate when its dates are this close to the article's
+NAME_WEIGHT = 1.6       # a capitalised word (a name, a street, a town) counts this much more
+TITLE_WEIGHT = 2.0      # title words count as this many occurrences
+SAME_DAY = 0.12         # both dates from the text and within a day of each other
+OTHER_DAY = -0.35       # both dates from the text and further apart than that
+LATE_REPORT = -0.004    # per day a publication-dated report lies beyond the event's dates (after a week)
+SAME_TOWN = 0.10        # both places towns within NEAR_KM
+OTHER_TOWN = -0.15      # both places towns, further apart
+OTHER_REGION = -0.15    # different states / regions or countries (often a misread place: weak)
+NEAR_KM = 30.0
+MERGE_THRESHOLD = 0.30   # two events become one when the smaller one's members score this on average
+
+FOLLOWUP_DAYS = 730     # how far back a follow-up report looks for its incident
+# Words that mark a report on what came after an incident: its date is not the incident's date.
+_FOLLOWUP = re.compile(
+    r"\b(?:sentenc\w*|arraign\w*|indict\w*|plead\w*|pled|guilty|trial|jury|convict\w*|acquit\w*|"
+    r"funeral|vigil|lawsuit|anniversary|(?:weeks|months|years)\s+(?:after|since|later))\b")
+_WORD = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]|\d{2,}")
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being
+below between both but by can could did didn't do does doesn't doing don't down during each few for from
+further had has have having he he'd he'll he's her here here's hers herself him himself his how how's i i'd
+i'll i'm i've if in into is isn't it it's its itself just let's me more most my myself no nor not now of off
+on once only or other ought our ours ourselves out over own same she she'd she'll she's should so some such
+than that that's the their theirs them themselves then there there's these they they'd they'll they're
+they've this those through to too under until up upon very was wasn't we we'd we'll we're we've were weren't
+what what's when when's where where's which while who who's whom why why's will with won't would you you'd
+you'll you're you've your yours yourself yourselves said says say told according also one two three four five
+six seven eight nine ten news new reported report reports including like just many much may might must
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon evening
+night week weekend january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec year years day days time last first
+""".split())
+
+
+@dataclass(slots=True)
+class Profile:
+    """What clustering knows of one article."""
+
+    article: str
+    counts: dict[str, float]          # weighted term frequencies (before idf)
+    day: int | None = None            # event day (ordinal) resolved from the text
+    published: int | None = None      # publication day (ordinal)
+    place: tuple | None = None        # (lat, lon, precision, country, admin1)
+    followup: bool = False            # a later report on an earlier incident (charges, trial, funeral)
+    order: tuple = ()                 # sort key for batch mode: time first, then the id
+
+    @property
+    def time(self) -> int | None:
+        return self.day if self.day is not None else self.published
+
+
+def profile(article: Article, facts: dict | None = None) -> Profile:
+    """The article's clustering profile, from its text and the facts the extract stage found."""
+    if facts is None:
+        from .extract import facts as article_facts
+        facts = article_facts(article)
+    counts: Counter = Counter()
+    for text, weight in ((article.title, TITLE_WEIGHT), (article.text, 1.0)):
+        low = lower(text)
+        for m in _WORD.finditer(low):
+            word = m.group()
+            if word in STOPWORDS or len(word) < 3 and not word.isdigit():
+                continue
+            counts[word] += weight * (NAME_WEIGHT if text[m.start()].isupper() else 1.0)
+    day = _ordinal(facts.get("date")) if facts.get("date_basis") == "text" else None
+    published = _ordinal(article.published)
+    place = facts.get("place")
+    where = None
+    if place and place.get("lat") is not None:
+        where = (place["lat"], place["lon"], place["precision"], place["country"], place.get("admin1"))
+    elif place:
+        where = (None, None, place["precision"], place["country"], place.get("admin1"))
+    time = day if day is not None else published
+    lead = " ".join([article.title] + [s.text for s in article.sentences[:1]])
+    followup = bool(_FOLLOWUP.search(lower(lead)))
+    return Profile(article.id, dict(counts), day, published, where, followup,
+                   (time if time is not None else 10**7, article.published or "", article.id))
+
+
+def _ordinal(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class Cluster:
+    """An event as the index holds it: members, the sum of their vectors, their dates and places."""
+
+    id: str
+    members: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+    days: list[int] = field(default_factory=list)       # text-resolved event days of first-hand members
+    later: list[int] = field(default_factory=list)      # text-resolved days of follow-up members
+    times: list[int] = field(default_factory=list)      # each member's day or publication day
+    places: list[tuple] = field(default_factory=list)
+    norm: float = 0.0
+
+
+class Index:
+    """Events so far and the inverted index that finds candidates; ``add`` places one article."""
+
+    def __init__(self, df: Counter | None = None, documents: int = 0, *, frozen_df: bool = False):
+        self.df: Counter = df if df is not None else Counter()
+        self.documents = documents
+        self.frozen_df = frozen_df                 # batch mode: df of the whole corpus, given up front
+        self.clusters: dict[str, Cluster] = {}
+        self.of: dict[str, str] = {}               # article id -> event id
+        self.vectors: dict[str, dict[str, float]] = {}
+        self.profiles: dict[str, Profile] = {}
+        self.postings: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))
+
+    # -- vectors ---------------------------------------------------------------------------------
+    def idf(self, term: str) -> float:
+        return math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def vector(self, p: Profile) -> dict[str, float]:
+        """tf-idf of the article's TOP_TERMS heaviest words, unit length."""
+        weighted = {t: (1.0 + math.log(c)) * self.idf(t) if c >= 1 else c * self.idf(t)
+                    for t, c in p.counts.items()}
+        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        return {t: w / norm for t, w in top}
+
+    # -- scoring (the one scoring code both modes use) -------------------------------------------
+    def score(self, p: Profile, vec: dict[str, float], c: Cluster, exclude: str | None = None) -> float:
+        """How well the article fits event ``c``: words, then date and place evidence."""
+        centroid, norm = c.centroid, c.norm
+        if exclude is not None:  # scoring a member against its own event without itself
+            own = self.vectors[exclude]
+            centroid = {t: w - own.get(t, 0.0) for t, w in centroid.items()}
+            norm = math.sqrt(sum(w * w for w in centroid.values()))
+        if norm <= 1e-9:
+            return -1.0
+        cos = sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / norm
+        return cos + self._date_evidence(p, c, exclude) + self._place_evidence(p, c, exclude)
+
+    def _date_evidence(self, p: Profile, c: Cluster, exclude: str | None) -> float:
+        days, later, times = c.days, c.later, c.times
+        if exclude is not None:
+            own = self.profiles[exclude]
+            if own.followup:
+                later = _without(later, own.day)
+            else:
+                days = _without(days, own.day)
+            times = _without(times, own.time)
+        if p.day is not None and p.followup and (days or later):
+            # a follow-up dated after the incident fits it; one dated before it does not
+            return 0.0 if p.day >= min(days or later) - 1 else OTHER_DAY
+        if p.day is not None and days:
+            gap = min(abs(p.day - d) for d in days)
+            return SAME_DAY if gap <= 1 else OTHER_DAY
+        if p.day is not None and later:
+            return 0.0 if p.day <= min(later) + 1 else OTHER_DAY
+        t = p.time
+        if t is None or not times:
+            return 0.0
+        gap = min(abs(t - d) for d in times)
+        return LATE_REPORT * max(0, gap - 7)
+
+    def _place_evidence(self, p: Profile, c: Cluster, exclude: str | None) -> float:
+        if p.place is None:
+            return 0.0
+        places = c.places
+        if exclude is not None:
+            places = _without(places, self.profiles[exclude].place)
+        if not places:
+            return 0.0
+        best = min((_place_relation(p.place, q) for q in places), key=_RELATION_ORDER.index)
+        return {"same": SAME_TOWN, "near": 0.0, "unknown": 0.0, "other town": OTHER_TOWN,
+                "other region": OTHER_REGION}[best]
+
+    # -- candidates --------------------------------------------------------------------------------
+    def candidates(self, p: Profile, vec: dict[str, float]) -> set[str]:
+        keys = _keys(vec)
+        t = p.time
+        back = FOLLOWUP_DAYS if p.followup else WINDOW_DAYS
+        found: set[str] = set()
+        for term in keys:
+            buckets = self.postings.get(term)
+            if not buckets:
+                continue
+            if t is None:
+                for ids in buckets.values():
+                    found |= ids
+            else:
+                week = t // 7
+                for w in range(week - back // 7 - 1, week + WINDOW_DAYS // 7 + 2):
+                    found |= buckets.get(w, set())
+                found |= buckets.get(None, set())
+        found &= self.clusters.keys()  # events emptied by ``refine`` leave stale postings
+        if t is not None:
+            found = {i for i in found if not self.clusters[i].times or
+                     any(-WINDOW_DAYS <= t - x <= back for x in self.clusters[i].times)}
+        return found
+
+    # -- assignment -----------------------------------------------------------------------------------
+    def add(self, p: Profile) -> str:
+        """Place one article: join the best-scoring candidate event, or open a new one; its id."""
+        if p.article in self.of:
+            return self.of[p.article]
+        if not self.frozen_df:
+            self.documents += 1
+            self.df.update(p.counts.keys())
+        vec = self.vector(p)
+        self.vectors[p.article] = vec
+        self.profiles[p.article] = p
+        best, best_score = None, THRESHOLD
+        for cid in sorted(self.candidates(p, vec)):
+            s = self.score(p, vec, self.clusters[cid])
+            if s >= best_score + 1e-12 or (best is None and s >= best_score):
+                best, best_score = cid, s
+        if best is None:
+            best = event_id(p.article)
+            self.clusters[best] = Cluster(best)
+        self._join(p, vec, best)
+        return best
+
+    def restore(self, p: Profile, vec: dict[str, float], event: str) -> None:
+        """Put back an article placed in an earlier run, with the vector it was placed with."""
+        self.vectors[p.article] = vec
+        self.profiles[p.article] = p
+        self.clusters.setdefault(event, Cluster(event))
+        self._join(p, vec, event)
+
+    def _join(self, p: Profile, vec: dict[str, float], cid: str) -> None:
+        c = self.clusters[cid]
+        c.members.append(p.article)
+        for t, w in vec.items():
+            c.centroid[t] = c.centroid.get(t, 0.0) + w
+        c.norm = math.sqrt(sum(w * w for w in c.centroid.values()))
+        if p.day is not None:
+            (c.later if p.followup else c.days).append(p.day)
+        if p.time is not None:
+            c.times.append(p.time)
+        if p.place is not None:
+            c.places.append(p.place)
+        self.of[p.article] = cid
+        week = p.time // 7 if p.time is not None else None
+        for term in _keys(vec):
+            self.postings[term][week].add(cid)
+
+    def _leave(self, article: str) -> None:
+        cid = self.of.pop(article)
+        c = self.clusters[cid]
+        p, vec = self.profiles[article], self.vectors[article]
+        c.members.remove(article)
+        if not c.members:
+            del self.clusters[cid]
+            return
+        for t, w in vec.items():
+            left = c.centroid[t] - w
+            if abs(left) < 1e-9:
+                del c.centroid[t]
+            else:
+                c.centroid[t] = left
+        c.norm = math.sqrt(sum(w * w for w in c.centroid.values()))
+        if p.day is not None:
+            (c.later if p.followup else c.days).remove(p.day)
+        if p.time is not None:
+            c.times.remove(p.time)
+        if p.place is not None:
+            c.places.remove(p.place)
+
+    def refine(self, rounds: int = 2) -> int:
+        """Batch only: move each article to the event that fits it best now that all are placed."""
+        moved = 0
+        for _ in range(rounds):
+            changed = 0
+            for article in sorted(self.of, key=lambda a: self.profiles[a].order):
+                p, vec = self.profiles[article], self.vectors[article]
+                home = self.of[article]
+                stay = self.score(p, vec, self.clusters[home], exclude=article) \
+                    if len(self.clusters[home].members) > 1 else THRESHOLD
+                best, best_score = home, stay
+                for cid in sorted(self.candidates(p, vec)):
+                    if cid == home:
+                        continue
+                    s = self.score(p, vec, self.clusters[cid])
+                    if s > best_score + 1e-12:
+                        best, best_score = cid, s
+                if best != home:
+                    self._leave(article)
+                    self._join(p, vec, best)
+                    changed += 1
+            moved += changed
+            if not changed:
+                break
+        return moved
+
+    def merge(self) -> int:
+        """Batch only: join two events when the smaller one's members, on average, fit the other.
+
+        Single-pass assignment can open two events for one incident before a report links them;
+        moving one article at a time (``refine``) cannot undo that when each side fits itself best.
+        """
+        merged = 0
+        for cid in sorted(self.clusters, key=lambda i: (len(self.clusters[i].members), i)):
+            c = self.clusters.get(cid)
+            if c is None:
+                continue
+            members = sorted(c.members, key=lambda a: self.profiles[a].order)
+            found: set[str] = set()
+            for a in members:
+                found |= self.candidates(self.profiles[a], self.vectors[a])
+            found.discard(cid)
+            best, best_score = None, MERGE_THRESHOLD
+            for other in sorted(found):
+                o = self.clusters[other]
+                if len(o.members) < len(members):
+                    continue  # the smaller of two events is the one that moves
+                s = sum(self.score(self.profiles[a], self.vectors[a], o) for a in members) / len(members)
+                if s > best_score + 1e-12:
+                    best, best_score = other, s
+            if best is not None:
+                for a in members:
+                    self._leave(a)
+                    self._join(self.profiles[a], self.vectors[a], best)
+                merged += 1
+        return merged
+
+    def relabel(self) -> None:
+        """Batch only: name each event after its earliest article, so ids do not depend on the passes."""
+        clusters = {}
+        for c in self.clusters.values():
+            c.members.sort(key=lambda a: self.profiles[a].order)
+            c.id = event_id(c.members[0])
+            clusters[c.id] = c
+            for a in c.members:
+                self.of[a] = c.id
+        self.clusters = clusters
+        self.postings = defaultdict(lambda: defaultdict(set))
+        for c in clusters.values():
+            for a in c.members:
+                p = self.profiles[a]
+                week = p.time // 7 if p.time is not None else None
+                for term in _keys(self.vectors[a]):
+                    self.postings[term][week].add(c.id)
+
+    def events(self) -> list[list[str]]:
+        """Member article ids per event, events in order of their first member's time."""
+        groups = [sorted(c.members, key=lambda a: self.profiles[a].order) for c in self.clusters.values()]
+        return sorted(groups, key=lambda g: self.profiles[g[0]].order)
+
+
+def event_id(article: str) -> str:
+    """An event is named after the article that opened it (batch: its earliest article)."""
+    return "ev-" + article
+
+
+def _keys(vec: dict[str, float]) -> list[str]:
+    """The words that find an article's candidate events: its INDEX_TERMS heaviest."""
+    return sorted(vec, key=lambda t: (-vec[t], t))[:INDEX_TERMS]
+
+
+_RELATION_ORDER = ["same", "near", "unknown", "other town", "other region"]
+
+
+def _place_relation(a: tuple, b: tuple) -> str:
+    lat1, lon1, prec1, country1, admin1 = a
+    lat2, lon2, prec2, country2, admin2 = b
+    if country1 and country2 and country1 != country2:
+        return "other region"
+    if admin1 and admin2 and admin1 != admin2:
+        return "other region"
+    if prec1 == "town" and prec2 == "town" and lat1 is not None and lat2 is not None:
+        km = _km(lat1, lon1, lat2, lon2)
+        if km <= 1.0:
+            return "same"
+        return "near" if km <= NEAR_KM else "other town"
+    return "unknown"
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _without(values: list, value) -> list:
+    if value is None:
+        return values
+    out = list(values)
+    try:
+        out.remove(value)
+    except ValueError:
+        pass
+    return out
+
+
+def batch(profiles: Iterable[Profile], refine: bool = True) -> Index:
+    """Cluster a whole corpus: document frequencies over all of it, articles added in time order."""
+    profiles = sorted(profiles, key=lambda p: p.order)
+    df: Counter = Counter()
+    for p in profiles:
+        df.update(p.counts.keys())
+    index = Index(df, len(profiles), frozen_df=True)
+    for p in profiles:
+        index.add(p)
+    if refine:
+        index.refine()
+        index.merge()
+        index.refine()
+    index.relabel()
+    return index
+
+
+def stream(profiles: Iterable[Profile], index: Index | None = None) -> Iterator[tuple[str, str]]:
+    """Place articles one at a time as they arrive; yields (article id, event id)."""
+    index = index if index is not None else Index()
+    for p in profiles:
+        yield p.article, index.add(p)
