@@ -53,7 +53,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     _store_option(p)
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("ingest", help="read, clean and store inputs",
+    p = sub.add_parser("ingest", help="read, clean and store inputs; place new articles in events",
                        description=cmd_ingest.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_options(p)
     _store_option(p)
@@ -78,6 +78,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _store_option(p)
     p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("cluster", help="regroup all stored articles into events (batch mode)",
+                       description=cmd_cluster.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    _store_option(p)
+    p.set_defaults(func=cmd_cluster)
 
     p = sub.add_parser("show", help="print one event's dossier", description=cmd_show.__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -132,7 +138,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Read, clean and store inputs; re-ingesting the same input changes nothing.
+    """Read, clean and store inputs, and place each new article in an event (streaming mode):
+    it joins the stored event it fits or opens a new one.  Re-ingesting the same input changes nothing.
 
     Example:
         corroborate ingest feeds/2019-11/ --db mali.db
@@ -147,7 +154,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     c = report.counts
     if not args.quiet:
         print(f"{report.sources} inputs: {c['new']} new articles, {c['updated']} updated, "
-              f"{c['unchanged']} unchanged, {c['duplicate']} duplicates, {c['rejected']} rejected -> {args.db}", file=sys.stderr)
+              f"{c['unchanged']} unchanged, {c['duplicate']} duplicates, {c['rejected']} rejected; "
+              f"{report.placed} placed in events ({report.opened} new events) -> {args.db}", file=sys.stderr)
     return _report_rejected(report.rejected, args.quiet)
 
 
@@ -193,25 +201,61 @@ def cmd_copies(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    """List the events in the store (filled by the cluster stage).
+    """List the events in the store: id, first report's date, articles, headline (tab-separated).
+
+    `ingest` places each new article in an event as it arrives; `analyze` and
+    `cluster` group in batch mode.
 
     Example:
-        corroborate events --db mali.db
+        corroborate events --db mali.db | sort -t$'\t' -k3 -nr | head
     """
+    from .pipeline import stored_events
+
     with Store(args.db) as store:
-        n = store.count("articles")
-    print(f"no events: {n} articles are stored, but grouping them into events (the cluster stage) "
-          "is not part of this version", file=sys.stderr)
+        events = stored_events(store)
+        published = {a.id: a.published for a in store.articles([e.articles[0] for e in events])}
+    for e in events:
+        print("\t".join([e.id, (published.get(e.articles[0]) or "")[:10], str(len(e.articles)), e.headline]))
+    return 0
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    """Regroup every stored article into events in batch mode (replaces the streaming placement).
+
+    Example:
+        corroborate cluster --db mali.db && corroborate events --db mali.db
+    """
+    from .pipeline import group
+
+    with Store(args.db) as store:
+        articles = list(store.iter_articles())
+        events = group(store, articles)
+    if not args.quiet:
+        print(f"{len(articles)} articles -> {len(events)} events in {args.db}", file=sys.stderr)
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    """Print one event's dossier.
+    """Print one event's dossier: its articles, their claims and copies.
 
     Example:
-        corroborate show e1a2b3c4 --format md
+        corroborate show ev-4543bc1bbdbd8c87 --format md
     """
-    raise CorroborateError(f"no event {args.event!r} in {args.db}; list them with `corroborate events`")
+    from . import reuse
+    from .model import Dossier
+    from .pipeline import stored_events
+
+    with Store(args.db) as store:
+        ids = store.events().get(args.event)
+        if not ids:
+            raise CorroborateError(f"no event {args.event!r} in {args.db}; list them with `corroborate events`")
+        articles = store.articles(ids)
+        events = stored_events(store, articles)
+        pairs = store.reuses(ids)
+    articles.sort(key=lambda a: (a.published or "9999", a.id))
+    dossier = Dossier(articles=articles, events=events, reuse=pairs, origins=reuse.origins(articles, pairs))
+    sys.stdout.write(render.RENDERERS[args.format](dossier))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

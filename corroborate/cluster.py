@@ -23,6 +23,7 @@ cluster``), one setting for both; nothing is tuned on the data at run time.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -31,7 +32,7 @@ from datetime import date
 from typing import Iterable, Iterator
 
 from .clean import lower
-from .model import Article
+from .model import Article, Event
 
 # Tuned on GVA + ECB+ development data (see the module docstring); one setting for every corpus.
 THRESHOLD = 0.20        # join the best event when its score reaches this
@@ -115,6 +116,52 @@ def profile(article: Article, facts: dict | None = None) -> Profile:
     followup = bool(_FOLLOWUP.search(lower(lead)))
     return Profile(article.id, dict(counts), day, published, where, followup,
                    (time if time is not None else 10**7, article.published or "", article.id))
+
+
+def profile_order(article: Article) -> tuple:
+    """Arrival order for placing stored articles: publication date, then id."""
+    return (article.published or "9999", article.id)
+
+
+def to_events(index: "Index", articles: Iterable[Article]) -> list[Event]:
+    """The index's events that hold ``articles``, each with its articles in time order."""
+    members = {a.id: a for a in articles}
+    groups: dict[str, list[str]] = {}
+    for a in members:
+        groups.setdefault(index.of[a], []).append(a)
+    return events_from(groups, members)
+
+
+def events_from(groups: dict[str, list[str]], members: dict[str, Article]) -> list[Event]:
+    """Events from event id -> article ids: articles by publication, events by their first report."""
+    out = []
+    for eid, ids in groups.items():
+        arts = sorted((members[i] for i in ids if i in members), key=lambda a: (a.published or "9999", a.id))
+        if arts:
+            out.append(Event(eid, [a.id for a in arts], _headline(arts)))
+    return sorted(out, key=lambda e: ((members[e.articles[0]].published or "9999"), e.id))
+
+
+def _headline(articles: list[Article]) -> str:
+    """The earliest report's title, else its first sentence."""
+    for a in articles:
+        if a.title.strip():
+            return a.title.strip()
+    first = articles[0].sentences[0].text if articles[0].sentences else articles[0].text
+    return first[:120].strip()
+
+
+def dump_profile(p: Profile, vector: dict[str, float]) -> str:
+    """A placed article as the store keeps it: its vector as placed, date, place, follow-up flag."""
+    return json.dumps({"vector": {t: round(w, 6) for t, w in sorted(vector.items())}, "day": p.day,
+                       "published": p.published, "place": p.place, "followup": p.followup,
+                       "order": list(p.order)}, ensure_ascii=False, sort_keys=True)
+
+
+def load_profile(article: str, text: str) -> tuple[Profile, dict[str, float]]:
+    d = json.loads(text)
+    place = tuple(d["place"]) if d["place"] else None
+    return Profile(article, {}, d["day"], d["published"], place, d["followup"], tuple(d["order"])), d["vector"]
 
 
 def _ordinal(iso: str | None) -> int | None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import clean, errors, extract, ingest, outlets, reuse
-from .model import Article, Dossier, Rejection
+from . import clean, cluster, errors, extract, ingest, outlets, reuse
+from .model import Article, Dossier, Event, Rejection
 from .store import COUNTS, Store, article_id
 
 ARTICLE_STAGES: list[Callable[[Article], Article]] = [
@@ -32,6 +32,8 @@ class IngestReport:
     duplicates: dict[str, list[str]] = field(default_factory=dict)  # article id -> other inputs with the same content
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
     sources: int = 0
+    placed: int = 0     # new articles placed in events (streaming)
+    opened: int = 0     # of those, how many opened a new event
 
 
 def process(article: Article) -> Article | Rejection:
@@ -59,10 +61,16 @@ def ingest_paths(
     encoding: str | None = None,
     limits: ingest.Limits = ingest.Limits(),
     progress: Callable[[str], None] | None = None,
+    place: bool = True,
 ) -> IngestReport:
-    """Read, clean and store every input; one transaction per input file (or JSONL chunk)."""
+    """Read, clean and store every input; one transaction per input file (or JSONL chunk).
+
+    With ``place`` (the default) each new article is then placed in an event, streaming mode:
+    it joins the stored event it fits or opens a new one (see ``cluster``).
+    """
     report = IngestReport()
     seen: set[str] = set()
+    index: cluster.Index | None = None
     last_source = None
     for source_name, items in ingest.read_inputs(paths, encoding=encoding, limits=limits):
         if source_name != last_source:
@@ -81,7 +89,48 @@ def ingest_paths(
             else:
                 seen.add(item.id)
                 report.article_ids.append(item.id)
+        if place:
+            if index is None:
+                index = _open_index(store)
+            placed = [item for item in processed if isinstance(item, Article) and item.id not in index.of]
+            for item in placed:
+                before = len(index.clusters)
+                index.add(cluster.profile(item))
+                report.placed += 1
+                report.opened += len(index.clusters) - before
+            if placed:
+                store.put_events(index, [a.id for a in placed])
     return report
+
+
+def _open_index(store: Store) -> cluster.Index:
+    """The store's streaming index, after placing articles an interrupted or older run left unplaced."""
+    index = store.load_index()
+    missing = store.unplaced()
+    for i in range(0, len(missing), 1000):
+        batch = store.articles(missing[i:i + 1000])
+        for article in sorted(batch, key=lambda a: cluster.profile_order(a)):
+            index.add(cluster.profile(article))
+        store.put_events(index, [a.id for a in batch])
+    return index
+
+
+def group(store: Store, articles: list[Article]) -> list[Event]:
+    """Batch mode: group ``articles`` into events, store where each went, and return the events."""
+    index = cluster.batch(cluster.profile(a) for a in articles)
+    store.put_events(index, [a.id for a in articles], replace=True)
+    return cluster.to_events(index, articles)
+
+
+def stored_events(store: Store, articles: list[Article] | None = None) -> list[Event]:
+    """The events in the store (or those holding ``articles``), as placed by earlier runs."""
+    groups = store.events()
+    if articles is not None:
+        wanted = {a.id for a in articles}
+        groups = {e: ids for e, ids in groups.items() if wanted & set(ids)}
+    members = {a.id: a for a in (articles if articles is not None else store.articles(
+        [i for ids in groups.values() for i in ids]))}
+    return cluster.events_from(groups, members)
 
 
 def analyze(
@@ -94,19 +143,23 @@ def analyze(
 ) -> Dossier:
     """Ingest ``paths`` and run every stage that exists; return the dossier of those inputs.
 
+    The inputs' articles are grouped into events in batch mode (re-grouping any of them that
+    an earlier ``ingest`` placed).
+
     >>> dossier = analyze(["articles/"])            # doctest: +SKIP
     >>> [a.outlet for a in dossier.articles]        # doctest: +SKIP
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     with Store(db) as store:
-        report = ingest_paths(store, paths, encoding=encoding, limits=limits, progress=progress)
+        report = ingest_paths(store, paths, encoding=encoding, limits=limits, progress=progress, place=False)
         articles = store.articles(report.article_ids)
         pairs = find_copies(store, articles)
+        events = group(store, articles)
     for article in articles:
         if article.id in report.duplicates:
             article.extra = {**article.extra, "duplicate_inputs": report.duplicates[article.id]}
-    return Dossier(articles=articles, events=[], rejected=report.rejected, reuse=pairs,
+    return Dossier(articles=articles, events=events, rejected=report.rejected, reuse=pairs,
                    origins=reuse.origins(articles, pairs))
 
 

@@ -18,11 +18,12 @@ from . import errors
 from .model import Article, Claim, Rejection, Removal, Sentence
 
 if TYPE_CHECKING:
+    from .cluster import Index
     from .reuse import Reuse
 
 COUNTS = ("new", "updated", "unchanged", "duplicate", "rejected")  # what Store.add reports
 
-SCHEMA_VERSION = 3  # 2: reuse table; 3: claims table
+SCHEMA_VERSION = 4  # 2: reuse table; 3: claims table; 4: events, profiles, vocabulary
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -69,6 +70,16 @@ CREATE TABLE IF NOT EXISTS claims (
     kind     TEXT NOT NULL,                  -- figure | date | time | place | relation | actor | type
     claim    TEXT NOT NULL,                  -- JSON: the Claim's fields
     PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (
+    article  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    event    TEXT NOT NULL,                  -- event id (ev- + the id of the article that opened it)
+    profile  TEXT NOT NULL                   -- JSON: what clustering placed the article with
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_event ON events(event);
+CREATE TABLE IF NOT EXISTS vocabulary (      -- document frequency of each word among placed articles
+    term     TEXT PRIMARY KEY,
+    df       INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rejected (
     input  TEXT PRIMARY KEY,
@@ -210,6 +221,64 @@ class Store:
             for r in rows if wanted is None or (r["a"] in wanted and r["b"] in wanted)
         ]
 
+    def put_events(self, index: "Index", articles: Iterable[str], *, replace: bool = False) -> None:
+        """Write where ``index`` placed ``articles`` (one transaction).
+
+        Articles placed for the first time add their words to the vocabulary, so a later
+        streaming run weighs words as this one did.  ``replace`` (batch mode) also rewrites
+        the events of articles that were placed before, and renames events that now hold none.
+        """
+        from .cluster import dump_profile
+
+        ids = list(dict.fromkeys(articles))
+        with self._transaction():
+            known = set()
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                known |= {r[0] for r in self.db.execute(
+                    f"SELECT article FROM events WHERE article IN ({', '.join('?' * len(part))})", part)}
+            fresh = [a for a in ids if a not in known]
+            terms: dict[str, int] = {}
+            for a in fresh:
+                for t in index.profiles[a].counts:
+                    terms[t] = terms.get(t, 0) + 1
+            self.db.executemany("INSERT INTO vocabulary VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                                sorted(terms.items()))
+            documents = self._meta_int("documents") + len(fresh)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('documents', ?)", (str(documents),))
+            rows = [(a, index.of[a], dump_profile(index.profiles[a], index.vectors[a]))
+                    for a in (ids if replace else fresh)]
+            self.db.executemany("INSERT OR REPLACE INTO events VALUES (?, ?, ?)", rows)
+
+    def load_index(self) -> "Index":
+        """The streaming index as earlier runs left it: vocabulary, placed articles and their events."""
+        from collections import Counter
+
+        from .cluster import Index, load_profile
+
+        df = Counter(dict(self.db.execute("SELECT term, df FROM vocabulary")))
+        index = Index(df, self._meta_int("documents"))
+        for article, event, profile in self.db.execute("SELECT article, event, profile FROM events ORDER BY article"):
+            p, vec = load_profile(article, profile)
+            index.restore(p, vec, event)
+        return index
+
+    def events(self) -> dict[str, list[str]]:
+        """Event id -> its article ids, from the events table."""
+        out: dict[str, list[str]] = {}
+        for article, event in self.db.execute("SELECT article, event FROM events ORDER BY event, article"):
+            out.setdefault(event, []).append(article)
+        return out
+
+    def unplaced(self) -> list[str]:
+        """Articles not in any event yet (ingested by a run that stopped before placing them)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM events) ORDER BY seq")]
+
+    def _meta_int(self, key: str) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
     def _transaction(self) -> "_Transaction":
         return _Transaction(self.db)
 
@@ -271,7 +340,7 @@ class Store:
         return [Rejection(*r) for r in rows if wanted is None or r[0] in wanted]
 
     def count(self, table: str) -> int:
-        if table not in ("articles", "sentences", "rejected", "reuse", "claims"):
+        if table not in ("articles", "sentences", "rejected", "reuse", "claims", "events", "vocabulary"):
             raise ValueError(table)
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
