@@ -47,6 +47,7 @@ LATE_REPORT = -0.004    # per day a publication-dated report lies beyond the eve
 SAME_TOWN = 0.10        # both places towns within NEAR_KM
 OTHER_TOWN = -0.15      # both places towns, further apart
 OTHER_REGION = -0.15    # different states / regions or countries (often a misread place: weak)
+OTHER_LEAD_PLACE = -1.0  # different towns or regions, both named in the title or first sentence: apart
 NEAR_KM = 30.0
 MERGE_THRESHOLD = 0.30   # two events become one when the smaller one's members score this on average
 
@@ -81,7 +82,7 @@ class Profile:
     counts: dict[str, float]          # weighted term frequencies (before idf)
     day: int | None = None            # event day (ordinal) resolved from the text
     published: int | None = None      # publication day (ordinal)
-    place: tuple | None = None        # (lat, lon, precision, country, admin1)
+    place: tuple | None = None        # (lat, lon, precision, country, admin1, named in the lead, name words)
     followup: bool = False            # a later report on an earlier incident (charges, trial, funeral)
     order: tuple = ()                 # sort key for batch mode: time first, then the id
 
@@ -107,10 +108,10 @@ def profile(article: Article, facts: dict | None = None) -> Profile:
     published = _ordinal(article.published)
     place = facts.get("place")
     where = None
-    if place and place.get("lat") is not None:
-        where = (place["lat"], place["lon"], place["precision"], place["country"], place.get("admin1"))
-    elif place:
-        where = (None, None, place["precision"], place["country"], place.get("admin1"))
+    if place:
+        said = next((c for c in article.claims if c.kind == "place" and c.value == place), None)
+        where = (place.get("lat"), place.get("lon"), place["precision"], place["country"], place.get("admin1"),
+                 said is not None and said.sentence <= 0, " ".join(_WORD.findall(lower(place.get("name") or ""))))
     time = day if day is not None else published
     lead = " ".join([article.title] + [s.text for s in article.sentences[:1]])
     followup = bool(_FOLLOWUP.search(lower(lead)))
@@ -223,7 +224,7 @@ class Index:
         if norm <= 1e-9:
             return -1.0
         cos = sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / norm
-        return cos + self._date_evidence(p, c, exclude) + self._place_evidence(p, c, exclude)
+        return cos + self._date_evidence(p, c, exclude) + self._place_evidence(p, vec, c, centroid, exclude)
 
     def _date_evidence(self, p: Profile, c: Cluster, exclude: str | None) -> float:
         days, later, times = c.days, c.later, c.times
@@ -248,7 +249,8 @@ class Index:
         gap = min(abs(t - d) for d in times)
         return LATE_REPORT * max(0, gap - 7)
 
-    def _place_evidence(self, p: Profile, c: Cluster, exclude: str | None) -> float:
+    def _place_evidence(self, p: Profile, vec: dict[str, float], c: Cluster, centroid: dict[str, float],
+                        exclude: str | None) -> float:
         if p.place is None:
             return 0.0
         places = c.places
@@ -257,6 +259,11 @@ class Index:
         if not places:
             return 0.0
         best = min((_place_relation(p.place, q) for q in places), key=_RELATION_ORDER.index)
+        if best in ("other town", "other region") and (
+                _names_in(p.place[6], centroid) or any(_names_in(q[6], vec) for q in places)):
+            return 0.0  # the other side names this place too: one side probably resolved it wrongly
+        if best in ("other town", "other region") and p.place[5] and all(q[5] for q in places):
+            return OTHER_LEAD_PLACE  # each report opens with its own place: two incidents
         return {"same": SAME_TOWN, "near": 0.0, "unknown": 0.0, "other town": OTHER_TOWN,
                 "other region": OTHER_REGION}[best]
 
@@ -447,8 +454,8 @@ _RELATION_ORDER = ["same", "near", "unknown", "other town", "other region"]
 
 
 def _place_relation(a: tuple, b: tuple) -> str:
-    lat1, lon1, prec1, country1, admin1 = a
-    lat2, lon2, prec2, country2, admin2 = b
+    lat1, lon1, prec1, country1, admin1 = a[:5]
+    lat2, lon2, prec2, country2, admin2 = b[:5]
     if country1 and country2 and country1 != country2:
         return "other region"
     if admin1 and admin2 and admin1 != admin2:
@@ -466,6 +473,12 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _names_in(name: str, vector: dict[str, float]) -> bool:
+    """Every word of a place name is among an article's (or event's) weighted words."""
+    words = name.split()
+    return bool(words) and all(w in vector for w in words)
 
 
 def _without(values: list, value) -> list:

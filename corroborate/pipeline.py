@@ -70,7 +70,7 @@ def ingest_paths(
     """
     report = IngestReport()
     seen: set[str] = set()
-    index: cluster.Index | None = None
+    index = _open_index(store) if place else None
     last_source = None
     for source_name, items in ingest.read_inputs(paths, encoding=encoding, limits=limits):
         if source_name != last_source:
@@ -89,9 +89,7 @@ def ingest_paths(
             else:
                 seen.add(item.id)
                 report.article_ids.append(item.id)
-        if place:
-            if index is None:
-                index = _open_index(store)
+        if index is not None:
             placed = [item for item in processed if isinstance(item, Article) and item.id not in index.of]
             for item in placed:
                 before = len(index.clusters)

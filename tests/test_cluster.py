@@ -1,0 +1,155 @@
+"""Events: which reports are one incident, in batch (analyze, cluster) and streaming (ingest).
+
+Every report here is written for these tests; names, streets and towns are invented or generic.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SEEDS, needs_seeds
+
+from corroborate import Store, analyze, cli
+from corroborate.pipeline import ingest_paths, stored_events
+
+
+def record(rid, published, title, text, outlet="Example News"):
+    return {"id": rid, "published": published, "title": title, "text": text, "outlet": outlet}
+
+
+# Two shootings on the same Saturday night, in two different cities, told in the same words.
+COLUMBUS = record(
+    "col-1", "2023-05-14T07:10:00-04:00", "Two men wounded in Columbus shooting",
+    "Two men were wounded in a shooting in Columbus, Ohio, late Saturday, police said. "
+    "Officers found the men outside a convenience store on Parsons Avenue shortly before 11 p.m. "
+    "Both were taken to a hospital in stable condition. No arrests have been made, police said.")
+MEMPHIS = record(
+    "mem-1", "2023-05-14T06:55:00-05:00", "Two men wounded in Memphis shooting",
+    "Two men were wounded in a shooting in Memphis, Tennessee, late Saturday, police said. "
+    "Officers found the men outside a convenience store on Lamar Avenue shortly before 11 p.m. "
+    "Both were taken to a hospital in stable condition. No arrests have been made, police said.")
+COLUMBUS_AGAIN = record(
+    "col-2", "2023-05-14T12:30:00-04:00", "Police seek gunman after double shooting on Parsons Avenue",
+    "Columbus police are looking for the gunman who shot two men outside a Parsons Avenue "
+    "convenience store on Saturday night. Investigators said the men, aged 24 and 31, had argued "
+    "with a stranger in the parking lot before shots were fired. Both men are expected to survive.",
+    outlet="Ohio Ledger")
+# Two days later: an arrest, in other words, naming the street and the victims' ages again.
+COLUMBUS_ARREST = record(
+    "col-3", "2023-05-16T09:00:00-04:00", "Arrest made in Parsons Avenue double shooting",
+    "A 27-year-old man has been charged with two counts of felonious assault in the shooting of two "
+    "men outside a convenience store on Parsons Avenue in Columbus on Saturday, police said Monday. "
+    "The victims, aged 24 and 31, are recovering.", outlet="Ohio Ledger")
+
+# A bombing in one town; a month later a new attack in another town whose reports mention it.
+GAO_OCTOBER = record(
+    "gao-1", "2022-10-03T10:00:00Z", "Car bomb kills nine at Gao bus station",
+    "A car bomb exploded at the main bus station in Gao, in northern Mali, on Sunday, killing nine "
+    "civilians and wounding 20, the regional governor said. No group claimed responsibility.")
+TIMBUKTU = record(
+    "tim-1", "2022-11-06T09:00:00Z", "Gunmen kill 14 villagers near Timbuktu",
+    "Gunmen on motorbikes killed 14 villagers in an attack on a village near Timbuktu on Saturday, "
+    "a local official said. The assailants burned granaries and stole cattle before fleeing. "
+    "The attack comes a month after a car bomb at the Gao bus station killed nine civilians.")
+TIMBUKTU_AGAIN = record(
+    "tim-2", "2022-11-06T15:00:00Z", "Toll from attack on village near Timbuktu rises to 16",
+    "The death toll from Saturday's attack by gunmen on motorbikes on a village near Timbuktu has "
+    "risen to 16, a hospital source said. Granaries were burned and cattle taken, villagers said. "
+    "In October a car bomb in Gao killed nine people.", outlet="Sahel Wire")
+
+
+def jsonl(write, name, *records):
+    return write(name, "".join(json.dumps(r) + "\n" for r in records))
+
+
+def groups(dossier):
+    """Each event as the set of its articles' record ids."""
+    record_of = {a.id: a.record for a in dossier.articles}
+    return sorted(sorted(record_of[i] for i in e.articles) for e in dossier.events)
+
+
+def test_same_night_shootings_in_two_cities_stay_apart(write):
+    d = analyze([jsonl(write, "a.jsonl", COLUMBUS, MEMPHIS)])
+    assert groups(d) == [["col-1"], ["mem-1"]]
+
+
+def test_reports_of_one_shooting_join_and_the_arrest_two_days_later_joins_too(write):
+    d = analyze([jsonl(write, "a.jsonl", COLUMBUS, MEMPHIS, COLUMBUS_AGAIN, COLUMBUS_ARREST)])
+    assert groups(d) == [["col-1", "col-2", "col-3"], ["mem-1"]]
+
+
+def test_an_attack_that_mentions_last_months_attack_belongs_to_itself_only(write):
+    d = analyze([jsonl(write, "a.jsonl", GAO_OCTOBER, TIMBUKTU, TIMBUKTU_AGAIN)])
+    assert groups(d) == [["gao-1"], ["tim-1", "tim-2"]]
+
+
+def test_streaming_ingest_places_a_late_report_in_the_stored_event(write, db_path):
+    with Store(db_path) as store:
+        first = ingest_paths(store, [jsonl(write, "day1.jsonl", COLUMBUS, MEMPHIS, COLUMBUS_AGAIN)])
+        assert (first.placed, first.opened) == (3, 2)
+    with Store(db_path) as store:  # a later run, a new process: the index comes back from the store
+        late = ingest_paths(store, [jsonl(write, "day3.jsonl", COLUMBUS_ARREST)])
+        assert (late.placed, late.opened) == (1, 0)
+        again = ingest_paths(store, [jsonl(write, "day3.jsonl", COLUMBUS_ARREST)])
+        assert again.placed == 0  # re-ingesting places nothing twice
+        events = stored_events(store)
+        record_of = {a.id: a.record for a in store.articles()}
+    assert sorted(sorted(record_of[i] for i in e.articles) for e in events) == [["col-1", "col-2", "col-3"], ["mem-1"]]
+
+
+def test_streaming_and_batch_agree_and_batch_ignores_input_order(write, db_path):
+    recs = [GAO_OCTOBER, COLUMBUS, TIMBUKTU, MEMPHIS, COLUMBUS_AGAIN, TIMBUKTU_AGAIN, COLUMBUS_ARREST]
+    batch = analyze([jsonl(write, "a.jsonl", *recs)])
+    reverse = analyze([jsonl(write, "b.jsonl", *reversed(recs))])
+    assert [(e.id, e.articles) for e in batch.events] == [(e.id, e.articles) for e in reverse.events]
+    with Store(db_path) as store:
+        for i, r in enumerate(recs):
+            ingest_paths(store, [jsonl(write, f"s{i}.jsonl", r)])
+        record_of = {a.id: a.record for a in store.articles()}
+        streamed = sorted(sorted(record_of[i] for i in e.articles) for e in stored_events(store))
+    assert streamed == groups(batch) == [["col-1", "col-2", "col-3"], ["gao-1"], ["mem-1"], ["tim-1", "tim-2"]]
+
+
+def test_event_ids_and_headlines_name_the_earliest_report(write):
+    d = analyze([jsonl(write, "a.jsonl", COLUMBUS_ARREST, COLUMBUS_AGAIN, COLUMBUS)])
+    (event,) = d.events
+    first = next(a for a in d.articles if a.record == "col-1")
+    assert event.id == "ev-" + first.id and event.headline == COLUMBUS["title"]
+    assert event.articles[0] == first.id
+
+
+def test_cli_events_cluster_and_show(write, db_path, capsys):
+    path = jsonl(write, "a.jsonl", COLUMBUS, MEMPHIS, COLUMBUS_AGAIN)
+    assert cli.main(["ingest", str(path), "--db", str(db_path), "--quiet"]) == 0
+    assert cli.main(["events", "--db", str(db_path)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert sorted(r[2] for r in rows) == ["1", "2"]
+    assert cli.main(["cluster", "--db", str(db_path), "--quiet"]) == 0
+    assert cli.main(["events", "--db", str(db_path)]) == 0
+    again = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert sorted(r[2] for r in again) == ["1", "2"]
+    two = next(r[0] for r in again if r[2] == "2")
+    assert cli.main(["show", two, "--db", str(db_path), "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert {a["record"] for a in shown["articles"]} == {"col-1", "col-2"}
+    assert shown["events"][0]["id"] == two
+
+
+@needs_seeds
+def test_the_five_seed_reports_are_one_event_in_batch_and_streaming(db_path):
+    d = analyze([SEEDS])
+    assert len(d.events) == 1 and len(d.events[0].articles) == 5
+    with Store(db_path) as store:
+        for path in sorted(SEEDS.iterdir()):
+            ingest_paths(store, [path])
+        assert [len(e.articles) for e in stored_events(store)] == [5]
+
+
+@pytest.mark.parametrize("published", [None, "not a date"])
+def test_articles_without_a_usable_date_are_still_grouped(write, published):
+    a = dict(COLUMBUS, published=published)
+    b = dict(COLUMBUS_AGAIN, published=published)
+    d = analyze([jsonl(write, "a.jsonl", a, b, MEMPHIS)])
+    assert groups(d) == [["col-1", "col-2"], ["mem-1"]]
