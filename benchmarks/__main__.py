@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from . import extract_gva, extract_gvdb, extract_muc, ingest_bench, reuse_bench, reuse_gva
+from . import cluster_bench, extract_gva, extract_gvdb, extract_muc, ingest_bench, reuse_bench, reuse_gva
 from .common import RESULTS, Skip, write_result
 
 BENCHMARKS = {
@@ -16,6 +16,8 @@ BENCHMARKS = {
     "extract_gva": extract_gva.run,
     "extract_gvdb": extract_gvdb.run,
     "extract_muc": extract_muc.run,
+    "cluster": cluster_bench.run,
+    "cluster_scale": cluster_bench.run_scale,
 }
 
 

@@ -40,14 +40,15 @@ def gva_articles() -> tuple[list, dict[str, str]]:
         return list(store.iter_articles()), incident
 
 
-def run_measured(argv: list[str]) -> dict:
+def run_measured(argv: list[str], keep_stdout: bool = False) -> dict:
     """Run a command in a child process; wall time and the child's peak RSS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.run(argv, capture_output=True, text=True)
     wall = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {
+    out = {"stdout": proc.stdout} if keep_stdout else {}
+    return out | {
         "argv": argv,
         "returncode": proc.returncode,
         "seconds": round(wall, 3),

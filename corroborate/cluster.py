@@ -6,8 +6,7 @@ extract stage resolved (or the publication date), the event's place and its
 toll.  ``Index.add`` scores a profile against the events it could belong to
 and either joins the best one or opens a new event.  Streaming is ``add`` as
 articles arrive; batch is ``add`` in time order over the whole corpus, then
-one pass that moves each article to the event that now fits it best and
-merges events that turned out to be one.
+passes that move each article to the event that now fits it best.
 
 The score is text similarity plus evidence for or against: a different day
 when both dates come from the text, a different town when both places are
@@ -35,7 +34,7 @@ from .clean import lower
 from .model import Article, Event
 
 # Tuned on GVA + ECB+ development data (see the module docstring); one setting for every corpus.
-THRESHOLD = 0.20        # join the best event when its score reaches this
+THRESHOLD = 0.21        # join the best event when its score reaches this
 TOP_TERMS = 150         # words kept per article
 INDEX_TERMS = 12        # of those, the rarest that find candidate events
 WINDOW_DAYS = 45        # an event is a candidate when its dates are this close to the article's
@@ -49,7 +48,6 @@ OTHER_TOWN = -0.15      # both places towns, further apart
 OTHER_REGION = -0.15    # different states / regions or countries (often a misread place: weak)
 OTHER_LEAD_PLACE = -1.0  # different towns or regions, both named in the title or first sentence: apart
 NEAR_KM = 30.0
-MERGE_THRESHOLD = 0.30   # two events become one when the smaller one's members score this on average
 
 FOLLOWUP_DAYS = 730     # how far back a follow-up report looks for its incident
 # Words that mark a report on what came after an incident: its date is not the incident's date.
@@ -385,37 +383,6 @@ class Index:
                 break
         return moved
 
-    def merge(self) -> int:
-        """Batch only: join two events when the smaller one's members, on average, fit the other.
-
-        Single-pass assignment can open two events for one incident before a report links them;
-        moving one article at a time (``refine``) cannot undo that when each side fits itself best.
-        """
-        merged = 0
-        for cid in sorted(self.clusters, key=lambda i: (len(self.clusters[i].members), i)):
-            c = self.clusters.get(cid)
-            if c is None:
-                continue
-            members = sorted(c.members, key=lambda a: self.profiles[a].order)
-            found: set[str] = set()
-            for a in members:
-                found |= self.candidates(self.profiles[a], self.vectors[a])
-            found.discard(cid)
-            best, best_score = None, MERGE_THRESHOLD
-            for other in sorted(found):
-                o = self.clusters[other]
-                if len(o.members) < len(members):
-                    continue  # the smaller of two events is the one that moves
-                s = sum(self.score(self.profiles[a], self.vectors[a], o) for a in members) / len(members)
-                if s > best_score + 1e-12:
-                    best, best_score = other, s
-            if best is not None:
-                for a in members:
-                    self._leave(a)
-                    self._join(self.profiles[a], self.vectors[a], best)
-                merged += 1
-        return merged
-
     def relabel(self) -> None:
         """Batch only: name each event after its earliest article, so ids do not depend on the passes."""
         clusters = {}
@@ -502,8 +469,6 @@ def batch(profiles: Iterable[Profile], refine: bool = True) -> Index:
     for p in profiles:
         index.add(p)
     if refine:
-        index.refine()
-        index.merge()
         index.refine()
     index.relabel()
     return index

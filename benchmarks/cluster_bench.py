@@ -1,0 +1,205 @@
+"""Events on GVA (all articles pooled, gold = incident) and ECB+ (all documents pooled, gold = sub-event).
+
+For each: our batch and streaming modes and the peer, scikit-learn TF-IDF + average-linkage
+agglomerative clustering at its best single distance threshold on the same data (an oracle
+choice the peer is given and we are not: our threshold is one fixed setting for every corpus).
+B³ and pairwise precision/recall/F1, time and peak traced memory of each.  Times exclude
+reading and extraction, which both sides share (ours reads the extract stage's date and place).
+
+``cluster_scale`` times the batch mode on 10k and 100k articles made from the GVA articles:
+replica k of an article has its dates moved by 7·k days, its place moved by k/10 degrees and its
+distinctive words suffixed with k, so replicas are new incidents that overlap the originals in
+time and share their common vocabulary.  Each size runs in its own process for peak RSS.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import tracemalloc
+from collections import Counter, defaultdict
+
+from .common import DATA, machine, need, run_measured
+
+
+def b_cubed(pred: list, gold: list) -> dict:
+    """B³ precision/recall/F1 (Bagga and Baldwin 1998) and pairwise precision/recall/F1."""
+    by_pred, by_gold = defaultdict(set), defaultdict(set)
+    for i, (p, g) in enumerate(zip(pred, gold)):
+        by_pred[p].add(i)
+        by_gold[g].add(i)
+    prec = rec = 0.0
+    for p, g in zip(pred, gold):
+        both = len(by_pred[p] & by_gold[g])
+        prec += both / len(by_pred[p])
+        rec += both / len(by_gold[g])
+    prec, rec = prec / len(pred), rec / len(pred)
+    pairs_pred = sum(len(s) * (len(s) - 1) // 2 for s in by_pred.values())
+    pairs_gold = sum(len(s) * (len(s) - 1) // 2 for s in by_gold.values())
+    joint = Counter(zip(pred, gold))
+    pairs_both = sum(n * (n - 1) // 2 for n in joint.values())
+    pp = pairs_both / pairs_pred if pairs_pred else 1.0
+    pr = pairs_both / pairs_gold if pairs_gold else 1.0
+    return {"b3_precision": round(prec, 4), "b3_recall": round(rec, 4), "b3_f1": round(_f1(prec, rec), 4),
+            "pairwise_precision": round(pp, 4), "pairwise_recall": round(pr, 4), "pairwise_f1": round(_f1(pp, pr), 4),
+            "events": len(by_pred), "gold_events": len(by_gold)}
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _measured(fn):
+    """Run ``fn`` twice: once for the time, once under tracemalloc (which slows it) for peak memory."""
+    start = time.perf_counter()
+    out = fn()
+    seconds = time.perf_counter() - start
+    tracemalloc.start()
+    fn()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return out, {"seconds": round(seconds, 2), "peak_traced_mib": round(peak / 2**20, 1)}
+
+
+def _articles(path, key: str):
+    from corroborate import Store, ingest_paths
+
+    gold = {}
+    for line in open(need(path), encoding="utf-8"):
+        r = json.loads(line)
+        gold.setdefault(r["id"], r[key])
+    with Store(":memory:") as store:
+        ingest_paths(store, [path], place=False)
+        arts = list(store.iter_articles())
+    return arts, [gold[a.record] for a in arts]
+
+
+def ours(arts) -> tuple[dict, dict]:
+    from corroborate import cluster
+
+    def batch():
+        index = cluster.batch(cluster.profile(a) for a in arts)
+        return [index.of[a.id] for a in arts]
+
+    def stream():  # articles arrive in publication order (undated last), ties by id
+        index = cluster.Index()
+        for a in sorted(arts, key=cluster.profile_order):
+            index.add(cluster.profile(a))
+        return [index.of[a.id] for a in arts]
+
+    return _measured(batch), _measured(stream)
+
+
+def baseline(arts, gold) -> dict:
+    """TF-IDF (sublinear tf, English stop words) + average-linkage on cosine distance, best threshold."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_distances
+
+    def fit():
+        x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([a.title + "\n" + a.text for a in arts])
+        d = cosine_distances(x)
+        np.fill_diagonal(d, 0.0)
+        condensed = d[np.triu_indices(len(arts), 1)]
+        return linkage(np.clip(condensed, 0, None), "average")
+
+    z, cost = _measured(fit)
+    best = None
+    for t in np.arange(0.05, 1.0, 0.025):
+        score = b_cubed(list(fcluster(z, t, "distance")), gold)
+        if best is None or score["b3_f1"] > best[1]["b3_f1"]:
+            best = (round(float(t), 3), score)
+    return {**best[1], "best_threshold": best[0], **cost}
+
+
+def run() -> dict:
+    from corroborate import cluster
+
+    result = {"benchmark": "cluster", "threshold": cluster.THRESHOLD, "machine": machine()}
+    for name, path, key in (("gva", DATA / "gva" / "articles.jsonl", "incident"),
+                            ("ecbplus", DATA / "ecbplus" / "documents.jsonl", "subtopic")):
+        arts, gold = _articles(path, key)
+        (batch, batch_cost), (stream, stream_cost) = ours(arts)
+        result[name] = {
+            "articles": len(arts),
+            "batch": {**b_cubed(batch, gold), **batch_cost},
+            "streaming": {**b_cubed(stream, gold), **stream_cost},
+            "baseline_tfidf_average_linkage": baseline(arts, gold),
+        }
+        result[f"{name}_b3_f1"] = result[name]["batch"]["b3_f1"]
+        result[f"{name}_streaming_b3_f1"] = result[name]["streaming"]["b3_f1"]
+        result[f"{name}_baseline_b3_f1"] = result[name]["baseline_tfidf_average_linkage"]["b3_f1"]
+    return result
+
+
+# --- scaling -------------------------------------------------------------------------------------
+
+def _replicas(n: int):
+    """``n`` profiles made from the GVA articles (see the module docstring), with gold labels."""
+    from corroborate import cluster
+
+    arts, gold = _articles(DATA / "gva" / "articles.jsonl", "incident")
+    base = [cluster.profile(a) for a in arts]
+    df = Counter(t for p in base for t in p.counts)
+    common = {t for t, c in df.items() if c >= 20}
+    out, labels = [], []
+    k = 0
+    while len(out) < n:
+        for p, g in zip(base, gold):
+            if len(out) == n:
+                break
+            shift = 7 * k
+            counts = {t if t in common or k == 0 else f"{t}{k}": c for t, c in p.counts.items()}
+            place = p.place
+            if place and place[0] is not None and k:
+                place = (place[0] + k / 10, place[1] + k / 10, *place[2:6], f"{place[6]}{k}")
+            day = p.day + shift if p.day is not None else None
+            published = p.published + shift if p.published is not None else None
+            time_ = day if day is not None else published
+            out.append(cluster.Profile(f"{p.article}-{k}", counts, day, published, place, p.followup,
+                                       (time_ if time_ is not None else 10**7, "", f"{p.article}-{k}")))
+            labels.append((g, k))
+        k += 1
+    return out, labels
+
+
+def scale_child(n: int) -> None:
+    """One size, in this process: prints JSON with the time of batch clustering and its B³."""
+    from corroborate import cluster
+
+    profiles, labels = _replicas(n)
+    start = time.perf_counter()
+    index = cluster.batch(profiles)
+    seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    stream = cluster.Index()
+    for p in sorted(profiles, key=lambda p: p.order):
+        stream.add(p)
+    stream_seconds = time.perf_counter() - start
+    score = b_cubed([index.of[p.article] for p in profiles], labels)
+    print(json.dumps({"articles": n, "batch_seconds": round(seconds, 2), "streaming_seconds": round(stream_seconds, 2),
+                      "b3_f1": score["b3_f1"], "events": score["events"]}))
+
+
+def run_scale() -> dict:
+    need(DATA / "gva" / "articles.jsonl")
+    sizes = {}
+    for n in (10_000, 100_000):
+        measured = run_measured([sys.executable, "-m", "benchmarks.cluster_bench", "scale", str(n)],
+                                keep_stdout=True)
+        if measured["returncode"] != 0:
+            raise RuntimeError(f"cluster_scale {n}: {measured['stderr_tail']}")
+        child = json.loads(measured.pop("stdout"))
+        sizes[str(n)] = {**child, "peak_rss_mib": measured["peak_rss_mib"]}
+    return {"benchmark": "cluster_scale", "machine": machine(), "sizes": sizes,
+            "batch_time_ratio_100k_10k": round(sizes["100000"]["batch_seconds"] / sizes["10000"]["batch_seconds"], 2),
+            "streaming_time_ratio_100k_10k": round(sizes["100000"]["streaming_seconds"]
+                                                   / sizes["10000"]["streaming_seconds"], 2),
+            "peak_rss_mib_100k": sizes["100000"]["peak_rss_mib"]}
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["scale"]:
+        scale_child(int(sys.argv[2]))
