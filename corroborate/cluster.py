@@ -183,7 +183,8 @@ class Cluster:
     later: list[int] = field(default_factory=list)      # text-resolved days of follow-up members
     times: list[int] = field(default_factory=list)      # each member's day or publication day
     places: list[tuple] = field(default_factory=list)
-    norm: float = 0.0
+    squares: float = 0.0                                # squared length of ``centroid``, kept as it changes
+    span: tuple[int, int] | None = None                 # earliest and latest of ``times``
 
 
 class Index:
@@ -214,15 +215,19 @@ class Index:
     # -- scoring (the one scoring code both modes use) -------------------------------------------
     def score(self, p: Profile, vec: dict[str, float], c: Cluster, exclude: str | None = None) -> float:
         """How well the article fits event ``c``: words, then date and place evidence."""
-        centroid, norm = c.centroid, c.norm
-        if exclude is not None:  # scoring a member against its own event without itself
+        centroid = c.centroid
+        dot = sum(w * centroid.get(t, 0.0) for t, w in vec.items())
+        squares = c.squares
+        own = None
+        if exclude is not None:  # a member against its own event without itself (the centroid minus it)
             own = self.vectors[exclude]
-            centroid = {t: w - own.get(t, 0.0) for t, w in centroid.items()}
-            norm = math.sqrt(sum(w * w for w in centroid.values()))
-        if norm <= 1e-9:
+            cross = dot if own is vec else sum(w * centroid.get(t, 0.0) for t, w in own.items())
+            dot -= sum(w * own.get(t, 0.0) for t, w in vec.items())
+            squares += sum(w * w for w in own.values()) - 2 * cross
+        if squares <= 1e-12:
             return -1.0
-        cos = sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / norm
-        return cos + self._date_evidence(p, c, exclude) + self._place_evidence(p, vec, c, centroid, exclude)
+        cos = dot / math.sqrt(squares)
+        return cos + self._date_evidence(p, c, exclude) + self._place_evidence(p, vec, c, own, exclude)
 
     def _date_evidence(self, p: Profile, c: Cluster, exclude: str | None) -> float:
         days, later, times = c.days, c.later, c.times
@@ -247,7 +252,7 @@ class Index:
         gap = min(abs(t - d) for d in times)
         return LATE_REPORT * max(0, gap - 7)
 
-    def _place_evidence(self, p: Profile, vec: dict[str, float], c: Cluster, centroid: dict[str, float],
+    def _place_evidence(self, p: Profile, vec: dict[str, float], c: Cluster, own: dict[str, float] | None,
                         exclude: str | None) -> float:
         if p.place is None:
             return 0.0
@@ -258,7 +263,7 @@ class Index:
             return 0.0
         best = min((_place_relation(p.place, q) for q in places), key=_RELATION_ORDER.index)
         if best in ("other town", "other region") and (
-                _names_in(p.place[6], centroid) or any(_names_in(q[6], vec) for q in places)):
+                _names_in(p.place[6], c.centroid, own) or any(_names_in(q[6], vec) for q in places)):
             return 0.0  # the other side names this place too: one side probably resolved it wrongly
         if best in ("other town", "other region") and p.place[5] and all(q[5] for q in places):
             return OTHER_LEAD_PLACE  # each report opens with its own place: two incidents
@@ -285,8 +290,8 @@ class Index:
                 found |= buckets.get(None, set())
         found &= self.clusters.keys()  # events emptied by ``refine`` leave stale postings
         if t is not None:
-            found = {i for i in found if not self.clusters[i].times or
-                     any(-WINDOW_DAYS <= t - x <= back for x in self.clusters[i].times)}
+            found = {i for i in found if (span := self.clusters[i].span) is None or
+                     (span[0] - WINDOW_DAYS <= t <= span[1] + back)}
         return found
 
     # -- assignment -----------------------------------------------------------------------------------
@@ -322,12 +327,14 @@ class Index:
         c = self.clusters[cid]
         c.members.append(p.article)
         for t, w in vec.items():
-            c.centroid[t] = c.centroid.get(t, 0.0) + w
-        c.norm = math.sqrt(sum(w * w for w in c.centroid.values()))
+            old = c.centroid.get(t, 0.0)
+            c.centroid[t] = old + w
+            c.squares += (old + w) ** 2 - old * old
         if p.day is not None:
             (c.later if p.followup else c.days).append(p.day)
         if p.time is not None:
             c.times.append(p.time)
+            c.span = (min(c.span[0], p.time), max(c.span[1], p.time)) if c.span else (p.time, p.time)
         if p.place is not None:
             c.places.append(p.place)
         self.of[p.article] = cid
@@ -344,16 +351,18 @@ class Index:
             del self.clusters[cid]
             return
         for t, w in vec.items():
-            left = c.centroid[t] - w
+            old = c.centroid[t]
+            left = old - w
+            c.squares += left * left - old * old
             if abs(left) < 1e-9:
                 del c.centroid[t]
             else:
                 c.centroid[t] = left
-        c.norm = math.sqrt(sum(w * w for w in c.centroid.values()))
         if p.day is not None:
             (c.later if p.followup else c.days).remove(p.day)
         if p.time is not None:
             c.times.remove(p.time)
+            c.span = (min(c.times), max(c.times)) if c.times else None
         if p.place is not None:
             c.places.remove(p.place)
 
@@ -442,10 +451,12 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _names_in(name: str, vector: dict[str, float]) -> bool:
-    """Every word of a place name is among an article's (or event's) weighted words."""
+def _names_in(name: str, vector: dict[str, float], minus: dict[str, float] | None = None) -> bool:
+    """Every word of a place name is among an article's (or event's, ``minus`` one member's) words."""
     words = name.split()
-    return bool(words) and all(w in vector for w in words)
+    if minus is None:
+        return bool(words) and all(w in vector for w in words)
+    return bool(words) and all(vector.get(w, 0.0) - minus.get(w, 0.0) > 1e-9 for w in words)
 
 
 def _without(values: list, value) -> list:
