@@ -20,7 +20,7 @@ import time
 import tracemalloc
 from collections import Counter, defaultdict
 
-from .common import DATA, machine, need, run_measured
+from .common import DATA, load_articles, machine, need, run_measured
 
 
 def b_cubed(pred: list, gold: list) -> dict:
@@ -60,19 +60,6 @@ def _measured(fn):
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return out, {"seconds": round(seconds, 2), "peak_traced_mib": round(peak / 2**20, 1)}
-
-
-def _articles(path, key: str):
-    from corroborate import Store, ingest_paths
-
-    gold = {}
-    for line in open(need(path), encoding="utf-8"):
-        r = json.loads(line)
-        gold.setdefault(r["id"], r[key])
-    with Store(":memory:") as store:
-        ingest_paths(store, [path], place=False)
-        arts = list(store.iter_articles())
-    return arts, [gold[a.record] for a in arts]
 
 
 def ours(arts) -> tuple[dict, dict]:
@@ -120,7 +107,7 @@ def run() -> dict:
     result = {"benchmark": "cluster", "threshold": cluster.THRESHOLD, "machine": machine()}
     for name, path, key in (("gva", DATA / "gva" / "articles.jsonl", "incident"),
                             ("ecbplus", DATA / "ecbplus" / "documents.jsonl", "subtopic")):
-        arts, gold = _articles(path, key)
+        arts, gold = load_articles(path, key)
         (batch, batch_cost), (stream, stream_cost) = ours(arts)
         result[name] = {
             "articles": len(arts),
@@ -140,7 +127,7 @@ def _replicas(n: int):
     """``n`` profiles made from the GVA articles (see the module docstring), with gold labels."""
     from corroborate import cluster
 
-    arts, gold = _articles(DATA / "gva" / "articles.jsonl", "incident")
+    arts, gold = load_articles(DATA / "gva" / "articles.jsonl", "incident")
     base = [cluster.profile(a) for a in arts]
     df = Counter(t for p in base for t in p.counts)
     common = {t for t, c in df.items() if c >= 20}

@@ -26,18 +26,25 @@ def need(path: Path) -> Path:
     return path
 
 
-def gva_articles() -> tuple[list, dict[str, str]]:
-    """The GVA articles ingested into a memory store, and each record id's gold incident."""
+def load_articles(path: Path, key: str) -> tuple[list, list]:
+    """The records of a JSON Lines file ingested into a memory store (cleaned and extracted, not
+    placed in events), and each article's gold label from the record field ``key``."""
     from corroborate import Store, ingest_paths
 
-    src = need(DATA / "gva" / "articles.jsonl")
-    incident: dict[str, str] = {}
-    for line in open(src, encoding="utf-8"):
+    gold: dict[str, str] = {}
+    for line in open(need(path), encoding="utf-8"):
         r = json.loads(line)
-        incident.setdefault(r["id"], r["incident"])
+        gold.setdefault(r["id"], r[key])
     with Store(":memory:") as store:
-        ingest_paths(store, [src])
-        return list(store.iter_articles()), incident
+        ingest_paths(store, [path], place=False)
+        arts = list(store.iter_articles())
+    return arts, [gold[a.record] for a in arts]
+
+
+def gva_articles() -> tuple[list, dict[str, str]]:
+    """The GVA articles ingested into a memory store, and each record id's gold incident."""
+    arts, gold = load_articles(DATA / "gva" / "articles.jsonl", "incident")
+    return arts, {a.record: g for a, g in zip(arts, gold)}
 
 
 def run_measured(argv: list[str], keep_stdout: bool = False) -> dict:

@@ -27,10 +27,10 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from .clean import lower
+from .dates import published_day
 from .model import Article, Event
 
 # Tuned on GVA + ECB+ development data (see the module docstring); one setting for every corpus.
@@ -164,12 +164,8 @@ def load_profile(article: str, text: str) -> tuple[Profile, dict[str, float]]:
 
 
 def _ordinal(iso: str | None) -> int | None:
-    if not iso:
-        return None
-    try:
-        return date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return None
+    day = published_day(iso)
+    return day.toordinal() if day else None
 
 
 @dataclass(slots=True)
@@ -206,8 +202,7 @@ class Index:
 
     def vector(self, p: Profile) -> dict[str, float]:
         """tf-idf of the article's TOP_TERMS heaviest words, unit length."""
-        weighted = {t: (1.0 + math.log(c)) * self.idf(t) if c >= 1 else c * self.idf(t)
-                    for t, c in p.counts.items()}
+        weighted = {t: (1.0 + math.log(c)) * self.idf(t) for t, c in p.counts.items()}  # every count >= 1
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
@@ -271,8 +266,8 @@ class Index:
                 "other region": OTHER_REGION}[best]
 
     # -- candidates --------------------------------------------------------------------------------
-    def candidates(self, p: Profile, vec: dict[str, float]) -> set[str]:
-        keys = _keys(vec)
+    def candidates(self, p: Profile, keys: list[str]) -> set[str]:
+        """Events with one of the article's key words (``_keys``) and a report near its date."""
         t = p.time
         back = FOLLOWUP_DAYS if p.followup else WINDOW_DAYS
         found: set[str] = set()
@@ -305,15 +300,16 @@ class Index:
         vec = self.vector(p)
         self.vectors[p.article] = vec
         self.profiles[p.article] = p
+        keys = _keys(vec)
         best, best_score = None, THRESHOLD
-        for cid in sorted(self.candidates(p, vec)):
+        for cid in sorted(self.candidates(p, keys)):
             s = self.score(p, vec, self.clusters[cid])
             if s >= best_score + 1e-12 or (best is None and s >= best_score):
                 best, best_score = cid, s
         if best is None:
             best = event_id(p.article)
             self.clusters[best] = Cluster(best)
-        self._join(p, vec, best)
+        self._join(p, vec, best, keys)
         return best
 
     def restore(self, p: Profile, vec: dict[str, float], event: str) -> None:
@@ -323,7 +319,7 @@ class Index:
         self.clusters.setdefault(event, Cluster(event))
         self._join(p, vec, event)
 
-    def _join(self, p: Profile, vec: dict[str, float], cid: str) -> None:
+    def _join(self, p: Profile, vec: dict[str, float], cid: str, keys: list[str] | None = None) -> None:
         c = self.clusters[cid]
         c.members.append(p.article)
         for t, w in vec.items():
@@ -339,7 +335,7 @@ class Index:
             c.places.append(p.place)
         self.of[p.article] = cid
         week = p.time // 7 if p.time is not None else None
-        for term in _keys(vec):
+        for term in keys if keys is not None else _keys(vec):
             self.postings[term][week].add(cid)
 
     def _leave(self, article: str) -> None:
@@ -377,7 +373,7 @@ class Index:
                 stay = self.score(p, vec, self.clusters[home], exclude=article) \
                     if len(self.clusters[home].members) > 1 else THRESHOLD
                 best, best_score = home, stay
-                for cid in sorted(self.candidates(p, vec)):
+                for cid in sorted(self.candidates(p, _keys(vec))):
                     if cid == home:
                         continue
                     s = self.score(p, vec, self.clusters[cid])
@@ -409,11 +405,6 @@ class Index:
                 week = p.time // 7 if p.time is not None else None
                 for term in _keys(self.vectors[a]):
                     self.postings[term][week].add(c.id)
-
-    def events(self) -> list[list[str]]:
-        """Member article ids per event, events in order of their first member's time."""
-        groups = [sorted(c.members, key=lambda a: self.profiles[a].order) for c in self.clusters.values()]
-        return sorted(groups, key=lambda g: self.profiles[g[0]].order)
 
 
 def event_id(article: str) -> str:
@@ -483,10 +474,3 @@ def batch(profiles: Iterable[Profile], refine: bool = True) -> Index:
         index.refine()
     index.relabel()
     return index
-
-
-def stream(profiles: Iterable[Profile], index: Index | None = None) -> Iterator[tuple[str, str]]:
-    """Place articles one at a time as they arrive; yields (article id, event id)."""
-    index = index if index is not None else Index()
-    for p in profiles:
-        yield p.article, index.add(p)
