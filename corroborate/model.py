@@ -135,6 +135,18 @@ class Event:
     id: str
     articles: list[str] = field(default_factory=list)
     headline: str = ""
+    # filled by ``reconcile`` (JSON-shaped, as the dossier contract lists them)
+    date: dict[str, Any] | None = None
+    location: dict[str, Any] | None = None
+    type: dict[str, Any] | None = None
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    disputes: list[dict[str, Any]] = field(default_factory=list)
+    related_events: list[dict[str, Any]] = field(default_factory=list)
+    copies: list[dict[str, Any]] = field(default_factory=list)
+    independent_sources: int = 0
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    brief: dict[str, Any] | None = None   # filled by ``brief``
 
 
 @dataclass(slots=True)

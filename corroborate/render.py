@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from .model import Article, Dossier
+from .reuse import copy_rows
 
 
 def to_dict(dossier: Dossier) -> dict[str, Any]:
@@ -16,43 +17,12 @@ def to_dict(dossier: Dossier) -> dict[str, Any]:
     return {
         "articles": [_article(a) for a in dossier.articles],
         "events": [_event(e) for e in dossier.events],
-        "copies": copies(dossier.reuse),
+        "copies": copy_rows(dossier.reuse),
         "shared_quotes": shared_quotes(dossier.reuse),
         "independent_sources": len(set(dossier.origins.values())),
         "origins": dict(sorted(dossier.origins.items())),
         "rejected": [r.summary() for r in dossier.rejected],
     }
-
-
-def copies(pairs: list) -> list[dict[str, Any]]:
-    """The contract's ``copies``: one row per copying article, with the share of it that is reused.
-
-    When neither side settles who copied whom, ``direction`` is "unknown" and
-    the pair is listed once, from ``a`` to ``b``.
-    """
-    out = []
-    for r in pairs:
-        if not r.passages:
-            continue
-        if r.origin == r.a:
-            rows = [(r.b, r.a, r.share_b, [(j, i) for i, j in r.passages])]
-        elif r.origin == r.b:
-            rows = [(r.a, r.b, r.share_a, r.passages)]
-        else:  # a common wire origin, or unknown direction
-            rows = [(r.a, r.b, r.share_a, r.passages), (r.b, r.a, r.share_b, [(j, i) for i, j in r.passages])]
-            if r.origin == "unknown":
-                rows = rows[:1]
-        for article, other, share, passages in rows:
-            out.append({
-                "article": article,
-                "copied_from": r.origin if r.origin.startswith("wire:") else other,
-                "share": share,
-                "direction": "unknown" if r.origin == "unknown" else "known",
-                "shares_text_with": other,
-                "passages": [{"sentence": i, "source_sentence": j} for i, j in passages],
-                "because": r.because,
-            })
-    return out
 
 
 def shared_quotes(pairs: list) -> list[dict[str, Any]]:
@@ -89,7 +59,7 @@ def to_markdown(dossier: Dossier) -> str:
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     lines.append("")
     names = {a.id: a.outlet or a.id for a in dossier.articles}
-    rows = copies(dossier.reuse)
+    rows = copy_rows(dossier.reuse)
     if rows:
         lines += [f"## Copies ({len(set(dossier.origins.values()))} independent sources among "
                   f"{len(dossier.articles)} articles)", ""]

@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from difflib import SequenceMatcher
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy as np
 
@@ -370,3 +370,34 @@ def claim_origin(article: Article, sentence: int, reuses: Iterable[Reuse], label
         ):
             return labels.get(article.id, article.id)
     return article.id
+
+
+def copy_rows(pairs: Iterable[Reuse]) -> list[dict[str, Any]]:
+    """The contract's ``copies``: one row per copying article, with the share of it that is reused.
+
+    When neither side settles who copied whom, ``direction`` is "unknown" and
+    the pair is listed once, from ``a`` to ``b``.
+    """
+    out = []
+    for r in pairs:
+        if not r.passages:
+            continue
+        if r.origin == r.a:
+            rows = [(r.b, r.a, r.share_b, [(j, i) for i, j in r.passages])]
+        elif r.origin == r.b:
+            rows = [(r.a, r.b, r.share_a, r.passages)]
+        else:  # a common wire origin, or unknown direction
+            rows = [(r.a, r.b, r.share_a, r.passages), (r.b, r.a, r.share_b, [(j, i) for i, j in r.passages])]
+            if r.origin == "unknown":
+                rows = rows[:1]
+        for article, other, share, passages in rows:
+            out.append({
+                "article": article,
+                "copied_from": r.origin if r.origin.startswith("wire:") else other,
+                "share": share,
+                "direction": "unknown" if r.origin == "unknown" else "known",
+                "shares_text_with": other,
+                "passages": [{"sentence": i, "source_sentence": j} for i, j in passages],
+                "because": r.because,
+            })
+    return out
