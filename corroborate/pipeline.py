@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import clean, cluster, errors, extract, ingest, outlets, reuse
+from . import brief, clean, cluster, errors, extract, ingest, outlets, reconcile, reuse
 from .model import Article, Dossier, Event, Rejection
 from .store import COUNTS, Store, article_id
 
@@ -154,11 +154,29 @@ def analyze(
         articles = store.articles(report.article_ids)
         pairs = find_copies(store, articles)
         events = group(store, articles)
+    dossier_events(events, articles, pairs)
     for article in articles:
         if article.id in report.duplicates:
             article.extra = {**article.extra, "duplicate_inputs": report.duplicates[article.id]}
     return Dossier(articles=articles, events=events, rejected=report.rejected, reuse=pairs,
                    origins=reuse.origins(articles, pairs))
+
+
+def dossier_events(events: list[Event], articles: list[Article], pairs: list) -> list[Event]:
+    """Reconcile each event's claims and write its brief (the last two stages before rendering)."""
+    event_of = {a: e.id for e in events for a in e.articles}
+    members: dict[str, list[Article]] = {e.id: [] for e in events}
+    shared: dict[str, list] = {e.id: [] for e in events}
+    for a in articles:
+        if a.id in event_of:
+            members[event_of[a.id]].append(a)
+    for r in pairs:
+        if r.a in event_of and event_of[r.a] == event_of.get(r.b):
+            shared[event_of[r.a]].append(r)
+    for event in events:
+        reconcile.reconcile(event, members[event.id], shared[event.id])
+        brief.brief(event, members[event.id], shared[event.id])
+    return events
 
 
 def find_copies(store: Store, articles: list[Article] | None = None) -> list[reuse.Reuse]:

@@ -76,7 +76,7 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         c = self.claims[0]
-        out = {"article": self.article.id, "outlet": self.article.outlet, "published": self.article.published,
+        out = {"article": self.article.id, "outlet": _name(self.article), "published": self.article.published,
                "value": self.value, "qualifier": c.qualifier, "wording": c.wording, "said_by": c.said_by,
                "channel": c.channel, "origin": self.origin,
                "quote": c.quote[c.start:c.end] if c.start >= 0 else "", "sentence": c.sentence,
@@ -232,9 +232,14 @@ def _reconcile(reports: list[Report]) -> dict[str, Any]:
 
 def _position(value: Any, held: list[Report]) -> dict[str, Any]:
     return {"value": value, "articles": sorted({r.article.id for r in held}),
-            "outlets": sorted({r.article.outlet or r.article.id for r in held}),
+            "outlets": sorted({_name(r.article) for r in held}),
             "said_by": sorted({c.said_by for r in held for c in r.claims[:1] if c.said_by}),
             "origins": sorted({r.origin for r in held})}
+
+
+def _name(a: Article) -> str:
+    """How a reader knows an article: its outlet, else its title."""
+    return a.outlet or (a.title[:60] if a.title else a.id)
 
 
 def _meet(a: Report, b: Report) -> bool:
@@ -277,6 +282,12 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
         if merged["positions"]:
             disputes.append({"about": f"{measure} {group}", "positions": merged["positions"]})
     by_key = {(r["measure"], r["group"]): r for r in out}
+    for row in out:  # a group's figure that is one side of its measure's disputed total is disputed too
+        total = by_key.get((row["measure"], "people"))
+        if row["group"] != "people" and total and total["status"] == "disputed" and \
+                any(rep["value"] != total["estimate"]["best"] and rep.get("derived") is None and
+                    rep["value"] == row["estimate"]["best"] for rep in total["reports"]):
+            row["status"] = "disputed"
     for (measure, group), row in sorted(by_key.items()):
         total = by_key.get((measure, "people"))
         if group == "people" or total is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Article, Dossier
+from .model import Article, Dossier, Event
 from .reuse import copy_rows
 
 
@@ -38,8 +38,14 @@ def _article(a: Article) -> dict[str, Any]:
     return out
 
 
-def _event(e: Any) -> dict[str, Any]:
-    return {"id": e.id, "headline": e.headline, "articles": list(e.articles)}
+def _event(e: Event) -> dict[str, Any]:
+    """An event as the contract lists it; ``type`` is the type's name, ``type_detail`` the rest."""
+    detail = dict(e.type) if e.type else None
+    return {"id": e.id, "headline": e.headline, "articles": list(e.articles),
+            "date": e.date, "location": e.location, "type": detail["type"] if detail else None,
+            "type_detail": detail, "figures": e.figures, "actors": e.actors, "disputes": e.disputes,
+            "related_events": e.related_events, "copies": e.copies,
+            "independent_sources": e.independent_sources, "timeline": e.timeline, "brief": e.brief}
 
 
 def to_json(dossier: Dossier) -> str:
@@ -53,6 +59,8 @@ def to_markdown(dossier: Dossier) -> str:
         for e in dossier.events:
             lines.append(f"- **{e.id}** {e.headline} ({len(e.articles)} articles)")
         lines.append("")
+        for e in dossier.events:
+            lines += event_markdown(e)
     lines += ["## Articles", "", "| id | outlet | wire | published | byline | title |", "|---|---|---|---|---|---|"]
     for a in dossier.articles:
         cells = [a.id, a.outlet or "?", a.wire or "", a.published or "?", a.byline or "", a.title]
@@ -88,6 +96,71 @@ def to_markdown(dossier: Dossier) -> str:
             lines.append(f"- `{r.input}`: {r.error}: {r.reason}")
         lines.append("")
     return "\n".join(lines)
+
+
+def event_markdown(e: Event) -> list[str]:
+    """One event's dossier for reading: brief, figures, facts, disputes, timeline, related events."""
+    lines = [f"## Event {e.id}: {_cell(e.headline)}", "",
+             f"{len(e.articles)} articles, {e.independent_sources} independent sources.", ""]
+    if e.brief:
+        lines += ["### Brief", "", e.brief["markdown"].split("\n", 2)[-1].strip().replace("### ", "#### "), ""]
+    facts = []
+    if e.date:
+        facts.append(f"- **Date**: {e.date['value']} ({e.date['precision']}"
+                     f"{', ' + e.date['time'] if e.date.get('time') else ''}; {e.date['status']}"
+                     f"{', from the publication date' if e.date.get('basis') == 'published' else ''})")
+    if e.location and e.location.get("name"):
+        loc = e.location
+        facts.append(f"- **Place**: {', '.join(str(x) for x in (loc['name'], loc['admin1'], loc['country']) if x)}"
+                     f" ({loc['precision']}; {loc['status']})")
+    for rel in (e.location or {}).get("relations", []):
+        facts.append(f"- **{rel['relation']}** {rel['place']} "
+                     f"({', '.join(sorted({r['outlet'] for r in rel['reports']}))})")
+    if e.type:
+        facts.append(f"- **Type**: {e.type['type']} (ACLED: {e.type['acled_event_type']} / "
+                     f"{e.type['acled_sub_event_type']})")
+    for a in e.actors:
+        if a["role"] == "perpetrator":
+            who = a["name"] or "no group"
+            note = f"; unverified: {a['unverified_because']}" if a.get("unverified_because") else ""
+            note += f"; {a['evolution']}" if a.get("evolution") else ""
+            facts.append(f"- **Perpetrator**: {who} ({a['link']}, {a['independent_sources']} sources{note})")
+    targets = sorted({a["name"] for a in e.actors if a["role"] == "target"})
+    if targets:
+        facts.append(f"- **Targets**: {', '.join(targets)}")
+    if facts:
+        lines += ["### Facts", ""] + facts + [""]
+    if e.figures:
+        lines += ["### Figures", "", "| measure | group | best | low | high | status | sources | reports |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for f in e.figures:
+            est = f["estimate"]
+            reports = "; ".join(f"{r['outlet']}: {r['wording'] or r['value']}" for r in f["reports"])
+            lines.append(f"| {f['measure']} | {f['group']} | {est['best']} | {est['low']} | {est['high']} | "
+                         f"{f['status']} | {f['independent_sources']} | {_cell(reports)} |")
+        lines.append("")
+    if e.disputes:
+        lines += ["### Disputes", ""]
+        for d in e.disputes:
+            lines.append(f"- **{d['about']}**: " + " vs ".join(
+                f"{p['value']} ({', '.join(p['outlets'])})" for p in d["positions"]))
+        lines.append("")
+    if e.timeline:
+        lines += ["### Timeline", ""]
+        for t in e.timeline:
+            lines.append(f"- {(t['published'] or 'undated')[:16].replace('T', ' ')} "
+                         f"{_cell(t['outlet'] or t['title'])}: {t['what']}")
+        lines.append("")
+    if e.related_events:
+        lines += ["### Related events (background, not counted above)", ""]
+        for r in e.related_events:
+            figs = "; ".join(f"{f['measure']} {f['group']} {f['estimate']['best']}"
+                             + (" (disputed: " + " vs ".join(str(p['value']) for d in r['disputes']
+                                                              for p in d['positions']) + ")"
+                                if f["status"] == "disputed" else "") for f in r["figures"])
+            lines.append(f"- {r['date'] or 'undated'}: {_cell(r['description'])} — {figs or 'no figures'}")
+        lines.append("")
+    return lines
 
 
 def _claim_line(c: Any) -> str:
