@@ -89,8 +89,19 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("event", metavar="EVENT", help="event id, as listed by `corroborate events`")
     p.add_argument("--format", choices=sorted(render.RENDERERS), default="md")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the dossier here instead of standard output")
     _store_option(p)
     p.set_defaults(func=cmd_show)
+
+    from .export import EXPORTERS
+
+    p = sub.add_parser("export", help="write one row per event: csv, jsonl, ACLED, UCDP or GeoJSON",
+                       description=cmd_export.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--format", choices=sorted(EXPORTERS), default="csv", help="(default: %(default)s)")
+    p.add_argument("--event", action="append", metavar="EVENT", help="only this event (repeatable)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    _store_option(p)
+    p.set_defaults(func=cmd_export)
     return parser.parse_args(argv)
 
 
@@ -128,12 +139,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                           limits=Limits(max_file_bytes=args.max_bytes), progress=tick)
     finally:
         done()
-    text = render.RENDERERS[args.format](dossier)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(text)
-    else:
-        sys.stdout.write(text)
+    _write(render.RENDERERS[args.format](dossier), args.output)
     return _report_rejected(dossier.rejected, args.quiet)
 
 
@@ -236,26 +242,49 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    """Print one event's dossier: its articles, their claims and copies.
+    """Print one event's dossier: brief, figures with their status, disputes, timeline, related
+    events, and the articles with their claims.
 
     Example:
-        corroborate show ev-4543bc1bbdbd8c87 --format md
+        corroborate show ev-4543bc1bbdbd8c87 --format html -o mali.html
     """
-    from . import reuse
-    from .model import Dossier
-    from .pipeline import stored_events
+    from .pipeline import stored_dossier
 
     with Store(args.db) as store:
-        ids = store.events().get(args.event)
-        if not ids:
-            raise CorroborateError(f"no event {args.event!r} in {args.db}; list them with `corroborate events`")
-        articles = store.articles(ids)
-        events = stored_events(store, articles)
-        pairs = store.reuses(ids)
-    articles.sort(key=lambda a: (a.published or "9999", a.id))
-    dossier = Dossier(articles=articles, events=events, reuse=pairs, origins=reuse.origins(articles, pairs))
-    sys.stdout.write(render.RENDERERS[args.format](dossier))
+        dossier = stored_dossier(store, [args.event])
+    _write(render.RENDERERS[args.format](dossier), args.output)
     return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every stored event (or those given with --event), one row each, reconciled.
+
+    csv and geojson carry the same columns (documented in the README); acled and ucdp use those
+    datasets' column names; jsonl is the dossier contract's event objects, one per line.
+
+    Example:
+        corroborate export --format acled --db mali.db -o mali_acled.csv
+    """
+    from .export import EXPORTERS
+    from .pipeline import stored_dossier
+
+    with Store(args.db) as store:
+        dossier = stored_dossier(store, args.event)
+    _write(EXPORTERS[args.format](dossier.events), args.output)
+    return 0
+
+
+def _write(text: str, output: str | None) -> None:
+    """Write to ``output`` whole (a temporary file renamed into place), or to standard output."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    import os
+
+    tmp = f"{output}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, output)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -179,6 +179,33 @@ def dossier_events(events: list[Event], articles: list[Article], pairs: list) ->
     return events
 
 
+def stored_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossier:
+    """Reconciled, briefed events from the store (all, or ``event_ids``), with their articles.
+
+    Copies are those stored by ``analyze`` or ``copies``; an event whose articles have none
+    stored (placed by streaming ``ingest``) is checked for copies among its own articles.
+    """
+    groups = store.events()
+    if event_ids is not None:
+        wanted = list(dict.fromkeys(event_ids))
+        missing = [e for e in wanted if e not in groups]
+        if missing:
+            raise errors.CorroborateError(f"no event {missing[0]!r} in the store; list them with `corroborate events`")
+        groups = {e: groups[e] for e in wanted}
+    ids = [i for members in groups.values() for i in members]
+    articles = store.articles(ids)
+    events = cluster.events_from(groups, {a.id: a for a in articles})
+    pairs = store.reuses(ids)
+    stored = {x for r in pairs for x in (r.a, r.b)}
+    by_id = {a.id: a for a in articles}
+    for e in events:
+        if len(e.articles) > 1 and not stored & set(e.articles):
+            pairs += reuse.find_reuse([by_id[i] for i in e.articles if i in by_id])
+    dossier_events(events, articles, pairs)
+    articles.sort(key=lambda a: (a.published or "9999", a.id))
+    return Dossier(articles=articles, events=events, reuse=pairs, origins=reuse.origins(articles, pairs))
+
+
 def find_copies(store: Store, articles: list[Article] | None = None) -> list[reuse.Reuse]:
     """Run reuse detection over ``articles`` (default: the whole store) and store the pairs."""
     if articles is None:

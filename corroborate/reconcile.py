@@ -183,13 +183,25 @@ def _introduced(c: Claim) -> bool:
 
 def _report(article: Article, claims: list[Claim], origins: Origins) -> Report:
     """An article's position from its claims on one (measure, group): its largest number."""
-    ranked = sorted(claims, key=lambda c: (not _interval(c)[2], c.value, c.qualifier is None, -c.sentence))
+    ranked = sorted(claims, key=lambda c: (not _interval(c)[2], c.value, c.sentence >= 0, c.qualifier is None,
+                                           -c.sentence))  # a body sentence over the title at equal values
     c = ranked[-1]
     low, high, vague = _interval(c)
     return Report(article, [c], c.value, origins.of(article, c), low, high, vague)
 
 
-def _reconcile(reports: list[Report]) -> dict[str, Any]:
+_REVISED = re.compile(r"\b(?:revis\w*|updated?|rose|risen|rises|climbed|increased|new\s+toll|later\s+said|"
+                      r"now\s+stands|raised)\b", re.I)
+TOLLS = ("killed", "injured", "shot", "missing", "kidnapped")
+
+
+def _revises(later: Report, earlier: Report, measure: str | None) -> bool:
+    """An official's later figure revises an earlier one: a toll that rose, or words that say so."""
+    return (measure in TOLLS and later.value > earlier.value) or \
+        any(_REVISED.search(c.quote) for c in later.claims)
+
+
+def _reconcile(reports: list[Report], measure: str | None = None) -> dict[str, Any]:
     """Status, estimates, superseded reports and positions of one question's reports."""
     reports = sorted(reports, key=lambda r: (r.published or "9999", r.article.id))
     current: dict[str, Report] = {}
@@ -206,20 +218,26 @@ def _reconcile(reports: list[Report]) -> dict[str, Any]:
         official = [r for r in live if r.official and r.published and not r.vague]
         if official:
             last = max(official, key=lambda r: (r.published, r.article.id))
-            gone = [r for r in live if r.published and r.published < last.published and not _meet(r, last)]
+            gone = [r for r in live if r.published and r.published < last.published and not _meet(r, last)
+                    and _revises(last, r, measure)]
             if gone and _compatible([r for r in live if r not in gone]):
                 superseded += gone
                 live = [r for r in live if r not in gone]
     agreed = _compatible(live)
     numbers = [r for r in live if not r.vague] or live
     values = sorted(r.value for r in numbers)
+    if agreed:  # the value inside every report's interval ("at least 12" and 13 → 13)
+        low = max(r.low for r in numbers)
+        inside = [r for r in numbers if low <= r.value <= min(r.high for r in numbers)]
+        numbers = inside or numbers
     votes = Counter(r.value for r in numbers)
     top = max(votes.values())
     tied = sorted(v for v in votes if votes[v] == top)
-    best = tied[0] if len(tied) == 1 else values[(len(values) - 1) // 2]
-    estimates = {"best": {"low": values[0], "best": best, "high": values[-1]},
-                 "conservative": {"low": values[0], "best": values[0], "high": values[-1]}}
-    status = ("agreed" if len(current) > 1 else "single-source") if agreed else "disputed"
+    middle = sorted(r.value for r in numbers)
+    best = tied[0] if len(tied) == 1 else middle[(len(middle) - 1) // 2]
+    estimates = {"best": {"low": values[0], "best": best, "high": max(values[-1], best)},
+                 "conservative": {"low": values[0], "best": values[0], "high": max(values[-1], best)}}
+    status = ("agreed" if len({r.origin for r in live}) > 1 else "single-source") if agreed else "disputed"
     positions = []
     if not agreed:
         for value in sorted({r.value for r in live}):
@@ -271,7 +289,7 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
     for (measure, group), reports in sorted(rows.items(), key=lambda kv: (_measure_rank(kv[0][0]), kv[0][1] != "people", kv[0][1])):
         if group == "people" and all(len(r.claims) == 1 and r.claims[0].group != "people" for r in reports):
             continue  # every total is one named group's figure: that group's row says it already
-        merged = _reconcile(reports)
+        merged = _reconcile(reports, measure)
         row = {"measure": measure, "group": group, "estimate": merged["estimate"], "status": merged["status"],
                "estimates": merged["estimates"], "independent_sources": merged["origins"],
                "reports": [r.summary() for r in sorted(reports, key=lambda r: (r.published or "9999", r.article.id))],
@@ -457,7 +475,12 @@ def actors(articles: list[Article], origins: Origins) -> tuple[list[dict], list[
                 by_key[(c.value.get("role") or "", c.value.get("name") or "")].append(
                     Report(a, [c], c.value.get("link"), origins.of(a, c)))
     out = []
-    for (role, name), reps in sorted(by_key.items(), key=lambda kv: (kv[0][0] != "perpetrator", kv[0])):
+    def rank(kv):  # perpetrators first, the strongest link and the most sources first
+        (role, name), reps = kv
+        best = min((_LINK_RANK.get(r.value, 9) for r in reps), default=9)
+        return (role != "perpetrator", best, -len({r.origin for r in reps}), role, name)
+
+    for (role, name), reps in sorted(by_key.items(), key=rank):
         reps.sort(key=lambda r: (r.published or "9999", r.article.id))
         links = sorted({r.value for r in reps if r.value}, key=lambda l: _LINK_RANK.get(l, 9))
         row: dict[str, Any] = {"name": name or None, "role": role, "link": links[0] if links else None,

@@ -1,0 +1,230 @@
+"""Reconciliation, brief and exports: one dossier per event from reports that agree, differ and copy.
+
+The reports are written for these tests (an invented attack on an army post in Douentza,
+Mali); none is taken from a real article.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import needs_seeds, SEEDS
+
+from corroborate import analyze, cli
+from corroborate.export import ACLED_COLUMNS, COLUMNS, EXPORTERS, UCDP_COLUMNS
+
+FIRST = ("Gunmen killed 12 soldiers in an attack on an army post in Douentza, in central Mali, on Friday, "
+         "the army said. A civilian was also killed in the attack, the army said in a statement. "
+         "Ten soldiers survived the attack, an army spokesman said. "
+         "The post is near the border with Niger, the spokesman added. "
+         "No group immediately claimed responsibility. "
+         "Thirty people were killed on Feb. 2 in an attack on a market in Diallassagou, the government said.")
+COPY = ("Gunmen killed 12 soldiers in an attack on an army post in Douentza, in central Mali, on Friday, "
+        "the army said. A civilian was also killed in the attack, the army said in a statement. "
+        "Ten soldiers survived the attack, an army spokesman said. "
+        "Only 15 soldiers survived, a local official told the Tribune. "
+        "Residents said the gunmen arrived on motorbikes at dawn and stayed for two hours.")
+LATER = ("Thirteen soldiers and one civilian were killed in Friday's attack on the army post in Douentza, "
+         "the army said on Saturday, revising its earlier toll. "
+         "Dozens of soldiers were wounded in the assault, hospital staff said. "
+         "The post lies close to the border with Burkina Faso. "
+         "The Islamic State claimed responsibility for the attack without providing evidence. "
+         "The attack came a month after an assault on a market in Diallassagou killed 34 people.")
+
+
+def reports(tmp_path):
+    rows = [
+        {"id": "r1", "published": "2024-03-09T08:00:00Z", "outlet": "Sahel Daily", "byline": "Reuters",
+         "title": "Gunmen kill 12 soldiers at Mali army post", "text": FIRST},
+        {"id": "r2", "published": "2024-03-09T12:00:00Z", "outlet": "Bamako Tribune",
+         "title": "Twelve soldiers killed in Douentza attack", "text": COPY},
+        {"id": "r3", "published": "2024-03-10T09:00:00Z", "outlet": "Niger Courier", "byline": "AFP",
+         "title": "Douentza toll revised to 13 soldiers", "text": LATER},
+    ]
+    path = tmp_path / "douentza.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def event(tmp_path):
+    dossier = analyze([reports(tmp_path)])
+    assert len(dossier.events) == 1, [e.articles for e in dossier.events]
+    ids = {a.record: a.id for a in dossier.articles}
+    return dossier.events[0], ids
+
+
+def figure(event, measure, group):
+    return next(f for f in event.figures if f["measure"] == measure and f["group"] == group)
+
+
+def test_later_official_revision_supersedes_for_best_but_stays_in_timeline(event):
+    e, ids = event
+    soldiers = figure(e, "killed", "soldiers")
+    assert soldiers["estimate"]["best"] == 13
+    assert soldiers["status"] != "disputed"
+    assert {r["article"] for r in soldiers["superseded"]} >= {ids["r1"]}
+    first = {t["article"]: t["first"] for t in e.timeline}
+    assert "killed soldiers: 12" in first[ids["r1"]]
+    assert "killed soldiers: 13" in first[ids["r3"]]
+    assert [t["article"] for t in e.timeline] == [ids["r1"], ids["r2"], ids["r3"]]
+
+
+def test_groups_add_up_to_the_total(event):
+    e, _ = event
+    assert figure(e, "killed", "civilians")["estimate"]["best"] == 1
+    assert figure(e, "killed", "people")["estimate"]["best"] == 14
+
+
+def test_a_vague_amount_does_not_dispute_and_keeps_its_wording(event):
+    e, _ = event
+    wounded = figure(e, "injured", "soldiers")
+    assert wounded["status"] == "single-source"
+    assert wounded["reports"][0]["wording"].lower().startswith("dozens")
+    assert wounded["estimates"]["conservative"]["best"] == 12  # ACLED's code for "dozens"
+
+
+def test_a_copy_counts_once_and_its_own_sentence_counts_apart(event):
+    e, ids = event
+    survivors = figure(e, "survivors", "soldiers")
+    assert survivors["status"] == "disputed"
+    dispute = next(d for d in e.disputes if d["about"].startswith("survivors"))
+    by_value = {p["value"]: p for p in dispute["positions"]}
+    assert set(by_value) == {10, 15}
+    assert by_value[15]["articles"] == [ids["r2"]]
+    assert "a local official" in by_value[15]["said_by"]
+    assert e.independent_sources == 2 < len(e.articles)
+
+
+def test_border_relations_that_differ_are_disputed(event):
+    e, _ = event
+    dispute = next(d for d in e.disputes if "border" in d["about"])
+    assert {p["value"] for p in dispute["positions"]} == {"Niger", "Burkina Faso"}
+
+
+def test_no_claim_then_a_claim_is_an_evolution_and_the_claim_is_unverified(event):
+    e, _ = event
+    assert not any(d["about"] == "perpetrator" for d in e.disputes)
+    nobody = next(a for a in e.actors if a["role"] == "perpetrator" and a["name"] is None)
+    assert "evolution" in nobody
+    claimed = next(a for a in e.actors if a["name"] == "Islamic State")
+    assert claimed["link"] == "claimed" and claimed["verified"] is False
+    assert "without evidence" in claimed["unverified_because"]
+
+
+def test_date_place_and_type(event):
+    e, _ = event
+    assert (e.date["value"], e.date["precision"], e.date["status"]) == ("2024-03-08", "day", "agreed")
+    assert (e.location["name"], e.location["country"]) == ("Douentza", "ML")
+    assert e.type["acled_event_type"]
+
+
+def test_background_event_keeps_its_own_figures_and_dispute(event):
+    e, _ = event
+    assert all(f["estimate"]["best"] < 30 for f in e.figures if f["measure"] == "killed")
+    market = next(r for r in e.related_events if r["date"] == "2024-02-02")
+    killed = next(f for f in market["figures"] if f["measure"] == "killed")
+    assert killed["status"] == "disputed"
+    assert {p["value"] for d in market["disputes"] for p in d["positions"]} == {30, 34}
+
+
+def test_brief_cites_every_sentence_and_marks_copies(event):
+    e, ids = event
+    sentences = e.brief["sentences"]
+    assert sentences and all(s["articles"] for s in sentences)
+    texts = [s["text"] for s in sentences]
+    assert len(texts) == len(set(texts))  # a sentence two reports carry is given once
+    copied = next(s for s in sentences if s["text"].startswith("Gunmen killed 12 soldiers"))
+    assert copied["articles"] == [ids["r1"], ids["r2"]] and copied["copies"] == [ids["r2"]]
+    sections = [s["section"] for s in sentences]
+    assert sections == sorted(sections, key=["consensus", "disputed", "unverified"].index)
+    assert any(s["section"] == "unverified" and "Islamic State" in s["text"] for s in sentences)
+    for s in sentences:  # extractive: every sentence is one of the reports' own
+        assert s["text"] in FIRST + COPY + LATER
+    numbers = {src["n"] for src in e.brief["sources"]}
+    assert "[1]" in e.brief["markdown"] and "copy]" in e.brief["markdown"]
+    assert numbers == set(range(1, len(numbers) + 1))
+
+
+def test_same_input_same_dossier_bytes(tmp_path):
+    from corroborate.render import to_json
+
+    path = reports(tmp_path)
+    assert to_json(analyze([path])) == to_json(analyze([path]))
+
+
+@pytest.fixture
+def exported(tmp_path):
+    db = tmp_path / "x.db"
+    assert cli.main(["ingest", str(reports(tmp_path)), "--db", str(db), "--quiet"]) == 0
+    out = {}
+    for fmt in EXPORTERS:
+        path = tmp_path / f"events.{fmt}"
+        assert cli.main(["export", "--format", fmt, "--db", str(db), "-o", str(path)]) == 0
+        out[fmt] = path
+    return out
+
+
+def test_exports_load_in_pandas(exported):
+    pd = pytest.importorskip("pandas")
+    table = pd.read_csv(exported["csv"])
+    assert list(table.columns) == COLUMNS and len(table) == 1
+    assert table.loc[0, "killed_best"] == 14 and table.loc[0, "country"] == "ML"
+    acled = pd.read_csv(exported["acled"])
+    assert list(acled.columns) == ACLED_COLUMNS
+    assert acled.loc[0, "fatalities"] == 14  # the army's revised toll replaces its first (ACLED revises too)
+    assert acled.loc[0, "iso"] == 466 and acled.loc[0, "time_precision"] == 1
+    assert "Disputed" in acled.loc[0, "notes"]
+    ucdp = pd.read_csv(exported["ucdp"])
+    assert list(ucdp.columns) == UCDP_COLUMNS
+    assert (ucdp.loc[0, "best"], ucdp.loc[0, "deaths_a"], ucdp.loc[0, "deaths_civilians"]) == (14, 13, 1)
+    lines = pd.read_json(exported["jsonl"], lines=True)
+    assert lines.loc[0, "id"] == table.loc[0, "event_id"]
+
+
+def test_geojson_loads_in_gdal(exported):
+    pyogrio = pytest.importorskip("pyogrio")
+    info = pyogrio.read_info(exported["geojson"])
+    assert info["geometry_type"] == "Point" and info["features"] == 1 and info["crs"] == "EPSG:4326"
+    meta, _, geometry, fields = pyogrio.raw.read(exported["geojson"])
+    values = dict(zip(meta["fields"], (f[0] for f in fields)))
+    assert values["event_id"].startswith("ev-") and values["killed_best"] == 14
+    lon, lat = json.loads(exported["geojson"].read_text())["features"][0]["geometry"]["coordinates"]
+    assert -5 < lon < 5 and 12 < lat < 18  # Douentza, Mali
+
+
+def test_export_of_an_unknown_event_names_it(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    cli.main(["ingest", str(reports(tmp_path)), "--db", str(db), "--quiet"])
+    assert cli.main(["export", "--db", str(db), "--event", "ev-nope"]) == 1
+    assert "ev-nope" in capsys.readouterr().err
+
+
+@needs_seeds
+def test_seeds_dossier():
+    """The issue's acceptance on the canonical five reports."""
+    dossier = analyze([SEEDS])
+    assert len(dossier.events) == 1 and len(dossier.events[0].articles) == 5
+    e = dossier.events[0]
+    best = {(f["measure"], f["group"]): f for f in e.figures}
+    assert best[("killed", "soldiers")]["estimate"]["best"] == 53
+    assert best[("killed", "civilians")]["estimate"]["best"] == 1
+    assert best[("killed", "people")]["estimate"]["best"] == 54
+    assert all(best[("killed", g)]["status"] == "agreed" for g in ("soldiers", "civilians", "people"))
+    survivors = next(d for d in e.disputes if d["about"].startswith("survivors"))
+    assert {p["value"] for p in survivors["positions"]} == {10, 20}
+    assert any("Local media" in p["said_by"] for p in survivors["positions"])
+    assert (e.location["name"], e.location["admin1"], e.location["country"]) == ("Indelimane", "Ménaka", "ML")
+    assert e.date["value"] == "2019-11-01"
+    islamic_state = next(a for a in e.actors if a["name"] == "Islamic State")
+    assert islamic_state["link"] == "claimed" and islamic_state["verified"] is False
+    september = next(r for r in e.related_events if r["date"] == "2019-09-30")
+    assert {p["value"] for d in september["disputes"] for p in d["positions"]} == {38, 40}
+    told = [t["first"] for t in e.timeline]
+    assert any("killed soldiers: 53" in f for f in told) and any("killed people: 54" in f for f in told)
+    assert all(s["articles"] for s in e.brief["sentences"])
+    assert e.independent_sources < len(e.articles)
