@@ -34,7 +34,7 @@ VAGUE = {
 _WORD = r"(?:%s)" % "|".join(sorted(_UNITS + _TENS + list(_SCALE), key=len, reverse=True))
 # "fifty-three", "two hundred and fifty", "one thousand two hundred"
 _WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
-_DIGITS = r"(?<![:\d.,$])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d.,:]\d)(?!\s*(?:a\.m|p\.m|am\b|pm\b|o'clock)))"
+_DIGITS = r"(?<![:\d.,$A-Za-z])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d.,:]\d)(?!\s*(?:a\.m|p\.m|am\b|pm\b|o'clock)))"
 _VAGUE = r"(?:tens|dozens|scores|hundreds|thousands)(?:\s+of)?|a\s+dozen|a\s+handful(?:\s+of)?|a\s+couple(?:\s+of)?"
 
 NUMBER = rf"(?:{_VAGUE}|{_DIGITS}|{_WORDS})"

@@ -47,6 +47,11 @@ def test_vague_amounts_are_coded_and_keep_their_wording():
     assert (c.value, c.qualifier, c.wording, c.group) == (12, "about", "Dozens of", "attackers")
 
 
+def test_numbers_inside_names_are_not_amounts():
+    a = report("A gunman armed with an AK-47 killed two people, and a COVID-19 nurse was wounded.")
+    assert figures(a, measure="killed") == [("killed", "people", 2, None)]
+
+
 def test_negation_gives_zero():
     a = report("A man was shot in the arm on Friday night. No one else was hurt, police said.")
     assert ("injured", "people", 0, None) in figures(a)
