@@ -77,7 +77,8 @@ class Report:
     def summary(self) -> dict[str, Any]:
         c = self.claims[0]
         out = {"article": self.article.id, "outlet": _name(self.article), "published": self.article.published,
-               "value": self.value, "qualifier": c.qualifier, "wording": c.wording, "said_by": c.said_by,
+               "value": self.value, "qualifier": c.qualifier, "wording": None if self.derived else c.wording,
+               "vague": self.vague, "said_by": c.said_by,
                "channel": c.channel, "origin": self.origin,
                "quote": c.quote[c.start:c.end] if c.start >= 0 else "", "sentence": c.sentence,
                "context": c.quote}
@@ -257,7 +258,10 @@ def _position(value: Any, held: list[Report]) -> dict[str, Any]:
 
 def _name(a: Article) -> str:
     """How a reader knows an article: its outlet, else its title."""
-    return a.outlet or (a.title[:60] if a.title else a.id)
+    if a.outlet:
+        return a.outlet
+    title = a.title or a.id
+    return title if len(title) <= 60 else title[:title.rfind(" ", 0, 57)].rstrip(" ,:;") + "…"
 
 
 def _meet(a: Report, b: Report) -> bool:
@@ -292,6 +296,7 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
         merged = _reconcile(reports, measure)
         row = {"measure": measure, "group": group, "estimate": merged["estimate"], "status": merged["status"],
                "estimates": merged["estimates"], "independent_sources": merged["origins"],
+               "sources_kind": "claim origins (a copied sentence counts with its source)",
                "reports": [r.summary() for r in sorted(reports, key=lambda r: (r.published or "9999", r.article.id))],
                "superseded": merged["superseded"],
                "series": [{"published": r.article.published, "article": r.article.id, "value": r.value,

@@ -16,7 +16,7 @@ def to_dict(dossier: Dossier) -> dict[str, Any]:
     """The dossier contract: ``articles``, ``events``, ``rejected``."""
     return {
         "articles": [_article(a) for a in dossier.articles],
-        "events": [_event(e) for e in dossier.events],
+        "events": [event_dict(e) for e in dossier.events],
         "copies": copy_rows(dossier.reuse),
         "shared_quotes": shared_quotes(dossier.reuse),
         "independent_sources": len(set(dossier.origins.values())),
@@ -38,7 +38,7 @@ def _article(a: Article) -> dict[str, Any]:
     return out
 
 
-def _event(e: Event) -> dict[str, Any]:
+def event_dict(e: Event) -> dict[str, Any]:
     """An event as the contract lists it; ``type`` is the type's name, ``type_detail`` the rest."""
     detail = dict(e.type) if e.type else None
     return {"id": e.id, "headline": e.headline, "articles": list(e.articles),
@@ -182,4 +182,6 @@ def _cell(value: str) -> str:
     return value if len(value) <= 120 else value[:117] + "..."
 
 
-RENDERERS = {"json": to_json, "md": to_markdown}
+from .html import to_html  # noqa: E402
+
+RENDERERS = {"json": to_json, "md": to_markdown, "html": to_html}
