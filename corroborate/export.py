@@ -26,6 +26,7 @@ import json
 from typing import Any, Callable
 
 from .model import Event
+from .reconcile import total as reconcile_total
 
 MEASURES = ("killed", "injured")
 COLUMNS = [
@@ -58,20 +59,8 @@ _DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Pol
 
 
 def total(event: Event, measure: str) -> dict[str, Any] | None:
-    """The event's figure row for everyone (``people``), or its named groups added up."""
-    rows = [f for f in event.figures if f["measure"] == measure]
-    people = next((f for f in rows if f["group"] == "people"), None)
-    if people or not rows:
-        return people
-    parts = [f for f in rows if f["group"] in ("soldiers", "police", "civilians", "attackers", "peacekeepers")] \
-        or [f for f in rows if f["group"] == "children"]
-    if not parts:
-        return None
-    add = {policy: {k: sum(f["estimates"][policy][k] for f in parts) for k in ("low", "best", "high")}
-           for policy in ("best", "conservative")}
-    return {"measure": measure, "group": "people", "estimate": add["best"], "estimates": add,
-            "status": "disputed" if any(f["status"] == "disputed" for f in parts) else
-            "agreed" if any(f["status"] == "agreed" for f in parts) else "single-source", "derived": True}
+    """The event's figure row for everyone (see ``reconcile.total``)."""
+    return reconcile_total(event.figures, measure)
 
 
 def _group(event: Event, measure: str, groups: tuple[str, ...]) -> int:

@@ -286,8 +286,9 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
         by_measure: dict[str, list[Claim]] = defaultdict(list)
         for c in mine:
             by_measure[c.measure].append(c)
-        for measure, cs in by_measure.items():
-            for group, report in _group_reports(a, cs, origins).items():
+        reports = {measure: _group_reports(a, cs, origins) for measure, cs in by_measure.items()}
+        for measure, by_group in reports.items():
+            for group, report in by_group.items():
                 rows[(measure, group)].append(report)
     out, disputes = [], []
     for (measure, group), reports in sorted(rows.items(), key=lambda kv: (_measure_rank(kv[0][0]), kv[0][1] != "people", kv[0][1])):
@@ -304,6 +305,7 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
         out.append(row)
         if merged["positions"]:
             disputes.append({"about": f"{measure} {group}", "positions": merged["positions"]})
+    _injured_from_shot(out)
     by_key = {(r["measure"], r["group"]): r for r in out}
     for row in out:  # a group's figure that is one side of its measure's disputed total is disputed too
         total = by_key.get((row["measure"], "people"))
@@ -323,6 +325,56 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
             disputes.append({"about": f"{measure}", "positions": [
                 _group_position(total, "people"), _group_position(row, group)]})
     return out, disputes
+
+
+def total(figure_rows: list[dict], measure: str) -> dict[str, Any] | None:
+    """The figure row for everyone (``people``), or the named groups added up when no row says it."""
+    rows = [f for f in figure_rows if f["measure"] == measure]
+    people = next((f for f in rows if f["group"] == "people"), None)
+    if people or not rows:
+        return people
+    parts = [f for f in rows if f["group"] in ("soldiers", "police", "civilians", "attackers", "peacekeepers")] \
+        or [f for f in rows if f["group"] == "children"]
+    if not parts:
+        return None
+    add = {policy: {k: sum(f["estimates"][policy][k] for f in parts) for k in ("low", "best", "high")}
+           for policy in ("best", "conservative")}
+    return {"measure": measure, "group": "people", "estimate": add["best"], "estimates": add,
+            "status": "disputed" if any(f["status"] == "disputed" for f in parts) else
+            "agreed" if any(f["status"] == "agreed" for f in parts) else "single-source", "derived": True}
+
+
+def _injured_from_shot(rows: list[dict]) -> None:
+    """"Five people were shot, one fatally": the wounded are the shot minus the killed (4).
+
+    Done on the reconciled rows: reports often give the shot and the dead in different
+    articles, and on GVA this beats doing it per article (0.758 against 0.741 exact injured).
+    """
+    by_key = {(r["measure"], r["group"]): r for r in rows}
+    shot = total(rows, "shot")
+    if shot is None:
+        return
+    killed = total(rows, "killed")
+    dead = {p: (killed["estimates"][p]["best"] if killed else 0) for p in POLICIES}
+    rest = {p: shot["estimates"][p]["best"] - dead[p] for p in POLICIES}
+    injured = by_key.get(("injured", "people"))
+    said = total(rows, "injured")
+    if rest[DEFAULT_POLICY] <= 0 or (said and said["estimate"]["best"] >= rest[DEFAULT_POLICY]):
+        return
+    estimates = {p: {"low": max(rest[p], 0), "best": max(rest[p], 0), "high": max(rest[p], 0)} for p in POLICIES}
+    shot = by_key.get(("shot", "people")) or next(r for r in rows if r["measure"] == "shot")
+    row = {"measure": "injured", "group": "people", "estimate": estimates[DEFAULT_POLICY], "status": shot["status"],
+           "estimates": estimates, "independent_sources": shot["independent_sources"],
+           "sources_kind": shot["sources_kind"],
+           "derived": f"shot {rest[DEFAULT_POLICY] + dead[DEFAULT_POLICY]} - killed {dead[DEFAULT_POLICY]}"
+                      + (f"; reports of wounded said {injured['estimate']['best']}" if injured else ""),
+           "reports": shot["reports"] + (injured["reports"] if injured else []),
+           "superseded": [], "series": shot["series"]}
+    if injured:
+        rows[rows.index(injured)] = row
+    else:
+        at = next((i for i, r in enumerate(rows) if r["measure"] not in ("killed",)), len(rows))
+        rows.insert(at, row)
 
 
 def _group_position(row: dict, group: str) -> dict[str, Any]:
@@ -365,14 +417,15 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
                                                         "published": dated[0].published,
                                                         "value": dated[0].published[:10],
                                                         "quote": None, "derived": "publication date"}]}, []
+    spans = {r.value: _days(r.value, r.claims[0].value["precision"]) for r in reports}
     votes: dict[str, set[str]] = defaultdict(set)
     for r in reports:
         votes[r.value].add(r.origin)
-    # a month ("2019-11") agrees with a day inside it; the finest value most origins support wins
-    support = {v: {o for w, os in votes.items() if w.startswith(v) or v.startswith(w) for o in os} for v in votes}
-    value = min(votes, key=lambda v: (-len(support[v]), -len(v), v))
+    # a month or week agrees with a day inside it; the finest value most origins support wins
+    support = {v: {o for w, os in votes.items() if _meets(spans[v], spans[w]) for o in os} for v in votes}
+    value = min(votes, key=lambda v: (-len(support[v]), (spans[v][1] - spans[v][0]).days, v))
     precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
-    conflicting = sorted(v for v in votes if not (v.startswith(value) or value.startswith(v)))
+    conflicting = sorted(v for v in votes if not _meets(spans[v], spans[value]))
     disputes = []
     if conflicting and any(votes[v] - votes[value] for v in conflicting):
         disputes.append({"about": "date", "positions": [
@@ -383,6 +436,17 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     if times:
         out["time_reports"] = [Report(a, [c], c.value["time"], origins.of(a, c)).summary() for a, c in times]
     return out, disputes
+
+
+def _days(value: str, precision: str) -> tuple[_date, _date]:
+    """The days a date claim covers: its day, its week (from that day), or its month."""
+    day = _date.fromisoformat(value[:10] if len(value) >= 10 else value + "-01")
+    if precision == "week":
+        return day, day + timedelta(days=6)
+    if precision == "month":
+        day = day.replace(day=1)
+        return day, (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return day, day
 
 
 _PRECISION = {"town": 0, "village": 0, "district": 1, "region": 2, "country": 3}

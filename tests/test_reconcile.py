@@ -228,3 +228,21 @@ def test_seeds_dossier():
     assert any("killed soldiers: 53" in f for f in told) and any("killed people: 54" in f for f in told)
     assert all(s["articles"] for s in e.brief["sentences"])
     assert e.independent_sources < len(e.articles)
+
+
+def test_wounded_are_the_shot_minus_the_dead_across_reports(tmp_path):
+    rows = [
+        {"id": "s1", "published": "2023-07-09T08:00:00Z", "outlet": "Lakeside Post",
+         "title": "Five shot outside Lakeside pool hall",
+         "text": "Five people were shot outside a pool hall on Harbor Road in Toledo, Ohio, late Saturday, "
+                 "police said. Officers found the victims in the parking lot shortly after midnight."},
+        {"id": "s2", "published": "2023-07-09T15:00:00Z", "outlet": "Toledo Evening",
+         "title": "Man dies after shooting outside Harbor Road pool hall",
+         "text": "One man was killed in the shooting outside a pool hall on Harbor Road in Toledo late Saturday, "
+                 "police said. No arrests have been made."},
+    ]
+    path = tmp_path / "pool.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (e,) = analyze([path]).events
+    injured = figure(e, "injured", "people")
+    assert injured["estimate"]["best"] == 4 and injured["derived"].startswith("shot 5 - killed 1")
