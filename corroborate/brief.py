@@ -24,6 +24,7 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from .model import Article, Event
+from .reconcile import Origins, members
 
 MAX_CONSENSUS = 5   # sentences; a brief is read in a minute
 
@@ -131,11 +132,9 @@ def _facts(event: Event, articles: list[Article]) -> dict[tuple, set[tuple[str, 
 
 def brief(event: Event, articles: list[Article], pairs: Iterable[Any] = ()) -> Event:
     """Fill ``event.brief`` (see the module docstring)."""
-    members = set(event.articles)
-    arts = sorted((a for a in articles if a.id in members), key=lambda a: (a.published is None, a.published or "", a.id))
-    pairs = [r for r in pairs if r.a in members and r.b in members]
+    arts, pairs = members(event, articles, pairs)
     sents = _Sentences(arts, pairs)
-    origin_of = {a.id: (f"wire:{a.wire}" if a.wire else a.id) for a in arts}
+    origin_of = Origins(arts, ()).own
 
     def support(root) -> int:
         return len({origin_of[a] for a, _ in sents.members.get(root, [root])})

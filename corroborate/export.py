@@ -26,7 +26,7 @@ import json
 from typing import Any, Callable
 
 from .model import Event
-from .reconcile import total as reconcile_total
+from .reconcile import date_span, total as reconcile_total
 
 MEASURES = ("killed", "injured")
 COLUMNS = [
@@ -182,16 +182,7 @@ def ucdp_row(event: Event) -> dict[str, Any]:
 
 def _period_end(value: str | None, precision: str | None) -> str | None:
     """The last day a week- or month-precise date can be."""
-    from datetime import date, timedelta
-
-    if not value:
-        return None
-    day = date.fromisoformat(value[:10] if len(value) >= 10 else value + "-01")
-    if precision == "week":
-        return (day + timedelta(days=6)).isoformat()
-    if precision == "month":
-        return ((day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)).isoformat()
-    return day.isoformat()
+    return date_span(value, precision or "day")[1].isoformat() if value else None
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:

@@ -275,12 +275,12 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         for (sentence, _), value in per_group.items():
             per_sentence[sentence] = per_sentence.get(sentence, 0) + value
         singles = len({c.quote for c in mine if c.sentence >= 0 and c.value == 1 and c.group != "attackers"
-                       and _is_single(c)})
+                       and is_single(c)})
         return max(max(per_sentence.values()), singles)
 
     killed, injured, shot = total("killed"), total("injured"), total("shot")
     hit_singles = len({c.quote for c in main if c.measure in ("shot", "injured") and c.within is None
-                       and c.sentence >= 0 and c.group != "attackers" and _is_single(c)})
+                       and c.sentence >= 0 and c.group != "attackers" and is_single(c)})
     if hit_singles > (shot or 0):
         shot = hit_singles
     if shot is not None:
@@ -300,7 +300,7 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     return out
 
 
-def _is_single(c: Claim) -> bool:
+def is_single(c: Claim) -> bool:
     """A person introduced with "a"/"an"/"another" (not "the man", not a pronoun)."""
     words = c.quote[c.start:c.end].lower().split()
     return bool(words) and (words[0] in ("a", "an", "another") or

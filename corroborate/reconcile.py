@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from datetime import date as _date, timedelta
 from typing import Any, Iterable
 
+from .extract import is_single
 from .model import Article, Claim, Event
 
 DEFAULT_POLICY = "best"
@@ -89,12 +90,19 @@ class Report:
 
 # --- Origins -------------------------------------------------------------------------
 
+def members(event: Event, articles: Iterable[Article], pairs: Iterable[Any]) -> tuple[list[Article], list[Any]]:
+    """The event's articles in publication order (undated last) and the reuse pairs among them."""
+    ids = set(event.articles)
+    arts = sorted((a for a in articles if a.id in ids), key=lambda a: (a.published is None, a.published or "", a.id))
+    return arts, [r for r in pairs if r.a in ids and r.b in ids]
+
+
 class Origins:
     """Which independent source each sentence of each article comes from."""
 
     def __init__(self, articles: Iterable[Article], pairs: Iterable[Any]):
         self.articles = {a.id: a for a in articles}
-        self.own = {i: (f"wire:{a.wire}" if a.wire else i) for i, a in self.articles.items()}
+        self.own = {i: (f"wire:{a.wire}" if a.wire else i) for i, a in self.articles.items()}  # an article's own sentences
         self.copied: dict[tuple[str, int], str] = {}
         for r in sorted(pairs, key=lambda r: (r.a, r.b)):
             if r.a not in self.articles or r.b not in self.articles or not r.passages:
@@ -162,7 +170,7 @@ def _group_reports(article: Article, claims: list[Claim], origins: Origins) -> d
         total, used = across, [r.claims[0] for r in named.values()]
         derived = " + ".join(f"{g} {r.value}" for g, r in named.items())
     singles = sorted({c.quote: c for c in exact if c.value == 1 and c.group != "attackers"
-                      and c.sentence >= 0 and _introduced(c)}.values(), key=lambda c: c.sentence)
+                      and c.sentence >= 0 and is_single(c)}.values(), key=lambda c: c.sentence)
     if len(singles) > total:
         total, used, derived = len(singles), singles, f"{len(singles)} people named one by one"
     lows = [_interval(c) for c in used]
@@ -173,13 +181,6 @@ def _group_reports(article: Article, claims: list[Claim], origins: Origins) -> d
     out["people"] = Report(article, [lead] + [c for c in used if c is not lead], total,
                            origins.of(article, lead), low, high, vague, derived)
     return out
-
-
-def _introduced(c: Claim) -> bool:
-    words = c.quote[c.start:c.end].lower().split()
-    return bool(words) and (words[0] in ("a", "an", "another") or
-                            (len(words) > 1 and words[0] in ("killed", "shot", "wounded", "injured", "stabbed")
-                             and words[-2:-1] != ["the"] and any(w in ("a", "an") for w in words[:4])))
 
 
 def _report(article: Article, claims: list[Claim], origins: Origins) -> Report:
@@ -417,7 +418,7 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
                                                         "published": dated[0].published,
                                                         "value": dated[0].published[:10],
                                                         "quote": None, "derived": "publication date"}]}, []
-    spans = {r.value: _days(r.value, r.claims[0].value["precision"]) for r in reports}
+    spans = {r.value: date_span(r.value, r.claims[0].value["precision"]) for r in reports}
     votes: dict[str, set[str]] = defaultdict(set)
     for r in reports:
         votes[r.value].add(r.origin)
@@ -438,7 +439,7 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     return out, disputes
 
 
-def _days(value: str, precision: str) -> tuple[_date, _date]:
+def date_span(value: str, precision: str) -> tuple[_date, _date]:
     """The days a date claim covers: its day, its week (from that day), or its month."""
     day = _date.fromisoformat(value[:10] if len(value) >= 10 else value + "-01")
     if precision == "week":
@@ -607,12 +608,8 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 def _span(c: Claim, main: _date | None) -> tuple[_date, _date] | None:
     """The days a background mention can be about: its date, its month, or "a month after" counted back."""
-    if c.scope_date and len(c.scope_date) == 10:
-        d = _date.fromisoformat(c.scope_date)
-        return d, d
-    if c.scope_date and len(c.scope_date) == 7:
-        first = _date.fromisoformat(c.scope_date + "-01")
-        return first, (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if c.scope_date and len(c.scope_date) in (7, 10):
+        return date_span(c.scope_date, "day" if len(c.scope_date) == 10 else "month")
     m = _AGO.search(c.scope or "")
     if m and main is not None:
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]
@@ -738,9 +735,7 @@ def reconcile(event: Event, articles: list[Article], pairs: Iterable[Any] = ()) 
     """Fill ``event``'s reconciled facts from its articles' claims (see the module docstring)."""
     from .reuse import copy_rows, origins as article_origins
 
-    members = set(event.articles)
-    arts = sorted((a for a in articles if a.id in members), key=lambda a: (a.published is None, a.published or "", a.id))
-    pairs = [r for r in pairs if r.a in members and r.b in members]
+    arts, pairs = members(event, articles, pairs)
     origins = Origins(arts, pairs)
     event.figures, disputes = figures(arts, origins)
     event.date, d = date(arts, origins)
