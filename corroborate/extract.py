@@ -33,8 +33,9 @@ from .clean import lower
 from .model import Article, Claim
 
 _EVENT = re.compile(
-    r"\b(?:attack\w*|assault\w*|shooting\w*|shot|shoot\w*|killed|kill|ambush\w*|raid\w*|bomb\w*|explosion\w*|"
-    r"blast\w*|opened\s+fire|stabb\w*|clash\w*|fighting|died|dead|wounded|injured|hurt|incident|struck|"
+    r"\b(?:attack\w*|assault\w*|shooting\w*|shot|shoot\w*|kill\w*|ambush\w*|raid\w*|bomb\w*|explosion\w*|"
+    r"blast\w*|opened\s+fire|stabb\w*|clash\w*|fighting|died|dead|wound\w*|injur\w*|hurt|incident|struck|"
+    r"discharg\w*|went\s+off|"
     r"massacre\w*|kidnap\w*|abduct\w*|protest\w*|riot\w*|gunfire|homicide|murder\w*|slay\w*|slain|"
     r"violence|fire|fired|firing|shots|gunshots?|happened|occurred|took\s+place|responded|respond|"
     r"dispatched|called\s+to|found|discovered|scene)\b")
@@ -155,6 +156,8 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
             continue
         for w in u.whens:
             head = u.text[:w.start]
+            if _STAMP.search(head[-40:]):
+                continue
             if _CLAIMED.search(head) or (_RELATIVE.match(w.text) and _in_quote(head)):
                 continue
             before = u.low[max(0, w.start - 35):w.start]
@@ -169,6 +172,9 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     return (best or day or found or [None])[0]
 
 
+# "Posted: Tuesday, November 25, 2014 1:54 PM": the page's own time, not the event's.
+_STAMP = re.compile(r"\b(?:posted|updated|published|created|last\s+modified)\b(?:\s+on)?\s*:?\s*"
+                    r"(?:[A-Za-z]+,?\s+)?$", re.IGNORECASE)
 _CLAIMED = re.compile(r"\bclaim\w*\s+(?:the\s+)?responsibility\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))", re.IGNORECASE)
 
@@ -274,13 +280,12 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         per_sentence: dict[int, int] = {}
         for (sentence, _), value in per_group.items():
             per_sentence[sentence] = per_sentence.get(sentence, 0) + value
-        singles = len({c.quote for c in mine if c.sentence >= 0 and c.value == 1 and c.group != "attackers"
-                       and is_single(c)})
+        singles = len(distinct_people([c for c in mine if c.group != "attackers"]))
         return max(max(per_sentence.values()), singles)
 
     killed, injured, shot = total("killed"), total("injured"), total("shot")
-    hit_singles = len({c.quote for c in main if c.measure in ("shot", "injured") and c.within is None
-                       and c.sentence >= 0 and c.group != "attackers" and is_single(c)})
+    hit_singles = len(distinct_people([c for c in main if c.measure in ("shot", "injured") and c.within is None
+                                       and c.group != "attackers"]))
     if hit_singles > (shot or 0):
         shot = hit_singles
     if shot is not None:
@@ -298,6 +303,50 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     kind = next((c for c in article.claims if c.kind == "type"), None)
     out["type"] = kind.value["type"] if kind else None
     return out
+
+
+# Nouns that may name the same person as a more specific one ("a child" ... "a 9-year-old boy").
+_VAGUE_PERSON = {"child": "young", "kid": "young", "minor": "young", "juvenile": "young", "baby": "young",
+                 "infant": "young", "toddler": "young", "teen": "teen", "teenager": "teen", "youth": "teen",
+                 "person": "any", "victim": "any", "individual": "any"}
+_KIND_OF = {"boy": "young", "girl": "young", "teen": "teen", "man": "adult", "woman": "adult"}
+
+
+def distinct_people(claims: list[Claim]) -> list[Claim]:
+    """The people introduced one at a time ("a man was shot ... a woman was wounded"), once each.
+
+    A later "a child was shot" is the same person as an earlier "a young child" unless it says
+    "another" or their nouns or ages differ: reports re-introduce their victim more often than
+    they add a new one with the same description.
+    """
+    people: list[tuple[Claim, str | None, int | None]] = []
+    for c in sorted(claims, key=lambda c: (c.sentence, c.start)):
+        if c.sentence < 0 or c.value != 1 or not is_single(c):
+            continue
+        words = c.quote[c.start:c.end].lower().split()
+        age_m = re.search(r"(\d{1,3})-year-old", " ".join(words))
+        age = int(age_m.group(1)) if age_m else None
+        noun = words[-1] if words[-1] in figures._GROUP_OF else None
+        same = None if "another" in words else next(
+            (i for i, (_, n, a) in enumerate(people) if _same_person(noun, age, n, a)), None)
+        if same is None:
+            people.append((c, noun, age))
+        else:
+            kept, n, a = people[same]
+            people[same] = (kept, n if n not in (None, *_VAGUE_PERSON) else noun or n, a if a is not None else age)
+    return [c for c, _, _ in people]
+
+
+def _same_person(noun: str | None, age: int | None, other: str | None, other_age: int | None) -> bool:
+    if age is not None and other_age is not None and age != other_age:
+        return False
+    if noun is None or other is None or noun == other:
+        return True
+    for vague, specific in ((noun, other), (other, noun)):
+        kind = _VAGUE_PERSON.get(vague)
+        if kind == "any" or (kind and kind in (_VAGUE_PERSON.get(specific), _KIND_OF.get(specific))):
+            return True
+    return False
 
 
 def is_single(c: Claim) -> bool:

@@ -49,11 +49,18 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "gunwoman"),
     "peacekeepers": ("peacekeeper", "peacekeepers", "blue helmets"),
     "children": ("child", "children", "kid", "kids", "boy", "boys", "girl", "girls", "toddler",
-                 "toddlers", "infant", "infants", "baby", "babies"),
+                 "toddlers", "infant", "infants", "baby", "babies", "minor", "minors", "juvenile", "juveniles"),
     "people": ("people", "persons", "person", "others", "other people", "victim", "victims", "man",
                "men", "woman", "women", "individual", "individuals", "adult", "adults", "teen",
                "teens", "teenager", "teenagers", "youth", "youths", "relatives", "family members",
-               "bodies", "corpses"),
+               "bodies", "corpses", "male", "males", "female", "females",
+               # kin and acquaintances, named the way domestic shootings are reported: "killed his wife"
+               "wife", "husband", "girlfriend", "boyfriend", "ex-girlfriend", "ex-boyfriend", "ex-wife",
+               "ex-husband", "fiancee", "fiancée", "fiance", "mother", "father", "stepfather", "stepmother",
+               "son", "sons", "daughter", "daughters", "stepson", "stepdaughter", "brother", "brothers",
+               "sister", "sisters", "grandmother", "grandfather", "grandson", "granddaughter", "nephew",
+               "niece", "cousin", "uncle", "aunt", "parents", "friend", "friends", "roommate", "neighbor",
+               "neighbour", "neighbors", "neighbours", "family members"),
 }
 _GROUP_OF = {noun: group for group, nouns in GROUPS.items() for noun in nouns}
 _NOUN = r"(?:%s)" % "|".join(re.escape(n).replace(r"\ ", r"\s+")
@@ -62,7 +69,7 @@ _SINGULAR = {n for n in _GROUP_OF if not n.endswith("s") or n in ("police",)} - 
     "people", "police", "children", "men", "women", "gunmen", "policemen", "servicemen", "troops",
     "guardsmen", "army personnel", "military personnel"}
 # One person may also be named by an age alone: "a 14-year-old was injured".
-_AGE = r"\d{1,3}-year-old(?:\s+(?:male|female))?(?![\w-])"
+_AGE = rf"\d{{1,3}}-year-old(?:\s+(?:male|female))?(?![\w-])(?!\s+{_NOUN}\b)"  # "a 9-year-old boy": the noun wins
 _ONE = r"(?:%s|%s)" % ("|".join(re.escape(n).replace(r"\ ", r"\s+")
                                 for n in sorted(_SINGULAR, key=len, reverse=True)), _AGE)
 
@@ -95,10 +102,15 @@ _VERBS = {
     "survivors": ("survived", "unhurt", "unharmed", "escaped unhurt", "rescued"),
 }
 _MEASURE_OF = {v: m for m, vs in _VERBS.items() for v in vs}
-_WOUND = (r"(?:suffered|sustained|received|treated\s+for)\s+(?:an?\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,3}?"
+_WOUND = (r"(?:suffered|sustained|received|treated\s+for|suffering\s+from|recovering\s+from|nursing)\s+(?:an?\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,3}?"
           r"(?:wounds?|injuries|injury)")
-_VERB = r"(?:%s|%s)" % ("|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_MEASURE_OF, key=len, reverse=True)),
-                        _WOUND)
+# Taken to hospital: hit ("shot"; the injured are the shot minus the dead), unless the sentence
+# says they died there (``_DIED``).
+_HOSPITAL = (r"(?:taken|transported|rushed|brought|driven|airlifted|flown|admitted)\s+to\s+"
+             r"(?:(?:the|a|an|local|area|nearby|two|several|different|separate)\s+)*hospitals?\b")
+_DIED = re.compile(r"\b(?:died|dead|pronounced|succumbed|killed|fatal\w*|death)\b")
+_VERB = r"(?:%s|%s|%s)" % ("|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_MEASURE_OF, key=len, reverse=True)),
+                           _WOUND, _HOSPITAL)
 
 # Nouns that carry the measure themselves: "54 bodies", "10 survivors", "17 dead".
 _COUNT_NOUNS = {
@@ -119,9 +131,10 @@ _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all
         r"believed\s+to\s+have|feared|confirmed|there|here|\w+ly))*")
 _INCLUDING = rf"(?:,?\s+including\s+(?P<incl>[^,;]{{1,60}}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
-NP = (rf"(?:(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
-      rf"|(?P<det>an?|one)\s+{_MOD}(?P<one>{_ONE})(?![\w-])"
-      rf"|(?<![\w-])(?P<bare>{_ONE})(?![\w-]))")
+_AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
+NP = (rf"(?:(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
+      rf"|(?P<det>an?|one|another)\s+{_MOD}(?P<one>{_ONE})(?![\w-])"
+      rf"|(?<![\w-])(?:\d{{1,3}}-year-old\s+)?(?P<bare>{_ONE})(?![\w-]))")
 NP_RE = re.compile(rf"\b{NP}", re.IGNORECASE)
 _NPS = (rf"{NP}(?:\s*,\s*{NP})*(?:,?\s+and\s+{NP})?".replace("(?P<qual>", "(?:").replace("(?P<num>", "(?:")
         .replace("(?P<noun>", "(?:").replace("(?P<det>", "(?:").replace("(?P<one>", "(?:")
@@ -155,7 +168,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|also|all|later))+(?:\s+\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("count", re.compile(
-        rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
+        rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
         rf"(?:\s+(?:including|among\s+them)\s+(?P<incl>(?:(?:{_QUAL})\s+)?(?:{NUMBER}|an?|one)\s+{_MOD}(?:{_NOUN})))?")),
     ("object", re.compile(
         rf"\b(?P<verb>kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|shot|"
@@ -165,18 +178,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?!\s*(?:%|percent|years?|days?|hours?|times|rounds|shots|bullets|of\s+the|-)))"
         rf"(?:\s+(?P<left>dead|injured|wounded))?")),
     ("one", re.compile(
-        rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
+        rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that|his|her|their)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
         rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
         rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed)\b"
         rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
-        rf"(?P<odet>an?)\s+(?:{_MOD})(?P<onoun>{_ONE})\b"
+        rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b"
         rf"|\b(?P<dverb>(?:shooting|stabbing|beating)\s+deaths?|fatal\s+shooting|killing|murder|slaying)\s+of\s+"
         rf"(?:an?\s+|the\s+)?(?:{_MOD})(?P<dnoun>{_ONE})(?![\w-])"
         rf"|\b(?P<selfverb>killed|shot)\s+(?P<self>himself|herself)\b"
-        rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|took\s+his\s+own\s+life|took\s+her\s+own\s+life)")),
+        rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking)\s+(?:his|her)\s+(?:own\s+)?life)\b")),
     ("share", re.compile(
         rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?,\s*(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
-        rf"(?P<verb>fatally|died|dead|killed)\b")),
+        rf"(?:(?:was|were|has|had|have|been|later|since)\s+)*(?P<verb>fatally|died|dead|killed)\b")),
     ("involved", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+{_MOD}(?P<noun>%s)\b" % "|".join(
             sorted(GROUPS["attackers"], key=len, reverse=True))
@@ -247,7 +260,7 @@ def _figure(measure: str, noun: str | None, num: Number, start: int, end: int,
             qual: str | None = None, pattern: str = "", within: str | None = None,
             single: bool = False) -> Figure:
     wording = num.wording if num.wording and (num.vague or not num.wording[:1].isdigit()) \
-        and num.wording.lower() not in ("a", "an", "another", "the", "this", "that") else None
+        and num.wording.lower() not in ("a", "an", "another", "the", "this", "that", "his", "her", "their") else None
     qualifier = _qualifier(qual) or ("about" if num.vague else None)
     return Figure(measure, group_of(noun) if noun else "people", num.value, start, end, qualifier,
                   wording, within, single, pattern)
@@ -255,9 +268,16 @@ def _figure(measure: str, noun: str | None, num: Number, start: int, end: int,
 
 def _measure(verb: str) -> str:
     words = " ".join(verb.lower().split())
-    if words.startswith(("suffered", "sustained", "received", "treated")):
+    if words.startswith(("suffered", "sustained", "received", "treated", "recovering", "nursing")):
         return "killed" if "fatal" in words else "injured"
+    if words.startswith("suffering") or ("hospital" in words and words not in _MEASURE_OF):
+        return "shot"  # hit, fate not yet known: a victim taken to hospital may die there
     return _MEASURE_OF.get(words, "killed")
+
+
+def _died_there(verb: str, low: str) -> bool:
+    """"Taken to a hospital, where he died": the hospital is no injury."""
+    return "hospital" in verb.lower() and bool(_DIED.search(low))
 
 
 def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str) -> list[Figure]:
@@ -306,6 +326,8 @@ def find(sentence: str) -> list[Figure]:
                     add(_figure("killed", None, num, m.start(), m.end(), m["qual"], name), m.span())
             elif name == "subject":
                 if m["bverb"]:  # "123 have died": a number alone as subject
+                    if _died_there(m["bverb"], low):
+                        continue
                     num = parse(m["num"])
                     if num and not _is_year(m["num"], num):
                         add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(), m["qual"], name), m.span())
@@ -313,10 +335,14 @@ def find(sentence: str) -> list[Figure]:
                 if m["active"] is not None and not m["aux"].strip() and \
                         " ".join(m["verb"].lower().split()) in _TRANSITIVE:
                     continue
+                if _died_there(m["verb"], low):
+                    continue
                 figs = _noun_phrases(m["nps"], m.start("nps"), _measure(m["verb"]), name)
                 if not figs:
                     continue
                 after = _AFTER_INCLUDING.match(sentence, m.end())
+                if not (m["incl"] or after):
+                    figs = _together(figs, sentence)
                 if len(figs) == 1 and (m["incl"] or after):
                     at = m.start("incl") if m["incl"] else after.end()
                     figs += _inclusions(m["incl"] or sentence[at:], at, figs[0].measure, figs[0].group, name)
@@ -344,19 +370,21 @@ def find(sentence: str) -> list[Figure]:
                 if verb.startswith(("left", "leav")) and not m["left"]:
                     continue
                 if m["nps"]:
-                    figs = _noun_phrases(m["nps"], m.start("nps"), measure, name)
+                    figs = _together(_noun_phrases(m["nps"], m.start("nps"), measure, name), sentence)
                     if figs:
                         figs[0].start = m.start()
                 else:
                     num = parse(m["num"])
+                    calibre = m["num"].isdigit() and len(m["num"]) > 2  # "a single shot 223"
                     figs = [_figure(measure, None, num, m.start(), m.end(), m["qual"], name)] \
-                        if num and not _is_year(m["num"], num) else []
+                        if num and not _is_year(m["num"], num) and not calibre else []
                 for f in figs:
                     add(f, (f.start, f.end))
                 if figs:
                     taken.append(m.span())
             elif name == "one":
-                _one(m, add)
+                if not (m["verb"] and _died_there(m["verb"], low)):
+                    _one(m, add)
             elif name == "share":
                 if not free(m.start("num"), m.end("num")):
                     continue
@@ -384,8 +412,27 @@ def _noun_phrases(text: str, offset: int, measure: str, pattern: str) -> list[Fi
             figs.append(_figure(measure, np["one"] or np["bare"], Number(1, ""), offset + np.start(),
                                 offset + np.end(), None, pattern))
     if len(figs) == 1 and figs[0].wording is None and figs[0].value == 1 and not text[:1].isdigit():
-        figs[0].single = text.split()[0].lower() in ("a", "an")
+        figs[0].single = text.split()[0].lower() in ("a", "an", "another")
     return figs
+
+
+def _together(figs: list[Figure], sentence: str) -> list[Figure]:
+    """One figure per group for a list of noun phrases: "a man, woman and 6-year-old boy" → 2 people, 1 child.
+
+    Only phrases the list joins ("," or "and") add up: "an adult female" is one person."""
+    out: list[Figure] = []
+    for f in figs:
+        same = next((o for o in out if o.group == f.group), None)
+        if same is None or f.wording or same.wording or f.within or same.within or \
+                not _JOINED.fullmatch(sentence[out[-1].end:f.start]):
+            out.append(f)
+            continue
+        same.value += f.value
+        same.end, same.single, same.qualifier = f.end, False, same.qualifier or f.qualifier
+    return out
+
+
+_JOINED = re.compile(r"\s*(?:,|,?\s*and)\s*")
 
 
 def _one(m: re.Match, add) -> None:
@@ -394,7 +441,7 @@ def _one(m: re.Match, add) -> None:
         if m["oactive"] is not None and not m["oaux"].strip() and " ".join(m["verb"].lower().split()) in _TRANSITIVE:
             return
         det = m["det"].lower()
-        indefinite = det not in ("the", "this", "that")
+        indefinite = det not in ("the", "this", "that", "his", "her", "their")
         add(_figure(_measure(m["verb"]), m["noun"], Number(1, m["det"]), m.start(), m.end(),
                     pattern="one", single=indefinite), m.span())
     elif m["dnoun"]:
@@ -404,7 +451,10 @@ def _one(m: re.Match, add) -> None:
     elif m["onoun"]:
         verb = " ".join(m["overb"].lower().split())
         measure = {"shot and killed": "killed", "fatally shot": "killed", "stabbed": "injured"}.get(verb) or _measure(verb)
-        add(_figure(measure, m["onoun"], Number(1, m["odet"]), m.start(), m.end(), pattern="one", single=True),
+        if re.match(r"\s+to\s+death\b", m.text[m.end():]):  # "stabbed his wife to death"
+            measure = "killed"
+        add(_figure(measure, m["onoun"], Number(1, m["odet"]), m.start(), m.end(), pattern="one",
+                    single=m["odet"].lower() in ("a", "an")),
             m.span())
     else:  # a perpetrator's own death or wound: counted apart from the victims
         verb = (m["selfverb"] or "killed").lower()

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date as _date, timedelta
 from typing import Any, Iterable
 
-from .extract import is_single
+from .extract import distinct_people
 from .model import Article, Claim, Event
 
 DEFAULT_POLICY = "best"
@@ -169,8 +169,7 @@ def _group_reports(article: Article, claims: list[Claim], origins: Origins) -> d
     if len(named) > 1 and across > total:
         total, used = across, [r.claims[0] for r in named.values()]
         derived = " + ".join(f"{g} {r.value}" for g, r in named.items())
-    singles = sorted({c.quote: c for c in exact if c.value == 1 and c.group != "attackers"
-                      and c.sentence >= 0 and is_single(c)}.values(), key=lambda c: c.sentence)
+    singles = distinct_people([c for c in exact if c.group != "attackers"])
     if len(singles) > total:
         total, used, derived = len(singles), singles, f"{len(singles)} people named one by one"
     lows = [_interval(c) for c in used]

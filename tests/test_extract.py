@@ -88,6 +88,39 @@ def test_people_introduced_one_at_a_time_add_up():
     assert facts(a)["injured"] == 2
 
 
+def test_people_listed_together_add_up_and_an_age_before_a_noun_is_one_person():
+    a = report("A man, a woman and a 6-year-old boy were shot outside a laundromat on Friday.")
+    assert facts(a)["injured"] == 3
+    b = report("Deputies said an adult female had been shot in the arm on Friday.")
+    assert facts(b)["injured"] == 1
+    c = report("Officers said the 15 year old male had been shot in the hand on Friday.")
+    assert facts(c)["injured"] == 1
+
+
+def test_the_same_person_reintroduced_is_counted_once():
+    a = report("A young child was shot on Friday morning on the east side. "
+               "Dispatchers said a child was shot and a neighbour drove the child to a hospital.")
+    assert facts(a)["injured"] == 1
+    b = report("A man was shot on Elm Street on Friday. Another man was shot on the next block.")
+    assert facts(b)["injured"] == 2
+
+
+def test_taken_to_hospital_counts_as_hit_unless_they_died_there():
+    a = report("Three people were taken to the hospital after a shooting at a party on Friday.")
+    assert facts(a)["injured"] == 3
+    b = report("A man was shot on Friday. He was taken to a hospital, where he died.")
+    assert facts(b)["killed"] == 1 and not facts(b)["injured"]
+    c = report("A woman was found suffering from a gunshot wound on Friday. She died later that night.")
+    assert facts(c)["killed"] == 1 and not facts(c)["injured"]
+
+
+def test_kin_named_with_a_possessive_and_calibres_are_not_counts():
+    a = report("Police said the man stabbed his wife to death on Friday before fleeing.")
+    assert facts(a)["killed"] == 1
+    b = report("A man was hurt on Friday when his rifle went off; the weapon was a single shot 308.")
+    assert facts(b)["injured"] == 1
+
+
 # --- scope -----------------------------------------------------------------------------------
 
 def test_figure_with_an_earlier_date_is_background():
@@ -142,6 +175,15 @@ def test_last_weekend_has_week_precision_and_no_date_falls_back_to_publication()
     b = report("Two teenagers were shot near the stadium.")
     assert not [c for c in b.claims if c.kind == "date"]
     assert facts(b)["date"] == "2021-03-06" and facts(b)["date_basis"] == "published"
+
+
+def test_a_page_stamp_is_not_the_event_date_and_a_day_beats_a_week():
+    a = report("Posted: Saturday, March 6, 2021 9:10 AM. A teenager was shot and killed on Thursday night "
+               "outside a gas station, police said.")
+    assert one(a, "date").value["date"] == "2021-03-04"
+    b = report("A man was seriously injured in an accidental shooting last week. "
+               "At about 11 p.m. March 2, a rifle went off inside a garage, injuring the man.")
+    assert one(b, "date").value["date"] == "2021-03-02"
 
 
 # --- place -----------------------------------------------------------------------------------
