@@ -400,7 +400,10 @@ def _first(a: Article, kind: str) -> Claim | None:
 
 
 def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[dict]]:
-    """The event date most origins give (ties: the earliest), else the first report's publication day."""
+    """The event date most origins give (ties: the earliest), else the first report's publication day.
+
+    A date after the first report's publication day is a later event's (an arrest, a trial, a
+    death in hospital) and takes no part; the reports keep it."""
     reports = []
     for a in articles:
         c = _first(a, "date")
@@ -408,7 +411,11 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
             reports.append(Report(a, [c], c.value["date"], origins.of(a, c)))
     times = [(a, c) for a in articles for c in [_first(a, "time")] if c is not None]
     time = Counter(c.value["time"] for _, c in times).most_common(1)[0][0] if times else None
-    if not reports:
+    first = min((_date.fromisoformat(a.published[:10]) for a in articles if a.published), default=None)
+    spans = {r.value: date_span(r.value, r.claims[0].value["precision"]) for r in reports}
+    # the event happened by the day it was first reported: a later date is a follow-up's (arrest, trial)
+    later = {v for v, (start, _) in spans.items() if first is not None and start > first}
+    if len(later) == len(spans):
         dated = sorted((a for a in articles if a.published), key=lambda a: (a.published, a.id))
         if not dated:
             return None, []
@@ -416,10 +423,12 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
                 "status": "single-source", "reports": [{"article": dated[0].id, "outlet": dated[0].outlet,
                                                         "published": dated[0].published,
                                                         "value": dated[0].published[:10],
-                                                        "quote": None, "derived": "publication date"}]}, []
-    spans = {r.value: date_span(r.value, r.claims[0].value["precision"]) for r in reports}
+                                                        "quote": None, "derived": "publication date"}]
+                + [r.summary() for r in reports]}, []
     votes: dict[str, set[str]] = defaultdict(set)
     for r in reports:
+        if r.value in later:
+            continue
         votes[r.value].add(r.origin)
     # a month or week agrees with a day inside it; the finest value most origins support wins
     support = {v: {o for w, os in votes.items() if _meets(spans[v], spans[w]) for o in os} for v in votes}

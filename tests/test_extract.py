@@ -184,6 +184,8 @@ def test_a_page_stamp_is_not_the_event_date_and_a_day_beats_a_week():
     b = report("A man was seriously injured in an accidental shooting last week. "
                "At about 11 p.m. March 2, a rifle went off inside a garage, injuring the man.")
     assert one(b, "date").value["date"] == "2021-03-02"
+    c = report("A man was shot and killed on Saturday, February 27, outside a bar, police said.")
+    assert one(c, "date").value["date"] == "2021-02-27"
 
 
 # --- place -----------------------------------------------------------------------------------

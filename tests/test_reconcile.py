@@ -246,3 +246,31 @@ def test_wounded_are_the_shot_minus_the_dead_across_reports(tmp_path):
     (e,) = analyze([path]).events
     injured = figure(e, "injured", "people")
     assert injured["estimate"]["best"] == 4 and injured["derived"].startswith("shot 5 - killed 1")
+
+
+def test_a_follow_up_dated_after_the_first_report_does_not_move_the_event_date(tmp_path):
+    rows = [
+        {"id": "f1", "published": "2023-07-09T08:00:00Z", "outlet": "Lakeside Post",
+         "title": "Two shot outside Lakeside pool hall",
+         "text": "Two men were shot outside a pool hall on Harbor Road in Toledo, Ohio, on Saturday night, "
+                 "police said."},
+        {"id": "f2", "published": "2023-07-19T15:00:00Z", "outlet": "Toledo Evening",
+         "title": "Arrest in Harbor Road pool hall shooting",
+         "text": "Police arrested a 22-year-old man on Tuesday in the shooting that wounded two men outside "
+                 "a pool hall on Harbor Road in Toledo. The shooting happened on Saturday, July 8, police said."},
+        {"id": "f3", "published": "2023-07-26T15:00:00Z", "outlet": "Toledo Courier",
+         "title": "Man shot outside pool hall dies",
+         "text": "One of the two men shot outside a Harbor Road pool hall in Toledo died on Monday at a "
+                 "hospital, police said."},
+    ]
+    from corroborate.model import Article, Event
+    from corroborate.pipeline import process
+    from corroborate.reconcile import reconcile
+
+    articles = [process(Article(input=r["id"], title=r["title"], raw_text=r["text"], published=r["published"],
+                                outlet=r["outlet"], format="text")) for r in rows]
+    e = Event("pool-hall", [a.id for a in articles], rows[0]["title"])
+    reconcile(e, articles, [])  # grouped by hand: this tests the date, not the clustering
+    assert e.date["value"] == "2023-07-08"
+    assert any(r["value"] > "2023-07-09" for r in e.date["reports"])  # kept, without a vote
+    assert not [d for d in e.disputes if d["about"] == "date"]
