@@ -85,7 +85,6 @@ class _Sentences:
         """The sentence once, with every article that carries it and which of them copied it."""
         root = self.group.get(key, key)
         members = sorted(self.members.get(root, [root]), key=self._rank)
-        first = members[0][0]
         articles = list(dict.fromkeys(a for a, _ in members))
         copies = [a for a in articles if any((a, i) in self._copied for a2, i in members if a2 == a)]
         if not copies:  # a common wire, or direction unknown: the first to publish is the original

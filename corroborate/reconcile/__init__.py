@@ -1,0 +1,64 @@
+"""Reconcile: one event's claims, from all its articles, merged into what is known and what is disputed.
+
+reads: the event's articles (claims, published, outlet), the reuse pairs among them;
+fills: ``Event.date``, ``location``, ``type``, ``figures``, ``actors``, ``disputes``,
+``related_events``, ``timeline``, ``copies``, ``independent_sources``.
+
+Rules, in the order a reader checks them:
+
+- **Copies count once.** Every claim gets an *origin*: the sentence's source when the
+  sentence was copied (``reuse`` passages), else the article's wire when it is credited to
+  one, else the article itself.  Agreement and disputes count origins, not articles.
+- **An article's figure** for a (measure, group) is its largest exact figure for that group
+  (a vague amount such as "dozens" only when it gives no number).  Its **total** ("people")
+  is the largest of: one sentence's groups added up ("53 soldiers and one civilian" → 54),
+  its named groups added up across sentences, and the people it introduces one by one.
+  A part of a total ("54 bodies including one civilian") is never added again.
+- **Intervals.** "at least 53" is [53, ∞), "more than 50" [51, ∞), "up to 10" [0, 10],
+  "about 20" ±10 %, "dozens" (coded 12, ACLED's convention) [12, ∞): a vague amount never
+  disputes a number.  Independent origins *agree* when their intervals meet.
+- **Revisions.** An origin's later figure replaces its earlier one, and an official's later
+  figure (government, police, army, ministry, spokesman …) supersedes earlier conflicting
+  ones; both stay in the timeline.  What still conflicts is **disputed**.
+- **Groups.** A named group larger than the total of the same measure ("only 20 soldiers
+  survived" against "10 survivors") is a dispute about that measure.
+- **Estimates** under two named policies: ``best`` (UCDP-like; the default): best = the value
+  most origins give (ties: the middle one), low/high = the lowest/highest credible figure;
+  ``conservative`` (ACLED-like): best = the lowest credible figure.  Vague amounts count
+  at their coded value only when no origin gives a number.
+- **Background** claims (``Claim.scope``) never reach the event's figures: they form
+  ``related_events``, grouped by their date and wording, and reconciled the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..model import Article, Event
+from .facts import actors, date, date_span, event_type, location
+from .related import related_events
+from .reports import DEFAULT_POLICY, DISJOINT, POLICIES, Origins, Report, members
+from .timeline import timeline
+from .tolls import figures, total
+
+__all__ = ["DEFAULT_POLICY", "DISJOINT", "POLICIES", "Origins", "Report", "actors", "date", "date_span",
+           "event_type", "figures", "location", "members", "reconcile", "related_events", "timeline", "total"]
+
+
+def reconcile(event: Event, articles: list[Article], pairs: Iterable[Any] = ()) -> Event:
+    """Fill ``event``'s reconciled facts from its articles' claims (see the module docstring)."""
+    from ..reuse import copy_rows, origins as article_origins
+
+    arts, pairs = members(event, articles, pairs)
+    origins = Origins(arts, pairs)
+    event.figures, disputes = figures(arts, origins)
+    event.date, d = date(arts, origins)
+    event.location, p = location(arts, origins)
+    event.type = event_type(arts, origins)
+    event.actors, ac = actors(arts, origins)
+    event.disputes = disputes + d + p + ac
+    event.related_events = related_events(event.id, arts, origins, (event.date or {}).get("value"))
+    event.copies = copy_rows(pairs)
+    event.independent_sources = len(set(article_origins(arts, pairs).values()))
+    event.timeline = timeline(arts, event.date, event.location, event.actors)
+    return event

@@ -1,0 +1,214 @@
+"""Date, place, event type and actors, each merged across reports with its disputes."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date as _date, timedelta
+from typing import Any
+
+from ..model import Article
+from .reports import Origins, Report, _first, _position
+
+
+_LINK_RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "reported": 3}
+
+
+def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[dict]]:
+    """The event date most origins give (ties: the earliest), else the first report's publication day.
+
+    A date after the first report's publication day is a later event's (an arrest, a trial, a
+    death in hospital) and takes no part; the reports keep it."""
+    reports = []
+    for a in articles:
+        c = _first(a, "date")
+        if c is not None:
+            reports.append(Report(a, [c], c.value["date"], origins.of(a, c)))
+    times = [(a, c) for a in articles for c in [_first(a, "time")] if c is not None]
+    time = Counter(c.value["time"] for _, c in times).most_common(1)[0][0] if times else None
+    first = min((_date.fromisoformat(a.published[:10]) for a in articles if a.published), default=None)
+    spans = {r.value: date_span(r.value, r.claims[0].value["precision"]) for r in reports}
+    # the event happened by the day it was first reported: a later date is a follow-up's (arrest, trial)
+    later = {v for v, (start, _) in spans.items() if first is not None and start > first}
+    if len(later) == len(spans):
+        dated = sorted((a for a in articles if a.published), key=lambda a: (a.published, a.id))
+        if not dated:
+            return None, []
+        return {"value": dated[0].published[:10], "precision": "day", "time": time, "basis": "published",
+                "status": "single-source", "reports": [{"article": dated[0].id, "outlet": dated[0].outlet,
+                                                        "published": dated[0].published,
+                                                        "value": dated[0].published[:10],
+                                                        "quote": None, "derived": "publication date"}]
+                + [r.summary() for r in reports]}, []
+    votes: dict[str, set[str]] = defaultdict(set)
+    for r in reports:
+        if r.value in later:
+            continue
+        votes[r.value].add(r.origin)
+    # a month or week agrees with a day inside it; the finest value most origins support wins
+    support = {v: {o for w, os in votes.items() if _meets(spans[v], spans[w]) for o in os} for v in votes}
+    value = min(votes, key=lambda v: (-len(support[v]), (spans[v][1] - spans[v][0]).days, v))
+    precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
+    conflicting = sorted(v for v in votes if not _meets(spans[v], spans[value]))
+    disputes = []
+    if conflicting and any(votes[v] - votes[value] for v in conflicting):
+        disputes.append({"about": "date", "positions": [
+            _position(v, [r for r in reports if r.value == v]) for v in sorted(votes)]})
+    out = {"value": value, "precision": precision, "time": time, "basis": "text",
+           "status": "disputed" if disputes else ("agreed" if len(support[value]) > 1 else "single-source"),
+           "reports": [r.summary() for r in reports]}
+    if times:
+        out["time_reports"] = [Report(a, [c], c.value["time"], origins.of(a, c)).summary() for a, c in times]
+    return out, disputes
+
+
+def date_span(value: str, precision: str) -> tuple[_date, _date]:
+    """The days a date claim covers: its day, its week (from that day), or its month."""
+    day = _date.fromisoformat(value[:10] if len(value) >= 10 else value + "-01")
+    if precision == "week":
+        return day, day + timedelta(days=6)
+    if precision == "month":
+        day = day.replace(day=1)
+        return day, (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return day, day
+
+
+_PRECISION = {"town": 0, "village": 0, "district": 1, "region": 2, "country": 3}
+
+
+def _contains(outer: dict, inner: dict) -> bool:
+    """Whether place ``outer`` is ``inner`` or a coarser place around it."""
+    if outer.get("country") != inner.get("country"):
+        return False
+    po = _PRECISION.get(outer.get("precision"), 0)
+    if po == 3:
+        return True
+    if po == 2 and outer.get("name") in (inner.get("admin1"), inner.get("name")):
+        return True
+    return _place_key(outer) == _place_key(inner)
+
+
+def _place_key(p: dict) -> tuple:
+    return (p.get("country"), p.get("admin1"), p.get("name"))
+
+
+def location(articles: list[Article], origins: Origins) -> tuple[dict | None, list[dict]]:
+    """The finest place that most origins name or name a place around; other places are disputes."""
+    reports = []
+    for a in articles:
+        c = _first(a, "place")
+        if c is not None:
+            reports.append(Report(a, [c], c.value, origins.of(a, c)))
+    disputes: list[dict] = []
+    out: dict[str, Any] | None = None
+    if reports:
+        places = {_place_key(r.value): r.value for r in reports}
+        support = {k: {r.origin for r in reports if _contains(r.value, p) or _contains(p, r.value)}
+                   for k, p in places.items()}
+        key = min(places, key=lambda k: (-len(support[k]), _PRECISION.get(places[k].get("precision"), 0),
+                                         tuple(str(x) for x in k)))
+        chosen = places[key]
+        other = [r for r in reports if not (_contains(r.value, chosen) or _contains(chosen, r.value))]
+        if other and {r.origin for r in other} - support[key]:
+            names = sorted({_place_key(r.value) for r in reports}, key=lambda k: tuple(str(x) for x in k))
+            disputes.append({"about": "place", "positions": [
+                _position(places[k]["name"], [r for r in reports if _place_key(r.value) == k]) for k in names]})
+        out = {**{k: chosen.get(k) for k in ("name", "admin1", "country", "lat", "lon", "precision")},
+               "status": "disputed" if disputes else ("agreed" if len(support[key]) > 1 else "single-source"),
+               "reports": [r.summary() for r in reports]}
+    relations = []
+    rel: dict[str, list[Report]] = defaultdict(list)
+    for a in articles:
+        for c in a.claims:
+            if c.kind == "relation" and c.scope is None:
+                rel[c.value.get("relation") or ""].append(Report(a, [c], c.value.get("place"), origins.of(a, c)))
+    for relation, reps in sorted(rel.items()):
+        named = sorted({r.value for r in reps if r.value})
+        for place in named:
+            held = [r for r in reps if r.value == place]
+            relations.append({"relation": relation, "place": place, "country": held[0].claims[0].value.get("country"),
+                              "reports": [r.summary() for r in held]})
+        if len(named) > 1:
+            disputes.append({"about": relation.strip() or "relation", "positions": [
+                _position(p, [r for r in reps if r.value == p]) for p in named]})
+    if out is None and not relations:
+        return None, disputes
+    out = out or {"name": None, "admin1": None, "country": None, "lat": None, "lon": None, "precision": None,
+                  "status": "unknown", "reports": []}
+    out["relations"] = relations
+    return out, disputes
+
+
+def event_type(articles: list[Article], origins: Origins) -> dict | None:
+    """The type most origins give; ties go to the most specific (the taxonomy's order)."""
+    from ..eventtypes import TYPES
+
+    order = list(TYPES)
+    reports = [Report(a, [c], c.value["type"], origins.of(a, c)) for a in articles for c in [_first(a, "type")] if c]
+    if not reports:
+        return None
+    votes: dict[str, set[str]] = defaultdict(set)
+    for r in reports:
+        votes[r.value].add(r.origin)
+    best = min(votes, key=lambda t: (-len(votes[t]), order.index(t) if t in order else len(order)))
+    chosen = next(r for r in reports if r.value == best).claims[0].value
+    return {**chosen, "status": "agreed" if len(votes) == 1 and len(votes[best]) > 1 else
+            "single-source" if len(votes) == 1 else "mixed",
+            "reports": [r.summary() for r in reports]}
+
+
+# --- Actors -----------------------------------------------------------------------------
+
+def actors(articles: list[Article], origins: Origins) -> tuple[list[dict], list[dict]]:
+    """Perpetrators (with the strongest link any report gives) and targets; unverified claims marked."""
+    by_key: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for a in articles:
+        for c in a.claims:
+            if c.kind == "actor" and c.scope is None:
+                by_key[(c.value.get("role") or "", c.value.get("name") or "")].append(
+                    Report(a, [c], c.value.get("link"), origins.of(a, c)))
+    out = []
+    def rank(kv):  # perpetrators first, the strongest link and the most sources first
+        (role, name), reps = kv
+        best = min((_LINK_RANK.get(r.value, 9) for r in reps), default=9)
+        return (role != "perpetrator", best, -len({r.origin for r in reps}), role, name)
+
+    for (role, name), reps in sorted(by_key.items(), key=rank):
+        reps.sort(key=lambda r: (r.published or "9999", r.article.id))
+        links = sorted({r.value for r in reps if r.value}, key=lambda l: _LINK_RANK.get(l, 9))
+        row: dict[str, Any] = {"name": name or None, "role": role, "link": links[0] if links else None,
+                               "links": links, "independent_sources": len({r.origin for r in reps}),
+                               "reports": [{**r.summary(), "link": r.value, "via": r.claims[0].value.get("via"),
+                                            "evidence": r.claims[0].value.get("evidence"),
+                                            "by": r.claims[0].value.get("by")} for r in reps]}
+        if role == "perpetrator" and name:
+            if "claimed" in links:
+                row["verified"] = False
+                row["unverified_because"] = (
+                    "claimed without evidence" if any(r.claims[0].value.get("evidence") is False for r in reps)
+                    else "a claim of responsibility by the group itself, not confirmed by another source")
+            elif links and links[0] in ("blamed", "suspected"):
+                row["verified"] = False
+                row["unverified_because"] = f"{links[0]} by others; no claim of responsibility"
+        out.append(row)
+    disputes = []
+    nobody = [r for r in out if r["role"] == "perpetrator" and r["name"] is None and r["link"] == "no claim"]
+    named = [r for r in out if r["role"] == "perpetrator" and r["name"] and r["link"] in ("claimed", "blamed")]
+    for r in nobody:  # "no group immediately claimed" before a claim is how the story evolved, not a dispute
+        first_claim = min((rep["published"] or "9999" for n in named for rep in n["reports"]
+                           if rep["link"] == "claimed"), default=None)
+        if first_claim and all((rep["published"] or "") <= first_claim for rep in r["reports"]):
+            r["evolution"] = "no claim of responsibility at first; a claim came later"
+    if len({r["name"] for r in named}) > 1:
+        disputes.append({"about": "perpetrator", "positions": [
+            {"value": f"{r['name']} ({r['link']})", "articles": sorted({p["article"] for p in r["reports"]}),
+             "outlets": sorted({p["outlet"] or p["article"] for p in r["reports"]}),
+             "said_by": sorted({p["said_by"] for p in r["reports"] if p["said_by"]}),
+             "origins": sorted({p["origin"] for p in r["reports"]})} for r in named]})
+    return out, disputes
+
+
+# --- Related events ---------------------------------------------------------------------
+
+
+def _meets(a: tuple[_date, _date] | None, b: tuple[_date, _date] | None) -> bool:
+    return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])

@@ -1,0 +1,271 @@
+"""Figures: each (measure, group) merged across reports into an estimate, a status and its disputes (rules in ``reconcile``)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from ..extract import distinct_people
+from ..model import Article, Claim
+from .reports import DEFAULT_POLICY, DISJOINT, INF, POLICIES, Origins, Report, _position
+
+
+def _interval(c: Claim) -> tuple[float, float, bool]:
+    v, q = c.value, c.qualifier
+    vague = bool(c.wording) and q == "about" and not c.wording[:1].isdigit() and _is_vague(c.wording)
+    if vague or q == "at least":
+        return v, INF, vague
+    if q == "more than":
+        return v + 1, INF, False
+    if q in ("up to", "as many as", "fewer than", "less than", "nearly", "almost"):
+        return (0 if q in ("up to", "as many as") else v * 0.8), (v - 1 if q in ("fewer than", "less than") else v), False
+    if q == "about":
+        return v * 0.9, v * 1.1, False
+    return v, v, False
+
+
+def _is_vague(wording: str) -> bool:
+    w = wording.lower()
+    return any(x in w for x in ("tens", "dozen", "scores", "hundreds", "thousands", "handful", "couple"))
+
+
+def _group_reports(article: Article, claims: list[Claim], origins: Origins) -> dict[str, Report]:
+    """The article's figure per group, and its total as ``people``."""
+    out: dict[str, Report] = {}
+    by_group: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_group[c.group or "people"].append(c)
+    for group, cs in by_group.items():
+        if group == "people":
+            continue
+        out[group] = _report(article, cs, origins)
+    top = [c for c in claims if c.within is None]
+    if not top:
+        return out
+    exact = [c for c in top if not _interval(c)[2]] or top
+    per_sentence: dict[int, dict[str, Claim]] = defaultdict(dict)
+    for c in exact:
+        kept = per_sentence[c.sentence].get(c.group)
+        if kept is None or c.value > kept.value:
+            per_sentence[c.sentence][c.group] = c
+    best_sentence = max(per_sentence.items(), key=lambda kv: (sum(c.value for c in kv[1].values()), -kv[0]))
+    sentence_claims = sorted(best_sentence[1].values(), key=lambda c: c.start)
+    total, used, derived = sum(c.value for c in sentence_claims), sentence_claims, None
+    if len(sentence_claims) > 1:
+        derived = " + ".join(f"{c.group} {c.value}" for c in sentence_claims)
+    named = {g: out[g] for g in DISJOINT if g in out and not out[g].vague}
+    across = sum(r.value for r in named.values())
+    if len(named) > 1 and across > total:
+        total, used = across, [r.claims[0] for r in named.values()]
+        derived = " + ".join(f"{g} {r.value}" for g, r in named.items())
+    singles = distinct_people([c for c in exact if c.group != "attackers"])
+    if len(singles) > total:
+        total, used, derived = len(singles), singles, f"{len(singles)} people named one by one"
+    lows = [_interval(c) for c in used]
+    low = sum(x[0] for x in lows)
+    high = INF if any(x[1] == INF for x in lows) else sum(x[1] for x in lows)
+    vague = all(x[2] for x in lows)
+    lead = max(used, key=lambda c: c.value)
+    out["people"] = Report(article, [lead] + [c for c in used if c is not lead], total,
+                           origins.of(article, lead), low, high, vague, derived)
+    return out
+
+
+def _report(article: Article, claims: list[Claim], origins: Origins) -> Report:
+    """An article's position from its claims on one (measure, group): its largest number."""
+    ranked = sorted(claims, key=lambda c: (not _interval(c)[2], c.value, c.sentence >= 0, c.qualifier is None,
+                                           -c.sentence))  # a body sentence over the title at equal values
+    c = ranked[-1]
+    low, high, vague = _interval(c)
+    return Report(article, [c], c.value, origins.of(article, c), low, high, vague)
+
+
+_REVISED = re.compile(r"\b(?:revis\w*|updated?|rose|risen|rises|climbed|increased|new\s+toll|later\s+said|"
+                      r"now\s+stands|raised)\b", re.I)
+TOLLS = ("killed", "injured", "shot", "missing", "kidnapped")
+
+
+def _revises(later: Report, earlier: Report, measure: str | None) -> bool:
+    """An official's later figure revises an earlier one: a toll that rose, or words that say so."""
+    return (measure in TOLLS and later.value > earlier.value) or \
+        any(_REVISED.search(c.quote) for c in later.claims)
+
+
+def _reconcile(reports: list[Report], measure: str | None = None) -> dict[str, Any]:
+    """Status, estimates, superseded reports and positions of one question's reports."""
+    reports = sorted(reports, key=lambda r: (r.published or "9999", r.article.id))
+    current: dict[str, Report] = {}
+    superseded: list[Report] = []
+    for r in reports:  # an origin's later figure replaces its earlier one (undated reports count as latest)
+        before = current.get(r.origin)
+        if before is not None and not r.vague and (before.vague or before.value != r.value):
+            superseded.append(before)
+            current[r.origin] = r
+        elif before is None:
+            current[r.origin] = r
+    live = list(current.values())
+    if not _compatible(live):
+        official = [r for r in live if r.official and r.published and not r.vague]
+        if official:
+            last = max(official, key=lambda r: (r.published, r.article.id))
+            gone = [r for r in live if r.published and r.published < last.published and not _meet(r, last)
+                    and _revises(last, r, measure)]
+            if gone and _compatible([r for r in live if r not in gone]):
+                superseded += gone
+                live = [r for r in live if r not in gone]
+    agreed = _compatible(live)
+    numbers = [r for r in live if not r.vague] or live
+    values = sorted(r.value for r in numbers)
+    if agreed:  # the value inside every report's interval ("at least 12" and 13 → 13)
+        low = max(r.low for r in numbers)
+        inside = [r for r in numbers if low <= r.value <= min(r.high for r in numbers)]
+        numbers = inside or numbers
+    votes = Counter(r.value for r in numbers)
+    top = max(votes.values())
+    tied = sorted(v for v in votes if votes[v] == top)
+    middle = sorted(r.value for r in numbers)
+    best = tied[0] if len(tied) == 1 else middle[(len(middle) - 1) // 2]
+    estimates = {"best": {"low": values[0], "best": best, "high": max(values[-1], best)},
+                 "conservative": {"low": values[0], "best": values[0], "high": max(values[-1], best)}}
+    status = ("agreed" if len({r.origin for r in live}) > 1 else "single-source") if agreed else "disputed"
+    positions = []
+    if not agreed:
+        for value in sorted({r.value for r in live}):
+            held = [r for r in live if r.value == value]
+            positions.append(_position(value, held))
+    return {"status": status, "estimate": estimates[DEFAULT_POLICY], "estimates": estimates,
+            "origins": len(current), "superseded": [r.summary() for r in superseded],
+            "positions": positions}
+
+
+def _meet(a: Report, b: Report) -> bool:
+    return max(a.low, b.low) <= min(a.high, b.high)
+
+
+def _compatible(reports: list[Report]) -> bool:
+    numbers = [r for r in reports if not r.vague]
+    if numbers:
+        low = max(r.low for r in numbers)
+        high = min(r.high for r in numbers)
+        return low <= high and all(r.low <= high for r in reports if r.vague)
+    return True
+
+
+def figures(articles: list[Article], origins: Origins, scoped: str | None = None,
+            claims: dict[str, list[Claim]] | None = None) -> tuple[list[dict], list[dict]]:
+    """The event's figures per (measure, group) and the disputes among them."""
+    rows: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for a in articles:
+        mine = claims[a.id] if claims is not None else [c for c in a.claims if c.kind == "figure" and c.scope is None]
+        by_measure: dict[str, list[Claim]] = defaultdict(list)
+        for c in mine:
+            by_measure[c.measure].append(c)
+        reports = {measure: _group_reports(a, cs, origins) for measure, cs in by_measure.items()}
+        for measure, by_group in reports.items():
+            for group, report in by_group.items():
+                rows[(measure, group)].append(report)
+    out, disputes = [], []
+    for (measure, group), reports in sorted(rows.items(), key=lambda kv: (_measure_rank(kv[0][0]), kv[0][1] != "people", kv[0][1])):
+        if group == "people" and all(len(r.claims) == 1 and r.claims[0].group != "people" for r in reports):
+            continue  # every total is one named group's figure: that group's row says it already
+        merged = _reconcile(reports, measure)
+        row = {"measure": measure, "group": group, "estimate": merged["estimate"], "status": merged["status"],
+               "estimates": merged["estimates"], "independent_sources": merged["origins"],
+               "sources_kind": "claim origins (a copied sentence counts with its source)",
+               "reports": [r.summary() for r in sorted(reports, key=lambda r: (r.published or "9999", r.article.id))],
+               "superseded": merged["superseded"],
+               "series": [{"published": r.article.published, "article": r.article.id, "value": r.value,
+                           "vague": r.vague} for r in sorted(reports, key=lambda r: (r.published or "9999", r.article.id))]}
+        out.append(row)
+        if merged["positions"]:
+            disputes.append({"about": f"{measure} {group}", "positions": merged["positions"]})
+    _injured_from_shot(out)
+    by_key = {(r["measure"], r["group"]): r for r in out}
+    for row in out:  # a group's figure that is one side of its measure's disputed total is disputed too
+        total = by_key.get((row["measure"], "people"))
+        if row["group"] != "people" and total and total["status"] == "disputed" and \
+                any(rep["value"] != total["estimate"]["best"] and rep.get("derived") is None and
+                    rep["value"] == row["estimate"]["best"] for rep in total["reports"]):
+            row["status"] = "disputed"
+    for (measure, group), row in sorted(by_key.items()):
+        total = by_key.get((measure, "people"))
+        if group == "people" or total is None:
+            continue
+        low = min(rep["value"] for rep in row["reports"] if not rep.get("vague"))
+        t_high = max(rep["value"] for rep in total["reports"])
+        if low > t_high:  # more survivors among soldiers than survivors in all
+            for r in (row, total):
+                r["status"] = "disputed"
+            disputes.append({"about": f"{measure}", "positions": [
+                _group_position(total, "people"), _group_position(row, group)]})
+    return out, disputes
+
+
+def total(figure_rows: list[dict], measure: str) -> dict[str, Any] | None:
+    """The figure row for everyone (``people``), or the named groups added up when no row says it."""
+    rows = [f for f in figure_rows if f["measure"] == measure]
+    people = next((f for f in rows if f["group"] == "people"), None)
+    if people or not rows:
+        return people
+    parts = [f for f in rows if f["group"] in ("soldiers", "police", "civilians", "attackers", "peacekeepers")] \
+        or [f for f in rows if f["group"] == "children"]
+    if not parts:
+        return None
+    add = {policy: {k: sum(f["estimates"][policy][k] for f in parts) for k in ("low", "best", "high")}
+           for policy in ("best", "conservative")}
+    return {"measure": measure, "group": "people", "estimate": add["best"], "estimates": add,
+            "status": "disputed" if any(f["status"] == "disputed" for f in parts) else
+            "agreed" if any(f["status"] == "agreed" for f in parts) else "single-source", "derived": True}
+
+
+def _injured_from_shot(rows: list[dict]) -> None:
+    """"Five people were shot, one fatally": the wounded are the shot minus the killed (4).
+
+    Done on the reconciled rows: reports often give the shot and the dead in different
+    articles, and on GVA this beats doing it per article (0.758 against 0.741 exact injured).
+    """
+    by_key = {(r["measure"], r["group"]): r for r in rows}
+    shot = total(rows, "shot")
+    if shot is None:
+        return
+    killed = total(rows, "killed")
+    dead = {p: (killed["estimates"][p]["best"] if killed else 0) for p in POLICIES}
+    rest = {p: shot["estimates"][p]["best"] - dead[p] for p in POLICIES}
+    injured = by_key.get(("injured", "people"))
+    said = total(rows, "injured")
+    if rest[DEFAULT_POLICY] <= 0 or (said and said["estimate"]["best"] >= rest[DEFAULT_POLICY]):
+        return
+    estimates = {p: {"low": max(rest[p], 0), "best": max(rest[p], 0), "high": max(rest[p], 0)} for p in POLICIES}
+    shot = by_key.get(("shot", "people")) or next(r for r in rows if r["measure"] == "shot")
+    row = {"measure": "injured", "group": "people", "estimate": estimates[DEFAULT_POLICY], "status": shot["status"],
+           "estimates": estimates, "independent_sources": shot["independent_sources"],
+           "sources_kind": shot["sources_kind"],
+           "derived": f"shot {rest[DEFAULT_POLICY] + dead[DEFAULT_POLICY]} - killed {dead[DEFAULT_POLICY]}"
+                      + (f"; reports of wounded said {injured['estimate']['best']}" if injured else ""),
+           "reports": shot["reports"] + (injured["reports"] if injured else []),
+           "superseded": [], "series": shot["series"]}
+    if injured:
+        rows[rows.index(injured)] = row
+    else:
+        at = next((i for i, r in enumerate(rows) if r["measure"] not in ("killed",)), len(rows))
+        rows.insert(at, row)
+
+
+def _group_position(row: dict, group: str) -> dict[str, Any]:
+    reps = row["reports"]
+    return {"value": row["estimate"]["best"], "group": group,
+            "articles": sorted({r["article"] for r in reps}),
+            "outlets": sorted({r["outlet"] or r["article"] for r in reps}),
+            "said_by": sorted({r["said_by"] for r in reps if r["said_by"]}),
+            "origins": sorted({r["origin"] for r in reps})}
+
+
+_MEASURES = ("killed", "injured", "shot", "missing", "kidnapped", "arrested", "survivors", "involved")
+
+
+def _measure_rank(m: str) -> int:
+    return _MEASURES.index(m) if m in _MEASURES else len(_MEASURES)
+
+
+# --- Date, place, type ----------------------------------------------------------------
