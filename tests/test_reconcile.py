@@ -220,6 +220,8 @@ def test_seeds_dossier():
     assert any("Local media" in p["said_by"] for p in survivors["positions"])
     assert (e.location["name"], e.location["admin1"], e.location["country"]) == ("Indelimane", "Ménaka", "ML")
     assert e.date["value"] == "2019-11-01"
+    # the undated report blames another group "for the September 30 attack": that is not this event's
+    assert "perpetrator" not in {d["about"] for d in e.disputes}
     islamic_state = next(a for a in e.actors if a["name"] == "Islamic State")
     assert islamic_state["link"] == "claimed" and islamic_state["verified"] is False
     september = next(r for r in e.related_events if r["date"] == "2019-09-30")
@@ -274,3 +276,22 @@ def test_a_follow_up_dated_after_the_first_report_does_not_move_the_event_date(t
     assert e.date["value"] == "2023-07-08"
     assert any(r["value"] > "2023-07-09" for r in e.date["reports"])  # kept, without a vote
     assert not [d for d in e.disputes if d["about"] == "date"]
+
+
+def test_an_actor_claim_naming_another_day_is_not_this_events(tmp_path):
+    from corroborate.model import Article, Event
+    from corroborate.pipeline import process
+    from corroborate.reconcile import reconcile
+
+    rows = [("d1", "2024-03-06T09:00:00Z", "Gunmen killed nine villagers in Douentza on Tuesday, March 5. "
+                                          "The Islamic State group claimed responsibility on its Amaq channel."),
+            ("d2", None, "Nine villagers were killed in Douentza. Officials blamed the Islamic State group. "
+                         "Residents blamed Ansarul Islam for the February 12 attack on a nearby market.")]
+    articles = [process(Article(input=i, title="Douentza attack", raw_text=t, published=p, format="text"))
+                for i, p, t in rows]
+    e = Event("douentza", [a.id for a in articles], "Douentza attack")
+    reconcile(e, articles, [])
+    names = {a["name"] for a in e.actors if a["role"] == "perpetrator"}
+    assert "Islamic State" in names
+    assert "Ansarul Islam" not in names
+    assert "perpetrator" not in {d["about"] for d in e.disputes}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections import Counter, defaultdict
 from datetime import date as _date, timedelta
 from typing import Any
@@ -158,12 +160,15 @@ def event_type(articles: list[Article], origins: Origins) -> dict | None:
 
 # --- Actors -----------------------------------------------------------------------------
 
-def actors(articles: list[Article], origins: Origins) -> tuple[list[dict], list[dict]]:
-    """Perpetrators (with the strongest link any report gives) and targets; unverified claims marked."""
+def actors(articles: list[Article], origins: Origins, when: dict | None = None) -> tuple[list[dict], list[dict]]:
+    """Perpetrators (with the strongest link any report gives) and targets; unverified claims marked.
+
+    A claim whose sentence names another day ("blamed X for the September 30 attack") is about
+    another event even when its article, undated, could not place that day itself."""
     by_key: dict[tuple[str, str], list[Report]] = defaultdict(list)
     for a in articles:
         for c in a.claims:
-            if c.kind == "actor" and c.scope is None:
+            if c.kind == "actor" and c.scope is None and not _names_another_day(c.quote, when):
                 by_key[(c.value.get("role") or "", c.value.get("name") or "")].append(
                     Report(a, [c], c.value.get("link"), origins.of(a, c)))
     out = []
@@ -205,6 +210,28 @@ def actors(articles: list[Article], origins: Origins) -> tuple[list[dict], list[
              "said_by": sorted({p["said_by"] for p in r["reports"] if p["said_by"]}),
              "origins": sorted({p["origin"] for p in r["reports"]})} for r in named]})
     return out, disputes
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b", re.I)
+
+
+def _names_another_day(quote: str, when: dict | None) -> bool:
+    """Whether ``quote`` names a month and day more than a day away from the event's day."""
+    if not when or when.get("precision") != "day" or not when.get("value"):
+        return False
+    day = _date.fromisoformat(when["value"][:10])
+    for m in _MONTH_DAY.finditer(quote):
+        month, d = _MONTHS[(m["m1"] or m["m2"]).lower()], int(m["d1"] or m["d2"])
+        try:
+            named = day.replace(month=month, day=d)
+        except ValueError:
+            continue
+        if min(abs((named - day).days), 365 - abs((named - day).days)) > 1:
+            return True
+    return False
 
 
 # --- Related events ---------------------------------------------------------------------
