@@ -246,7 +246,7 @@ class Store:
                                 sorted(terms.items()))
             documents = self._meta_int("documents") + len(fresh)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('documents', ?)", (str(documents),))
-            rows = [(a, index.of[a], dump_profile(index.profiles[a], index.vectors[a]))
+            rows = [(a, index.of[a], dump_profile(index.profiles[a], index.vector_of(a)))
                     for a in (ids if replace else fresh)]
             self.db.executemany("INSERT OR REPLACE INTO events VALUES (?, ?, ?)", rows)
 
