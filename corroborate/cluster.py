@@ -157,16 +157,19 @@ def _headline(articles: list[Article]) -> str:
 
 def dump_profile(p: Profile, vector: dict[str, float]) -> str:
     """A placed article as the store keeps it: its vector as placed, date, place, follow-up flag."""
-    return json.dumps({"vector": {t: round(w, 6) for t, w in sorted(vector.items())}, "day": p.day,
+    vector = {t: round(w, 6) for t, w in sorted(vector.items())}
+    return json.dumps({"vector": vector, "keys": _keys(vector), "day": p.day,
                        "published": p.published, "place": p.place, "followup": p.followup,
                        "order": list(p.order)}, ensure_ascii=False, sort_keys=True)
 
 
-def load_profile(article: str, text: str) -> tuple[Profile, dict[str, float]]:
+def load_profile(article: str, text: str) -> tuple[Profile, dict[str, float], list[str] | None]:
+    """A stored profile, its vector and its key words (``None`` when stored before they were)."""
     d = json.loads(text)
     place = tuple(d["place"]) if d["place"] else None
-    vector = {intern(t): w for t, w in d["vector"].items()}  # one copy of each word across articles
-    return Profile(article, {}, d["day"], d["published"], place, d["followup"], tuple(d["order"])), vector
+    vector = dict(zip(map(intern, d["vector"]), d["vector"].values()))  # one copy of each word across articles
+    keys = [intern(t) for t in d["keys"]] if "keys" in d else None
+    return Profile(article, {}, d["day"], d["published"], place, d["followup"], tuple(d["order"])), vector, keys
 
 
 def _ordinal(iso: str | None) -> int | None:
@@ -345,7 +348,8 @@ class Index:
         self._join(p, vec, best, keys)
         return best
 
-    def restore(self, p: Profile, vec: dict[str, float], event: str, keep: bool = True) -> None:
+    def restore(self, p: Profile, vec: dict[str, float], event: str, keep: bool = True,
+                keys: list[str] | None = None) -> None:
         """Put back an article placed in an earlier run, with the vector it was placed with.
 
         Without ``keep`` only its event remembers it (enough for streaming; ``refine`` needs it kept).
@@ -353,15 +357,19 @@ class Index:
         if keep:
             self._keep(p, vec)
         self.clusters.setdefault(event, Cluster(event))
-        self._join(p, vec, event)
+        self._join(p, vec, event, keys)
 
     def _join(self, p: Profile, vec: dict[str, float], cid: str, keys: list[str] | None = None) -> None:
         c = self.clusters[cid]
         c.members.append(p.article)
-        for t, w in vec.items():
-            old = c.centroid.get(t, 0.0)
-            c.centroid[t] = old + w
-            c.squares += (old + w) ** 2 - old * old
+        if not c.centroid:  # the first member (same sums as below, without a lookup per word)
+            c.centroid = dict(vec)
+            c.squares = sum(map(mul, vec.values(), vec.values()), c.squares)
+        else:
+            for t, w in vec.items():
+                old = c.centroid.get(t, 0.0)
+                c.centroid[t] = old + w
+                c.squares += (old + w) ** 2 - old * old
         if p.day is not None:
             (c.later if p.followup else c.days).append(p.day)
         if p.time is not None:

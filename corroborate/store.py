@@ -7,6 +7,7 @@ in one transaction, so an interrupted run never leaves half an input behind.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -483,8 +484,9 @@ class _Loader:
             if event != current:
                 current, take = event, event not in clusters
             if take:
-                p, vec = load_profile(article, profile)
-                index.restore(p, vec, event, keep=False)
+                p, vec, keys = load_profile(article, profile)
+                index.restore(p, vec, event, keep=False, keys=keys)
+        gc.freeze()  # the index lives as long as the run: keep the cycle collector from walking it each time
 
 
 def _row(a: Article) -> tuple:
