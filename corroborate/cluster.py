@@ -13,7 +13,10 @@ when both dates come from the text, a different town when both places are
 towns, a different state or country.  Words say "same kind of story"; date
 and place say "same incident".  Candidates come from an inverted index of
 each article's rarest words, bucketed by week, so a new article is compared
-with a few events near its date, not with the corpus.
+with a few events near its date, not with the corpus; at most MAX_CANDIDATES
+of them, those sharing the most key-word weight with it.  An index opened
+from the store (``Store.load_index``) reads events as the dates of the new
+articles need them (``Index.loader``).
 
 The weights and the threshold were chosen on the development portions of
 the GVA and ECB+ data in ``../shared/data`` together (``python -m benchmarks
