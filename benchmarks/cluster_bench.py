@@ -8,8 +8,9 @@ reading and extraction, which both sides share (ours reads the extract stage's d
 
 ``cluster_scale`` times the batch mode on 10k and 100k articles made from the GVA articles:
 replica k of an article has its dates moved by 7·k days, its place moved by k/10 degrees and its
-distinctive words suffixed with k, so replicas are new incidents that overlap the originals in
-time and share their common vocabulary.  Each size runs in its own process for peak RSS.
+distinctive words (those in fewer than 20 GVA articles, in its text and its place's name alike)
+suffixed with k, so replicas are new incidents that overlap the originals in time and share their
+common vocabulary; the more articles, the more incidents per week (as in a growing feed).  Each size runs in its own process for peak RSS.
 """
 
 from __future__ import annotations
@@ -123,25 +124,44 @@ def run() -> dict:
 
 # --- scaling -------------------------------------------------------------------------------------
 
-def _replicas(n: int):
-    """``n`` profiles made from the GVA articles (see the module docstring), with gold labels."""
+def _replicas(n: int, arts_gold=None, step: int = 7):
+    """``n`` profiles made from the GVA articles (see the module docstring), with gold labels.
+
+    A replica renames its rare words (those in fewer than 20 GVA articles) by suffixing ``k``, in its
+    text and in its place's name alike, so a replica of a Chicago shooting still says Chicago and
+    one of a shooting in a small town names a town no other incident has.
+    """
+    from sys import intern
+
     from corroborate import cluster
 
-    arts, gold = load_articles(DATA / "gva" / "articles.jsonl", "incident")
+    arts, gold = arts_gold or load_articles(DATA / "gva" / "articles.jsonl", "incident")
     base = [cluster.profile(a) for a in arts]
     df = Counter(t for p in base for t in p.counts)
     common = {t for t, c in df.items() if c >= 20}
     out, labels = [], []
     k = 0
     while len(out) < n:
+        names: dict[str, str] = {}
+
+        def rename(t: str) -> str:
+            if t in common or k == 0:
+                return t
+            if t not in names:
+                names[t] = intern(f"{t}{k}")
+            return names[t]
+
         for p, g in zip(base, gold):
             if len(out) == n:
                 break
-            shift = 7 * k
-            counts = {t if t in common or k == 0 else f"{t}{k}": c for t, c in p.counts.items()}
+            shift = step * k
+            counts = {rename(t): c for t, c in p.counts.items()}
             place = p.place
             if place and place[0] is not None and k:
-                place = (place[0] + k / 10, place[1] + k / 10, *place[2:6], f"{place[6]}{k}")
+                # moved k/10 degrees (wrapping after 40 replicas so every place stays on the globe)
+                move = k % 40 / 10
+                place = (max(-89.0, min(89.0, place[0] + move)), (place[1] + move + 180) % 360 - 180,
+                         *place[2:6], " ".join(rename(w) for w in place[6].split()))
             day = p.day + shift if p.day is not None else None
             published = p.published + shift if p.published is not None else None
             time_ = day if day is not None else published

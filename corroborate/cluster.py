@@ -13,7 +13,10 @@ when both dates come from the text, a different town when both places are
 towns, a different state or country.  Words say "same kind of story"; date
 and place say "same incident".  Candidates come from an inverted index of
 each article's rarest words, bucketed by week, so a new article is compared
-with a few events near its date, not with the corpus.
+with a few events near its date, not with the corpus; at most MAX_CANDIDATES
+of them, those sharing the most key-word weight with it.  An index opened
+from the store (``Store.load_index``) reads events as the dates of the new
+articles need them (``Index.loader``).
 
 The weights and the threshold were chosen on the development portions of
 the GVA and ECB+ data in ``../shared/data`` together (``python -m benchmarks
@@ -25,8 +28,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from sys import intern
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from array import array
+from itertools import repeat
+from operator import mul
 from typing import Iterable
 
 from .clean import lower
@@ -48,6 +55,7 @@ OTHER_TOWN = -0.15      # both places towns, further apart
 OTHER_REGION = -0.15    # different states / regions or countries (often a misread place: weak)
 OTHER_LEAD_PLACE = -1.0  # different towns or regions, both named in the title or first sentence: apart
 NEAR_KM = 30.0
+MAX_CANDIDATES = 30     # events scored per article at most: those sharing the most key-word weight
 
 FOLLOWUP_DAYS = 730     # how far back a follow-up report looks for its incident
 # Words that mark a report on what came after an incident: its date is not the incident's date.
@@ -101,7 +109,7 @@ def profile(article: Article, facts: dict | None = None) -> Profile:
             word = m.group()
             if word in STOPWORDS or len(word) < 3 and not word.isdigit():
                 continue
-            counts[word] += weight * (NAME_WEIGHT if text[m.start()].isupper() else 1.0)
+            counts[intern(word)] += weight * (NAME_WEIGHT if text[m.start()].isupper() else 1.0)
     day = _ordinal(facts.get("date")) if facts.get("date_basis") == "text" else None
     published = _ordinal(article.published)
     place = facts.get("place")
@@ -152,15 +160,19 @@ def _headline(articles: list[Article]) -> str:
 
 def dump_profile(p: Profile, vector: dict[str, float]) -> str:
     """A placed article as the store keeps it: its vector as placed, date, place, follow-up flag."""
-    return json.dumps({"vector": {t: round(w, 6) for t, w in sorted(vector.items())}, "day": p.day,
+    vector = {t: round(w, 6) for t, w in sorted(vector.items())}
+    return json.dumps({"vector": vector, "keys": _keys(vector), "day": p.day,
                        "published": p.published, "place": p.place, "followup": p.followup,
                        "order": list(p.order)}, ensure_ascii=False, sort_keys=True)
 
 
-def load_profile(article: str, text: str) -> tuple[Profile, dict[str, float]]:
+def load_profile(article: str, text: str) -> tuple[Profile, dict[str, float], list[str] | None]:
+    """A stored profile, its vector and its key words (``None`` when stored before they were)."""
     d = json.loads(text)
     place = tuple(d["place"]) if d["place"] else None
-    return Profile(article, {}, d["day"], d["published"], place, d["followup"], tuple(d["order"])), d["vector"]
+    vector = dict(zip(map(intern, d["vector"]), d["vector"].values()))  # one copy of each word across articles
+    keys = [intern(t) for t in d["keys"]] if "keys" in d else None
+    return Profile(article, {}, d["day"], d["published"], place, d["followup"], tuple(d["order"])), vector, keys
 
 
 def _ordinal(iso: str | None) -> int | None:
@@ -192,11 +204,21 @@ class Index:
         self.frozen_df = frozen_df                 # batch mode: df of the whole corpus, given up front
         self.clusters: dict[str, Cluster] = {}
         self.of: dict[str, str] = {}               # article id -> event id
-        self.vectors: dict[str, dict[str, float]] = {}
+        self.vectors: dict[str, tuple[tuple[str, ...], array]] = {}  # words and weights, compact (``vector_of``)
         self.profiles: dict[str, Profile] = {}
         self.postings: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.loader = None                         # streaming from a store: loads the events near a date range
 
     # -- vectors ---------------------------------------------------------------------------------
+    def vector_of(self, article: str) -> dict[str, float]:
+        """The vector an article was placed with."""
+        terms, weights = self.vectors[article]
+        return dict(zip(terms, weights))
+
+    def _keep(self, p: Profile, vec: dict[str, float]) -> None:
+        self.vectors[p.article] = (tuple(vec), array("d", vec.values()))
+        self.profiles[p.article] = p
+
     def idf(self, term: str) -> float:
         return math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
@@ -211,13 +233,13 @@ class Index:
     def score(self, p: Profile, vec: dict[str, float], c: Cluster, exclude: str | None = None) -> float:
         """How well the article fits event ``c``: words, then date and place evidence."""
         centroid = c.centroid
-        dot = sum(w * centroid.get(t, 0.0) for t, w in vec.items())
+        dot = _dot(vec, centroid)
         squares = c.squares
         own = None
         if exclude is not None:  # a member against its own event without itself (the centroid minus it)
-            own = self.vectors[exclude]
-            cross = dot if own is vec else sum(w * centroid.get(t, 0.0) for t, w in own.items())
-            dot -= sum(w * own.get(t, 0.0) for t, w in vec.items())
+            own = vec if exclude == p.article else self.vector_of(exclude)
+            cross = dot if own is vec else _dot(own, centroid)
+            dot -= _dot(vec, own)
             squares += sum(w * w for w in own.values()) - 2 * cross
         if squares <= 1e-12:
             return -1.0
@@ -256,6 +278,7 @@ class Index:
             places = _without(places, self.profiles[exclude].place)
         if not places:
             return 0.0
+        places = set(places)  # members often share one place: each distinct one is enough
         best = min((_place_relation(p.place, q) for q in places), key=_RELATION_ORDER.index)
         if best in ("other town", "other region") and (
                 _names_in(p.place[6], c.centroid, own) or any(_names_in(q[6], vec) for q in places)):
@@ -266,28 +289,45 @@ class Index:
                 "other region": OTHER_REGION}[best]
 
     # -- candidates --------------------------------------------------------------------------------
-    def candidates(self, p: Profile, keys: list[str]) -> set[str]:
-        """Events with one of the article's key words (``_keys``) and a report near its date."""
+    def candidates(self, p: Profile, vec: dict[str, float], keys: list[str]) -> list[str]:
+        """Events with one of the article's key words (``_keys``) and a report near its date, sorted.
+
+        When more than MAX_CANDIDATES qualify (a dense stretch of time, or key words common in it),
+        only the events sharing the most key-word weight with the article are kept, so the work per
+        article stays bounded as the corpus grows.
+        """
         t = p.time
         back = FOLLOWUP_DAYS if p.followup else WINDOW_DAYS
-        found: set[str] = set()
+        if self.loader is not None:
+            self.loader(None if t is None else t - back, None if t is None else t + WINDOW_DAYS)
+        shared: dict[str, float] = {}
         for term in keys:
             buckets = self.postings.get(term)
             if not buckets:
                 continue
             if t is None:
-                for ids in buckets.values():
-                    found |= ids
+                groups = list(buckets.values())
             else:
                 week = t // 7
-                for w in range(week - back // 7 - 1, week + WINDOW_DAYS // 7 + 2):
-                    found |= buckets.get(w, set())
-                found |= buckets.get(None, set())
-        found &= self.clusters.keys()  # events emptied by ``refine`` leave stale postings
-        if t is not None:
-            found = {i for i in found if (span := self.clusters[i].span) is None or
-                     (span[0] - WINDOW_DAYS <= t <= span[1] + back)}
-        return found
+                groups = [buckets[w] for w in range(week - back // 7 - 1, week + WINDOW_DAYS // 7 + 2) if w in buckets]
+                if None in buckets:
+                    groups.append(buckets[None])
+            found = groups[0].union(*groups[1:]) if len(groups) > 1 else groups[0] if groups else ()
+            weight = vec[term]
+            for cid in found:
+                shared[cid] = shared.get(cid, 0.0) + weight
+        clusters = self.clusters
+        out = []
+        for cid in shared:
+            c = clusters.get(cid)  # events emptied by ``refine`` leave stale postings
+            if c is None:
+                continue
+            span = c.span
+            if t is None or span is None or span[0] - WINDOW_DAYS <= t <= span[1] + back:
+                out.append(cid)
+        if len(out) > MAX_CANDIDATES:
+            out = sorted(out, key=lambda cid: (-shared[cid], cid))[:MAX_CANDIDATES]
+        return sorted(out)
 
     # -- assignment -----------------------------------------------------------------------------------
     def add(self, p: Profile) -> str:
@@ -298,11 +338,10 @@ class Index:
             self.documents += 1
             self.df.update(p.counts.keys())
         vec = self.vector(p)
-        self.vectors[p.article] = vec
-        self.profiles[p.article] = p
+        self._keep(p, vec)
         keys = _keys(vec)
         best, best_score = None, THRESHOLD
-        for cid in sorted(self.candidates(p, keys)):
+        for cid in self.candidates(p, vec, keys):
             s = self.score(p, vec, self.clusters[cid])
             if s >= best_score + 1e-12 or (best is None and s >= best_score):
                 best, best_score = cid, s
@@ -312,20 +351,28 @@ class Index:
         self._join(p, vec, best, keys)
         return best
 
-    def restore(self, p: Profile, vec: dict[str, float], event: str) -> None:
-        """Put back an article placed in an earlier run, with the vector it was placed with."""
-        self.vectors[p.article] = vec
-        self.profiles[p.article] = p
+    def restore(self, p: Profile, vec: dict[str, float], event: str, keep: bool = True,
+                keys: list[str] | None = None) -> None:
+        """Put back an article placed in an earlier run, with the vector it was placed with.
+
+        Without ``keep`` only its event remembers it (enough for streaming; ``refine`` needs it kept).
+        """
+        if keep:
+            self._keep(p, vec)
         self.clusters.setdefault(event, Cluster(event))
-        self._join(p, vec, event)
+        self._join(p, vec, event, keys)
 
     def _join(self, p: Profile, vec: dict[str, float], cid: str, keys: list[str] | None = None) -> None:
         c = self.clusters[cid]
         c.members.append(p.article)
-        for t, w in vec.items():
-            old = c.centroid.get(t, 0.0)
-            c.centroid[t] = old + w
-            c.squares += (old + w) ** 2 - old * old
+        if not c.centroid:  # the first member (same sums as below, without a lookup per word)
+            c.centroid = dict(vec)
+            c.squares = sum(map(mul, vec.values(), vec.values()), c.squares)
+        else:
+            for t, w in vec.items():
+                old = c.centroid.get(t, 0.0)
+                c.centroid[t] = old + w
+                c.squares += (old + w) ** 2 - old * old
         if p.day is not None:
             (c.later if p.followup else c.days).append(p.day)
         if p.time is not None:
@@ -341,7 +388,7 @@ class Index:
     def _leave(self, article: str) -> None:
         cid = self.of.pop(article)
         c = self.clusters[cid]
-        p, vec = self.profiles[article], self.vectors[article]
+        p, vec = self.profiles[article], self.vector_of(article)
         c.members.remove(article)
         if not c.members:
             del self.clusters[cid]
@@ -368,12 +415,12 @@ class Index:
         for _ in range(rounds):
             changed = 0
             for article in sorted(self.of, key=lambda a: self.profiles[a].order):
-                p, vec = self.profiles[article], self.vectors[article]
+                p, vec = self.profiles[article], self.vector_of(article)
                 home = self.of[article]
                 stay = self.score(p, vec, self.clusters[home], exclude=article) \
                     if len(self.clusters[home].members) > 1 else THRESHOLD
                 best, best_score = home, stay
-                for cid in sorted(self.candidates(p, _keys(vec))):
+                for cid in self.candidates(p, vec, _keys(vec)):
                     if cid == home:
                         continue
                     s = self.score(p, vec, self.clusters[cid])
@@ -403,8 +450,13 @@ class Index:
             for a in c.members:
                 p = self.profiles[a]
                 week = p.time // 7 if p.time is not None else None
-                for term in _keys(self.vectors[a]):
+                for term in _keys(self.vector_of(a)):
                     self.postings[term][week].add(c.id)
+
+
+def _dot(vec: dict[str, float], other: dict[str, float]) -> float:
+    """Sum of ``vec[t] * other[t]`` over ``vec``'s words, in ``vec``'s order (map: no Python frame per word)."""
+    return sum(map(mul, vec.values(), map(other.get, vec, repeat(0.0))))
 
 
 def event_id(article: str) -> str:

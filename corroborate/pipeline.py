@@ -92,10 +92,9 @@ def ingest_paths(
         if index is not None:
             placed = [item for item in processed if isinstance(item, Article) and item.id not in index.of]
             for item in placed:
-                before = len(index.clusters)
-                index.add(cluster.profile(item))
+                opened = index.add(cluster.profile(item)) == cluster.event_id(item.id)  # it opened its event
                 report.placed += 1
-                report.opened += len(index.clusters) - before
+                report.opened += opened
             if placed:
                 store.put_events(index, [a.id for a in placed])
     return report

@@ -7,6 +7,7 @@ in one transaction, so an interrupted run never leaves half an input behind.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 COUNTS = ("new", "updated", "unchanged", "duplicate", "rejected")  # what Store.add reports
 
-SCHEMA_VERSION = 4  # 2: reuse table; 3: claims table; 4: events, profiles, vocabulary
+SCHEMA_VERSION = 5  # 2: reuse table; 3: claims table; 4: events, profiles, vocabulary; 5: events.time, spans
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -74,9 +75,16 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE TABLE IF NOT EXISTS events (
     article  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     event    TEXT NOT NULL,                  -- event id (ev- + the id of the article that opened it)
-    profile  TEXT NOT NULL                   -- JSON: what clustering placed the article with
+    profile  TEXT NOT NULL,                  -- JSON: what clustering placed the article with
+    time     INTEGER                         -- its event day or publication day (ordinal), if any
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_event ON events(event);
+CREATE TABLE IF NOT EXISTS spans (           -- each event's earliest and latest member time (NULL: none dated)
+    event    TEXT PRIMARY KEY,
+    start    INTEGER,
+    end      INTEGER
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS spans_end ON spans(end);
 CREATE TABLE IF NOT EXISTS vocabulary (      -- document frequency of each word among placed articles
     term     TEXT PRIMARY KEY,
     df       INTEGER NOT NULL
@@ -131,7 +139,9 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        elif int(row[0]) < SCHEMA_VERSION:  # older stores only lack tables, created above
+        elif int(row[0]) < SCHEMA_VERSION:  # older stores lack tables (created above) or columns
+            if int(row[0]) == 4:
+                self._migrate_events()
             self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
         elif int(row[0]) > SCHEMA_VERSION:
             raise errors.StoreError(
@@ -227,16 +237,18 @@ class Store:
         Articles placed for the first time add their words to the vocabulary, so a later
         streaming run weighs words as this one did.  ``replace`` (batch mode) also rewrites
         the events of articles that were placed before, and renames events that now hold none.
+        Each touched event's span (earliest and latest member time) is kept in ``spans``, so a
+        later run loads only the events near the dates of its new articles.
         """
         from .cluster import dump_profile
 
         ids = list(dict.fromkeys(articles))
         with self._transaction():
-            known = set()
+            known: dict[str, str] = {}
             for i in range(0, len(ids), 500):
                 part = ids[i:i + 500]
-                known |= {r[0] for r in self.db.execute(
-                    f"SELECT article FROM events WHERE article IN ({', '.join('?' * len(part))})", part)}
+                known.update(self.db.execute(
+                    f"SELECT article, event FROM events WHERE article IN ({', '.join('?' * len(part))})", part))
             fresh = [a for a in ids if a not in known]
             terms: dict[str, int] = {}
             for a in fresh:
@@ -246,21 +258,54 @@ class Store:
                                 sorted(terms.items()))
             documents = self._meta_int("documents") + len(fresh)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('documents', ?)", (str(documents),))
-            rows = [(a, index.of[a], dump_profile(index.profiles[a], index.vectors[a]))
-                    for a in (ids if replace else fresh)]
-            self.db.executemany("INSERT OR REPLACE INTO events VALUES (?, ?, ?)", rows)
+            written = ids if replace else fresh
+            rows = [(a, index.of[a], dump_profile(index.profiles[a], index.vector_of(a)), index.profiles[a].time)
+                    for a in written]
+            self.db.executemany("INSERT OR REPLACE INTO events (article, event, profile, time) VALUES (?, ?, ?, ?)", rows)
+            self._put_spans({r[1] for r in rows} | {known[a] for a in written if a in known})
 
-    def load_index(self) -> "Index":
-        """The streaming index as earlier runs left it: vocabulary, placed articles and their events."""
-        from collections import Counter
+    def _put_spans(self, events: Iterable[str]) -> None:
+        """Recompute the spans of ``events`` from their members (an event left with none loses its span)."""
+        touched = sorted(events)
+        for i in range(0, len(touched), 500):
+            part = touched[i:i + 500]
+            marks = ", ".join("?" * len(part))
+            self.db.execute(f"DELETE FROM spans WHERE event IN ({marks})", part)
+            self.db.execute(f"INSERT INTO spans SELECT event, min(time), max(time) FROM events "
+                            f"WHERE event IN ({marks}) GROUP BY event", part)
 
-        from .cluster import Index, load_profile
+    def _migrate_events(self) -> None:
+        """Schema 4 -> 5: each placed article's time as a column, each event's span in ``spans``."""
+        with self._transaction():
+            columns = {r[1] for r in self.db.execute("PRAGMA table_info(events)")}
+            if "time" not in columns:
+                self.db.execute("ALTER TABLE events ADD COLUMN time INTEGER")
+            rows = []
+            for article, profile in self.db.execute("SELECT article, profile FROM events").fetchall():
+                d = json.loads(profile)
+                rows.append((d["day"] if d["day"] is not None else d["published"], article))
+            self.db.executemany("UPDATE events SET time = ? WHERE article = ?", rows)
+            self.db.execute("DELETE FROM spans")
+            self.db.execute("INSERT INTO spans SELECT event, min(time), max(time) FROM events GROUP BY event")
 
-        df = Counter(dict(self.db.execute("SELECT term, df FROM vocabulary")))
-        index = Index(df, self._meta_int("documents"))
-        for article, event, profile in self.db.execute("SELECT article, event, profile FROM events ORDER BY article"):
-            p, vec = load_profile(article, profile)
-            index.restore(p, vec, event)
+    def load_index(self, *, whole: bool = False) -> "Index":
+        """The streaming index as earlier runs left it: vocabulary, placed articles and their events.
+
+        By default nothing is read up front: the index reads an event (all its members) the first
+        time an article near its dates is placed (``Index.loader``), a word's document frequency the
+        first time it is weighed, and whether an article was placed when asked.  Placement is the
+        same as with everything read (``whole``): an event is only ever a candidate for articles
+        within ``WINDOW_DAYS`` of its span (``FOLLOWUP_DAYS`` for follow-up reports).
+        """
+        from .cluster import Index
+
+        index = Index(_Vocabulary(self.db), self._meta_int("documents"))
+        index.of = _Placed(self.db)
+        loader = _Loader(self.db, index)
+        if whole:
+            loader(None, None)
+        else:
+            index.loader = loader
         return index
 
     def events(self) -> dict[str, list[str]]:
@@ -343,6 +388,105 @@ class Store:
         if table not in ("articles", "sentences", "rejected", "reuse", "claims", "events", "vocabulary"):
             raise ValueError(table)
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+class _Vocabulary(dict):
+    """Document frequencies read from the vocabulary table as words are first weighed, then kept."""
+
+    def __init__(self, db: sqlite3.Connection):
+        super().__init__()
+        self.db = db
+
+    def prefetch(self, terms: Iterable[str]) -> None:
+        wanted = [t for t in terms if not dict.__contains__(self, t)]
+        for i in range(0, len(wanted), 500):
+            part = wanted[i:i + 500]
+            found = dict(self.db.execute(f"SELECT term, df FROM vocabulary WHERE term IN ({', '.join('?' * len(part))})",
+                                         part))
+            for t in part:
+                dict.__setitem__(self, t, found.get(t, 0))
+
+    def get(self, term: str, default: int = 0) -> int:
+        if not dict.__contains__(self, term):
+            self.prefetch([term])
+        return dict.__getitem__(self, term) or default
+
+    def update(self, terms: Iterable[str]) -> None:  # type: ignore[override]  # Counter.update over words
+        terms = list(terms)
+        self.prefetch(terms)
+        for t in terms:
+            dict.__setitem__(self, t, dict.__getitem__(self, t) + 1)
+
+
+class _Placed(dict):
+    """Article id -> event id: the articles read or placed in this run, else asked of the events table."""
+
+    def __init__(self, db: sqlite3.Connection):
+        super().__init__()
+        self.db = db
+
+    def __missing__(self, article: str) -> str:
+        row = self.db.execute("SELECT event FROM events WHERE article = ?", (article,)).fetchone()
+        if row is None:
+            raise KeyError(article)
+        return row[0]
+
+    def __contains__(self, article: object) -> bool:
+        return dict.__contains__(self, article) or self.db.execute(
+            "SELECT 1 FROM events WHERE article = ?", (article,)).fetchone() is not None
+
+    def get(self, article: str, default: object = None) -> object:  # type: ignore[override]
+        try:
+            return self[article]
+        except KeyError:
+            return default
+
+
+class _Loader:
+    """Reads into ``index`` the stored events whose span meets a day range (``None``: every event).
+
+    Events already in the index (read before, or opened in this run) are not read again; the days
+    read so far are one interval that only grows.
+    """
+
+    def __init__(self, db: sqlite3.Connection, index: "Index"):
+        self.db, self.index = db, index
+        self.lo: int | None = None
+        self.hi: int | None = None
+        self.everything = False
+        self.undated = False
+
+    def __call__(self, lo: int | None, hi: int | None) -> None:
+        if self.everything or (self.lo is not None and lo is not None and self.lo <= lo and hi <= self.hi):
+            return
+        if lo is None or hi is None:
+            query, args = "SELECT article, event, profile FROM events ORDER BY event, article", ()
+            self.everything = True
+        else:
+            if self.lo is not None:
+                lo, hi = min(lo, self.lo), max(hi, self.hi)
+            self.lo, self.hi = lo, hi
+            # each member of each event whose span meets [lo, hi] (and, once, of the undated events)
+            query = ("SELECT e.article, e.event, e.profile FROM spans s JOIN events e ON e.event = s.event "
+                     "WHERE (s.end >= ? AND s.start <= ?)" + ("" if self.undated else " OR s.start IS NULL") +
+                     " ORDER BY e.event, e.article")
+            args = (lo, hi)
+            self.undated = True
+        self._read(self.db.execute(query, args))
+
+    def _read(self, rows: Iterable) -> None:
+        from .cluster import load_profile
+
+        index = self.index
+        clusters = index.clusters
+        current, take = None, False
+        for article, event, profile in rows:  # grouped by event
+            if event != current:
+                current, take = event, event not in clusters
+            if take:
+                p, vec, keys = load_profile(article, profile)
+                index.restore(p, vec, event, keep=False, keys=keys)
+        gc.freeze()  # the index lives as long as the run: keep the cycle collector from walking it each time
 
 
 def _row(a: Article) -> tuple:

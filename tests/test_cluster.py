@@ -153,3 +153,67 @@ def test_articles_without_a_usable_date_are_still_grouped(write, published):
     b = dict(COLUMBUS_AGAIN, published=published)
     d = analyze([jsonl(write, "a.jsonl", a, b, MEMPHIS)])
     assert groups(d) == [["col-1", "col-2"], ["mem-1"]]
+
+
+def test_a_later_run_reads_only_the_events_near_its_articles_and_places_as_if_it_read_all(write, db_path):
+    with Store(db_path) as store:
+        ingest_paths(store, [jsonl(write, "old.jsonl", GAO_OCTOBER, COLUMBUS, MEMPHIS, COLUMBUS_AGAIN)])
+    with Store(db_path) as store:
+        lazy, whole = store.load_index(), store.load_index(whole=True)
+        assert not lazy.clusters and len(whole.clusters) == 3
+        arrest = store.articles([a.id for a in store.articles() if a.record == "col-1"])[0]
+        from corroborate import cluster
+        from corroborate.extract import extract
+        from corroborate.clean import clean
+        from corroborate.model import Article
+
+        new = extract(clean(Article(input="x", title=COLUMBUS_ARREST["title"], raw_text=COLUMBUS_ARREST["text"],
+                                    published=COLUMBUS_ARREST["published"], id="arrest")))
+        assert lazy.add(cluster.profile(new)) == whole.add(cluster.profile(new)) == lazy.of[arrest.id]
+        # the Gao bombing, seven months earlier, was not read; the May shootings were
+        assert {e for e in lazy.clusters} == {whole.of[a.id] for a in store.articles() if a.record != "gao-1"}
+        assert arrest.id in lazy.of and "nowhere" not in lazy.of
+
+
+def test_events_are_read_once_even_when_the_window_grows(write, db_path):
+    with Store(db_path) as store:
+        ingest_paths(store, [jsonl(write, "old.jsonl", GAO_OCTOBER, TIMBUKTU, TIMBUKTU_AGAIN)])
+        index = store.load_index()
+        index.loader(738_430, 738_440)
+        index.loader(738_400, 738_470)
+        index.loader(None, None)
+        whole = store.load_index(whole=True)
+        assert {c.id: (sorted(c.members), c.squares) for c in index.clusters.values()} == \
+               {c.id: (sorted(c.members), c.squares) for c in whole.clusters.values()}
+
+
+def test_a_schema_4_store_gets_its_spans(write, db_path):
+    with Store(db_path) as store:
+        ingest_paths(store, [jsonl(write, "a.jsonl", COLUMBUS, MEMPHIS, COLUMBUS_AGAIN)])
+        spans = store.db.execute("SELECT * FROM spans ORDER BY event").fetchall()
+        store.db.execute("DELETE FROM spans")
+        store.db.execute("ALTER TABLE events DROP COLUMN time")
+        store.db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    with Store(db_path) as store:
+        assert store.db.execute("SELECT * FROM spans ORDER BY event").fetchall() == spans
+        assert len(spans) == 2 and all(s["start"] is not None for s in spans)
+
+
+def test_a_crowded_week_scores_only_the_closest_events_and_keeps_the_right_one():
+    from corroborate import cluster
+
+    def prof(aid, words, published=740_000):
+        return cluster.Profile(aid, {w: 2.0 for w in words}, None, published, None, False, (published, "", aid))
+
+    common = ["shooting", "police", "wounded"]
+    index = cluster.Index()
+    for i in range(cluster.MAX_CANDIDATES * 2):  # many events the same week, sharing its common words
+        index.add(prof(f"other{i:03}", common + [f"w{i}x{j}" for j in range(8)]))
+    index.add(prof("target", common + ["elmwood", "harlan", "ketteridge", "brayford", "quillon", "osterby"]))
+    assert len(index.clusters) == cluster.MAX_CANDIDATES * 2 + 1
+    late = prof("late", common + ["elmwood", "harlan", "ketteridge", "brayford", "quillon", "osterby", "arrest"],
+                740_003)
+    vec = index.vector(late)
+    found = index.candidates(late, vec, cluster._keys(vec))
+    assert len(found) == cluster.MAX_CANDIDATES and index.of["target"] in found and found == sorted(found)
+    assert index.add(late) == index.of["target"]
