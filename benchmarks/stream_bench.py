@@ -34,7 +34,9 @@ from pathlib import Path
 from .common import DATA, load_articles, machine, need, run_measured
 
 NEW = 1000
-SIZES = tuple(int(n) for n in os.environ.get("STREAM_SIZES", "100000,1000000").split(","))  # e.g. STREAM_SIZES=100000
+# 1M (STREAM_SIZES=100000,1000000) is not in the default run: building its store alone takes longer than
+# the whole `make bench` budget (see benchmarks/README.md)
+SIZES = tuple(int(n) for n in os.environ.get("STREAM_SIZES", "100000").split(","))
 STEP = 7
 
 
