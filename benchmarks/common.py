@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import resource
 import subprocess
@@ -11,7 +12,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# CORROBORATE_SHARED points the benchmarks at another copy of ../shared (the tests point it at nothing)
+SHARED = Path(os.environ.get("CORROBORATE_SHARED") or ROOT.parent / "shared")
 DATA = SHARED / "data"
 RESULTS = ROOT / "benchmarks" / "results"
 
@@ -66,13 +68,35 @@ def run_measured(argv: list[str], keep_stdout: bool = False) -> dict:
 
 
 def machine() -> dict:
-    import os
-
     return {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()}
 
 
-def write_result(name: str, result: dict) -> Path:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{name}.json"
+def write_result(name: str, result: dict, results: Path | None = None) -> Path:
+    results = results or RESULTS
+    results.mkdir(parents=True, exist_ok=True)
+    path = results / f"{name}.json"
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     return path
+
+
+def run_child(spec: str, out: str) -> None:
+    """Run one benchmark function (``module:name``) in this process, a child of ``python -m benchmarks``.
+
+    Writes ``{"status": "ok", "result": ...}``, ``{"status": "skipped", "message": ...}`` or
+    ``{"status": "failed", "error": ...}`` to the file ``out``; a child that is killed writes nothing.
+    """
+    import importlib
+    import traceback
+
+    module, _, name = spec.partition(":")
+    fn = importlib.import_module(module)
+    for part in name.split("."):
+        fn = getattr(fn, part)
+    try:
+        record = {"status": "ok", "result": fn()}
+    except Skip as exc:
+        record = {"status": "skipped", "message": str(exc)}
+    except Exception as exc:  # the benchmark failed: recorded, and the run goes on
+        traceback.print_exc()
+        record = {"status": "failed", "error": f"{type(exc).__name__}: {exc}"}
+    Path(out).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
