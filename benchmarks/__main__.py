@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--results", type=Path, default=RESULTS, metavar="DIR",
                    help="where result JSON, SUMMARY.md and plots go (default benchmarks/results)")
     args = p.parse_args(argv)
+    # on SIGTERM (e.g. `timeout make bench`) unwind, so the running benchmark's process group is killed too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     names = args.names or list(BENCHMARKS)
     results: Path = args.results
     results.mkdir(parents=True, exist_ok=True)

@@ -74,6 +74,8 @@ def _line_plot(series: dict[str, list[dict]], value, ylabel: str, title: str, pa
     ys = [y for xy in points.values() for _, y in xy]
     if log_y and max(ys) > 20 * min(ys):  # a log scale over a narrow range only adds clutter
         ax.set_yscale("log")
+    else:
+        ax.set_ylim(bottom=0)
     ax.set_xlabel("articles (log scale)")
     ax.set_ylabel(ylabel.replace(" (log scale)", "") if ax.get_yscale() == "linear" else ylabel)
     ax.set_title(title)

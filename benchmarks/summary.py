@@ -253,6 +253,8 @@ def render(results: Path) -> str:
         if result.get("status") == "failed":
             out += [f"Failed after {fmt(result.get('wall_seconds'))} s: {_cell(result.get('error', ''))}", ""]
             continue
+        if status.get(name, {}).get("status") == "skipped":
+            out += ["Skipped in the last run; these numbers are from an earlier run.", ""]
         rows = headline_rows(name, result)
         if not rows:
             out += ["(no headline numbers)", ""]
