@@ -49,7 +49,14 @@ def main(argv: list[str] | None = None) -> int:
                    help="where result JSON, SUMMARY.md and plots go (default benchmarks/results)")
     args = p.parse_args(argv)
     # on SIGTERM (e.g. `timeout make bench`) unwind, so the running benchmark's process group is killed too
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    try:
+        return _run(args, argv if argv is not None else sys.argv[1:])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace, argv: list[str]) -> int:
     names = args.names or list(BENCHMARKS)
     results: Path = args.results
     results.mkdir(parents=True, exist_ok=True)
@@ -68,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             line += f": {status['message']}"
         print(line, file=sys.stderr, flush=True)
     failed = [n for n, s in statuses.items() if s["status"] == "failed"]
-    _write_outputs(results, argv if argv is not None else sys.argv[1:], names, statuses, start)
+    _write_outputs(results, argv, names, statuses, start)
     if failed:
         print(f"failed: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0
