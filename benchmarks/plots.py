@@ -131,7 +131,7 @@ def _accuracy_plot(rows: list[dict], path: Path) -> Path | None:
     ax.set_xlabel("score (fraction right, or F1)")
     fig.suptitle("Accuracy per dataset: ours, peer or baseline, acceptance bar")
     ax.grid(True, axis="x", alpha=0.3)
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.5 / len(rows) - 0.03), ncol=3, fontsize="small")
     fig.tight_layout()
     return _save(fig, path)
 
