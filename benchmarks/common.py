@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import time
@@ -50,20 +49,26 @@ def gva_articles() -> tuple[list, dict[str, str]]:
 
 
 def run_measured(argv: list[str], keep_stdout: bool = False) -> dict:
-    """Run a command in a child process; wall time and the child's peak RSS."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    proc = subprocess.run(argv, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = {"stdout": proc.stdout} if keep_stdout else {}
-    return out | {
+    """Run a command in a child process; wall time and that child's own peak RSS (``wait4``)."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    return ({"stdout": stdout} if keep_stdout else {}) | {
         "argv": argv,
         "returncode": proc.returncode,
         "seconds": round(wall, 3),
-        # ru_maxrss is the largest child so far; each benchmark runs in its own `python -m benchmarks` process
-        "peak_rss_mib": round(max(peak_kb, before) / 1024, 1),
-        "stderr_tail": proc.stderr.strip().splitlines()[-3:],
+        # ru_maxrss of this child (and of its own children it waited for), in KiB on Linux; it
+        # includes the RSS of this process at the spawn (vfork), small where benchmarks call this
+        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
+        "stderr_tail": stderr.strip().splitlines()[-3:],
     }
 
 

@@ -127,3 +127,15 @@ def test_a_failing_or_hanging_benchmark_is_recorded_and_the_run_goes_on(tmp_path
     assert "| broken | failed: RuntimeError: broken on purpose |" in text
     assert "| hangs | failed: timed out after 2 s and was killed |" in text
     assert "failed: broken, hangs" in capsys.readouterr().err
+
+
+def test_run_measured_reports_each_childs_own_peak_memory():
+    import sys
+
+    from benchmarks.common import run_measured
+
+    big = run_measured([sys.executable, "-c", "x = bytearray(300 * 1024 * 1024)"])
+    small = run_measured([sys.executable, "-c", "import sys; sys.exit(3)"])
+    assert big["returncode"] == 0 and small["returncode"] == 3
+    # not the largest child so far; (Linux counts the launching process's RSS at the spawn in each)
+    assert big["peak_rss_mib"] >= 300 and big["peak_rss_mib"] - small["peak_rss_mib"] >= 150
