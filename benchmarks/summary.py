@@ -241,8 +241,9 @@ def render(results: Path) -> str:
     inv = run.get("invocation")
     if inv:
         command = " ".join(["python -m benchmarks", *inv.get("argv", [])])
-        out += ["", f"Last invocation: `{command}` ran {', '.join(inv.get('names', []))} in {fmt(inv.get('seconds'))} s wall time "
-                f"(benchmarks, summary and plots); {inv.get('failed', 0)} failed."]
+        out += ["", f"Last invocation: `{command}` ran {', '.join(inv.get('names', []))} "
+                f"in {fmt(inv.get('seconds'))} s wall time (benchmarks, summary and plots); "
+                f"{inv.get('failed', 0)} failed."]
     out.append("")
 
     for name in names:
