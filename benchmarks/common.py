@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
-import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# CORROBORATE_SHARED points the benchmarks at another copy of ../shared (the tests point it at nothing)
+SHARED = Path(os.environ.get("CORROBORATE_SHARED") or ROOT.parent / "shared")
 DATA = SHARED / "data"
 RESULTS = ROOT / "benchmarks" / "results"
 
@@ -48,31 +49,59 @@ def gva_articles() -> tuple[list, dict[str, str]]:
 
 
 def run_measured(argv: list[str], keep_stdout: bool = False) -> dict:
-    """Run a command in a child process; wall time and the child's peak RSS."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    proc = subprocess.run(argv, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = {"stdout": proc.stdout} if keep_stdout else {}
-    return out | {
+    """Run a command in a child process; wall time and that child's own peak RSS (``wait4``)."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    return ({"stdout": stdout} if keep_stdout else {}) | {
         "argv": argv,
         "returncode": proc.returncode,
         "seconds": round(wall, 3),
-        # ru_maxrss is the largest child so far; each benchmark runs in its own `python -m benchmarks` process
-        "peak_rss_mib": round(max(peak_kb, before) / 1024, 1),
-        "stderr_tail": proc.stderr.strip().splitlines()[-3:],
+        # ru_maxrss of this child (and of its own children it waited for), in KiB on Linux; it
+        # includes the RSS of this process at the spawn (vfork), small where benchmarks call this
+        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
+        "stderr_tail": stderr.strip().splitlines()[-3:],
     }
 
 
 def machine() -> dict:
-    import os
-
     return {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()}
 
 
-def write_result(name: str, result: dict) -> Path:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{name}.json"
+def write_result(name: str, result: dict, results: Path | None = None) -> Path:
+    results = results or RESULTS
+    results.mkdir(parents=True, exist_ok=True)
+    path = results / f"{name}.json"
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     return path
+
+
+def run_child(spec: str, out: str) -> None:
+    """Run one benchmark function (``module:name``) in this process, a child of ``python -m benchmarks``.
+
+    Writes ``{"status": "ok", "result": ...}``, ``{"status": "skipped", "message": ...}`` or
+    ``{"status": "failed", "error": ...}`` to the file ``out``; a child that is killed writes nothing.
+    """
+    import importlib
+    import traceback
+
+    module, _, name = spec.partition(":")
+    fn = importlib.import_module(module)
+    for part in name.split("."):
+        fn = getattr(fn, part)
+    try:
+        record = {"status": "ok", "result": fn()}
+    except Skip as exc:
+        record = {"status": "skipped", "message": str(exc)}
+    except Exception as exc:  # the benchmark failed: recorded, and the run goes on
+        traceback.print_exc()
+        record = {"status": "failed", "error": f"{type(exc).__name__}: {exc}"}
+    Path(out).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")

@@ -117,12 +117,19 @@ def run() -> dict:
     need(DATA / "gva" / "articles.jsonl")
     ours = [_child("_one", n) for n in SIZES]
     peer = _child("_datasketch", SIZES[0])
+    # one row per (stage, size) for the throughput and memory plots (benchmarks/plots.py)
+    scaling = [{"stage": "reuse", "articles": r["articles"], "seconds": r["reuse_seconds"],
+                "peak_rss_mib": r["peak_rss_mib"]} for r in ours if "reuse_seconds" in r]
+    if "minhash_lsh_seconds" in peer:
+        scaling.append({"stage": "reuse: datasketch MinHash+LSH (peer)", "articles": peer["articles"],
+                        "seconds": peer["minhash_lsh_seconds"], "peak_rss_mib": peer["peak_rss_mib"]})
     ratio = ours[1]["reuse_seconds"] / ours[0]["reuse_seconds"] if "reuse_seconds" in ours[1] else None
     return {
         "benchmark": "reuse_scale",
         "corroborate": ours,
         "datasketch_peer": peer,
         "time_ratio_100k_vs_10k": round(ratio, 2) if ratio else None,
+        "scaling": scaling,
         "corroborate_vs_datasketch_at_10k": {
             "corroborate_minhash_lsh_and_verification_seconds": ours[0].get("reuse_seconds"),
             "datasketch_minhash_lsh_only_seconds": peer.get("minhash_lsh_seconds"),

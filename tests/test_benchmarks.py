@@ -1,0 +1,149 @@
+"""The benchmark runner, summary and plots on made-up results (no evaluation data needed)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks import __main__ as runner
+from benchmarks import plots, summary
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _write(results, name, data):
+    (results / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.fixture
+def fake_results(tmp_path):
+    results = tmp_path / "results"
+    results.mkdir()
+    _write(results, "scale", {"benchmark": "scale", "wall_seconds": 12.5, "scaling": [
+        {"stage": stage, "articles": n, "seconds": n / rate, "peak_rss_mib": 100 + n / 100}
+        for stage, rate in (("ingest", 400), ("cluster", 2000)) for n in (1_000, 10_000, 100_000)]})
+    _write(results, "cluster_scale", {"benchmark": "cluster_scale", "sizes": {
+        "10000": {"articles": 10000, "batch_seconds": 3.0, "streaming_seconds": 2.0, "peak_rss_mib": 300.0},
+        "100000": {"articles": 100000, "batch_seconds": 40.0, "streaming_seconds": 25.0, "peak_rss_mib": 1900.0}},
+        "batch_time_ratio_100k_10k": 13.3, "streaming_time_ratio_100k_10k": 12.5})
+    _write(results, "cluster", {"benchmark": "cluster", "wall_seconds": 40.0,
+                                "gva": {"batch": {"b3_f1": 0.95}, "baseline_tfidf_average_linkage": {"b3_f1": 0.87}},
+                                "ecbplus": {"batch": {"b3_f1": 0.85}, "baseline_tfidf_average_linkage": {"b3_f1": 0.88}}})
+    _write(results, "extract_gva", {"killed_exact": 0.91, "injured_exact": 0.8, "articles_per_second": 300.0})
+    _write(results, "extract_gva_errors", [{"quote": "not a result"}])
+    return results
+
+
+def test_plots_are_valid_pngs_and_the_same_numbers_give_the_same_bytes(fake_results):
+    from PIL import Image
+
+    written = plots.write(fake_results)
+    assert sorted(p.name for p in written) == ["accuracy.png", "peak_rss.png", "throughput.png"]
+    first = {}
+    for path in written:
+        data = path.read_bytes()
+        assert data.startswith(PNG_SIGNATURE)
+        with Image.open(path) as im:
+            im.verify()
+        assert b"matplotlib" not in data.lower()  # no version stamp
+        first[path.name] = data
+    plots.write(fake_results)
+    assert {p.name: p.read_bytes() for p in written} == first
+
+
+def test_scaling_rows_come_from_the_scaling_list_or_older_shapes(fake_results):
+    found = summary.load_results(fake_results)
+    assert "extract_gva_errors" not in found
+    assert len(plots.scaling_rows("scale", found["scale"])) == 6
+    stages = {r["stage"] for r in plots.scaling_rows("cluster_scale", found["cluster_scale"])}
+    assert stages == {"cluster batch", "cluster streaming"}
+    old_reuse = {"corroborate": [{"articles": 10000, "reuse_seconds": 14.1, "peak_rss_mib": 321.6}]}
+    assert plots.scaling_rows("reuse", old_reuse) == [
+        {"stage": "reuse", "articles": 10000, "seconds": 14.1, "peak_rss_mib": 321.6}]
+    assert plots.scaling_rows("extract_gva", found["extract_gva"]) == []
+
+
+def test_no_plots_without_data(tmp_path):
+    assert plots.write(tmp_path) == []
+
+
+def test_summary_puts_ours_beside_the_peer_and_the_bar(fake_results):
+    text = summary.write(fake_results).read_text(encoding="utf-8")
+    assert "| GVA | B³ F1 (batch) | 0.95 | TF-IDF + agglomerative | 0.87 | ≥ 0.93 | ✅ |" in text
+    assert "| ECB+ | B³ F1 (batch) | 0.85 | TF-IDF + agglomerative | 0.88 | ≥ 0.9 | ❌ |" in text
+    assert "| generated | batch time ratio 100k / 10k | 13.3 | ≤ 12 | ❌ |" in text
+    assert "| GVA single-article | killed exact | 0.91 | ≥ 0.9 | ✅ |" in text
+    assert "extract_gva_errors" not in text
+    # a benchmark without headline rows shows its top-level numbers; its wall time is in the run table
+    assert "## scale" in text and "| scale | ok | 12.5 |" in text
+
+
+def test_meets_reads_the_direction_of_the_bar():
+    assert summary.meets(0.93, (">=", 0.93)) and not summary.meets(0.92, (">=", 0.93))
+    assert summary.meets(5, ("<=", 5)) and not summary.meets(5.1, ("<=", 5))
+    assert summary.meets(None, (">=", 1)) is None and summary.meets(0.5, None) is None
+
+
+def test_missing_data_is_skipped_with_the_path_named(tmp_path, monkeypatch, capsys):
+    absent = tmp_path / "no-shared-here"
+    monkeypatch.setenv("CORROBORATE_SHARED", str(absent))
+    results = tmp_path / "results"
+    assert runner.main(["ingest", "extract_gvdb", "--results", str(results)]) == 0
+    err = capsys.readouterr().err
+    assert "ingest: skipped" in err and "extract_gvdb: skipped" in err
+    assert str(absent) in err
+    assert not (results / "ingest.json").exists()
+    run = json.loads((results / "run.json").read_text())
+    assert {n: s["status"] for n, s in run["benchmarks"].items()} == {"ingest": "skipped", "extract_gvdb": "skipped"}
+    assert "| ingest | skipped: " in (results / "SUMMARY.md").read_text()
+
+
+# fake benchmarks: module-level, so the child process can import them from this module
+def fake_ok():
+    return {"benchmark": "fake_ok", "score": 0.5}
+
+
+def fake_broken():
+    raise RuntimeError("broken on purpose")
+
+
+def fake_hangs():
+    time.sleep(120)
+
+
+def test_a_failing_or_hanging_benchmark_is_recorded_and_the_run_goes_on(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(runner, "BENCHMARKS", {"broken": fake_broken, "hangs": fake_hangs, "ok": fake_ok})
+    results = tmp_path / "results"
+    assert runner.main(["--timeout", "2", "--results", str(results)]) == 1
+    broken = json.loads((results / "broken.json").read_text())
+    assert broken["status"] == "failed" and broken["error"] == "RuntimeError: broken on purpose"
+    hangs = json.loads((results / "hangs.json").read_text())
+    assert hangs["status"] == "failed" and "timed out" in hangs["error"]
+    ok = json.loads((results / "ok.json").read_text())
+    assert ok["score"] == 0.5 and ok["wall_seconds"] >= 0
+    text = (results / "SUMMARY.md").read_text()
+    assert "| broken | failed: RuntimeError: broken on purpose |" in text
+    assert "| hangs | failed: timed out after 2 s and was killed |" in text
+    assert "failed: broken, hangs" in capsys.readouterr().err
+
+
+def test_run_measured_reports_each_childs_own_peak_memory():
+    import subprocess
+    import sys
+
+    # from a small process: Linux counts the launching process's RSS at the spawn in each child's peak
+    code = """if 1:
+        import json, sys
+        from benchmarks.common import run_measured
+        big = run_measured([sys.executable, "-c", "x = bytearray(300 * 1024 * 1024)"])
+        small = run_measured([sys.executable, "-c", "import sys; sys.exit(3)"])
+        print(json.dumps([big, small]))
+    """
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(runner.__file__).resolve().parents[1])
+    big, small = json.loads(proc.stdout)
+    assert big["returncode"] == 0 and small["returncode"] == 3
+    assert big["peak_rss_mib"] >= 300 and small["peak_rss_mib"] < 150  # not the largest child so far
