@@ -25,11 +25,11 @@ BARS: dict[tuple[str, str], tuple[str, float]] = {
     ("reconcile_gva", "gold_date_exact"): (">=", 0.95),
     ("e2e", "articles_per_second"): (">=", 300),
     ("e2e", "peak_rss_mib"): ("<=", 1024),
-    ("scale", "time_ratio_100k_vs_10k"): ("<=", 12),
+    ("scale", "ratio_100k_10k"): ("<=", 12),
     ("reuse", "time_ratio_100k_vs_10k"): ("<=", 12),
     ("cluster_scale", "batch_time_ratio_100k_10k"): ("<=", 12),
     ("cluster_scale", "streaming_time_ratio_100k_10k"): ("<=", 12),
-    ("stream", "p99_ms"): ("<=", 5),
+    ("stream", "place_p99_ms_1000000"): ("<=", 5),  # the bar is at 1M indexed; 100k is reported beside it
 }
 
 # JSON files in results/ that are not benchmark results (run record, git-ignored samples of text)
