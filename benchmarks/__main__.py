@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from . import cluster_bench, e2e_bench, extract_gva, extract_gvdb, extract_muc, ingest_bench, reconcile_gva, reuse_bench, reuse_gva
+from . import cluster_bench, e2e_bench, extract_gva, extract_gvdb, extract_muc, ingest_bench, reconcile_gva, reuse_bench, reuse_gva, scale_bench
 from .common import RESULTS, Skip, write_result
 
 BENCHMARKS = {
@@ -20,6 +20,7 @@ BENCHMARKS = {
     "cluster_scale": cluster_bench.run_scale,
     "reconcile_gva": reconcile_gva.run,
     "e2e": e2e_bench.run,
+    "scale": scale_bench.run,
 }
 
 

@@ -79,7 +79,7 @@ def run(workers: int | None = None) -> dict:
 
 
 def run_tree_measured(argv: list[str]) -> dict:
-    """``run_measured`` plus the peak of the summed RSS of the child and its descendants (sampled)."""
+    """``run_measured`` plus the peak of the summed PSS of the child and its descendants (sampled)."""
     peak = [0]
     stop = threading.Event()
     me = os.getpid()
@@ -116,12 +116,15 @@ def _descendants(pid: int) -> list[int]:
 
 
 def _rss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
+    """The process's proportional set size (shared pages split among their sharers, so forked
+    workers' copy-on-write pages are not counted twice), or its RSS where PSS is not available."""
+    for name, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            for line in Path(name).read_text().splitlines():
+                if line.startswith(key):
+                    return int(line.split()[1])
+        except OSError:
+            continue
     return 0
 
 
@@ -135,8 +138,12 @@ def _child(args: list[str]) -> dict:
 # --- child processes ----------------------------------------------------------------------------
 
 
-def stages(src: str, db: str, workers: int) -> dict:
-    """``pipeline.analyze`` step by step with a timer around each stage, then JSON to a file."""
+def stages(src: str, db: str, workers: int, emit=None) -> dict:
+    """``pipeline.analyze`` step by step with a timer around each stage, then JSON to a file.
+
+    ``emit(stage, seconds)``, if given, is called as each stage ends (the ingest steps all at once).
+    """
+    emit = emit or (lambda stage, seconds: None)
     from corroborate import render
     from corroborate.pipeline import dossier_events, find_copies, group, ingest_paths
     from corroborate.model import Dossier
@@ -148,23 +155,31 @@ def stages(src: str, db: str, workers: int) -> dict:
     with Store(db) as store:
         ingest_t: dict[str, float] = {}
         report = ingest_paths(store, [src], place=False, workers=workers, timings=ingest_t)
+        emit("read", ingest_t.get("read", 0.0))
+        emit("outlets+clean+extract", ingest_t.get("process_here", 0.0) + ingest_t.get("process_wait", 0.0))
+        emit("store", ingest_t.get("store", 0.0))
         mark = time.perf_counter()
         articles = store.articles(report.article_ids)
         t["load"] = time.perf_counter() - mark
+        emit("load", t["load"])
         mark = time.perf_counter()
         pairs = find_copies(store, articles)
         t["reuse"] = time.perf_counter() - mark
+        emit("reuse", t["reuse"])
         mark = time.perf_counter()
         events = group(store, articles)
         t["cluster"] = time.perf_counter() - mark
+        emit("cluster", t["cluster"])
     mark = time.perf_counter()
     dossier_events(events, articles, pairs)
     t["reconcile+brief"] = time.perf_counter() - mark
+    emit("reconcile+brief", t["reconcile+brief"])
     mark = time.perf_counter()
     dossier = Dossier(articles=articles, events=events, rejected=report.rejected, reuse=pairs,
                       origins=origins(articles, pairs))
     Path(db).with_suffix(".json").write_text(render.RENDERERS["json"](dossier), encoding="utf-8")
     t["render/write"] = time.perf_counter() - mark
+    emit("render/write", t["render/write"])
     total = time.perf_counter() - start
     stage_seconds = {
         "read": ingest_t.get("read", 0.0),
