@@ -54,7 +54,7 @@ def run(workers: int | None = None) -> dict:
         "articles_per_second": round(kept / cli["seconds"], 1),
         "records_per_second": round(records / cli["seconds"], 1),
         "peak_rss_mib": cli["peak_rss_mib"],
-        "peak_tree_rss_mib": cli["peak_tree_rss_mib"],
+        "peak_tree_pss_mib": cli["peak_tree_pss_mib"],
         "target_articles_per_second": TARGET_ARTICLES_PER_SECOND,
         "target_peak_rss_mib": TARGET_PEAK_RSS_MIB,
         "returncode": cli["returncode"],
@@ -97,7 +97,7 @@ def run_tree_measured(argv: list[str]) -> dict:
     finally:
         stop.set()
         thread.join()
-    return result | {"peak_tree_rss_mib": round(peak[0] / 1024, 1)}
+    return result | {"peak_tree_pss_mib": round(peak[0] / 1024, 1)}
 
 
 def _children(pid: int) -> list[int]:

@@ -173,7 +173,7 @@ def _run_size(path: Path, db: Path, workers: int, timeout: float) -> dict:
         "finished": not stopped and proc.returncode == 0,
         "seconds": round(seconds, 2),
         "articles_per_second": round(path_articles(path) / seconds, 1) if not stopped else None,
-        "peak_tree_rss_mib": round(peak_tree / 1024, 1),
+        "peak_tree_pss_mib": round(peak_tree / 1024, 1),
         "stages_done": [r["stage"] for r in done],
         "rows": rows,
     }

@@ -61,7 +61,7 @@ def process(article: Article) -> Article | Rejection:
 # (small inputs never start a pool, and the lazily loaded gazetteer and patterns are then inherited
 # by forked workers); the rest go to worker processes in batches of BATCH, at most IN_FLIGHT articles
 # at a time, and come back in input order.
-IN_PROCESS = 64
+IN_PROCESS = 16
 BATCH = 16
 IN_FLIGHT = 512
 
