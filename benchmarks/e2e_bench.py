@@ -15,6 +15,7 @@ import io
 import json
 import os
 import pstats
+import resource
 import sys
 import tempfile
 import threading
@@ -55,6 +56,8 @@ def run(workers: int | None = None) -> dict:
         "records_per_second": round(records / cli["seconds"], 1),
         "peak_rss_mib": cli["peak_rss_mib"],
         "peak_tree_pss_mib": cli["peak_tree_pss_mib"],
+        "cpu_seconds": cli["cpu_seconds"],
+        "load_average_1min_before_after": cli["load_average_1min"],  # other work on the machine slows every number
         "target_articles_per_second": TARGET_ARTICLES_PER_SECOND,
         "target_peak_rss_mib": TARGET_PEAK_RSS_MIB,
         "returncode": cli["returncode"],
@@ -92,12 +95,18 @@ def run_tree_measured(argv: list[str]) -> dict:
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load_before = os.getloadavg()[0]
     try:
         result = run_measured(argv)
     finally:
         stop.set()
         thread.join()
-    return result | {"peak_tree_pss_mib": round(peak[0] / 1024, 1)}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return result | {"peak_tree_pss_mib": round(peak[0] / 1024, 1),
+                     "cpu_seconds": round(cpu, 2),  # user + system of the child and its reaped workers
+                     "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
 
 
 def _children(pid: int) -> list[int]:
@@ -138,7 +147,7 @@ def _child(args: list[str]) -> dict:
 # --- child processes ----------------------------------------------------------------------------
 
 
-def stages(src: str, db: str, workers: int, emit=None) -> dict:
+def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = None) -> dict:
     """``pipeline.analyze`` step by step with a timer around each stage, then JSON to a file.
 
     ``emit(stage, seconds)``, if given, is called as each stage ends (the ingest steps all at once).
@@ -153,7 +162,7 @@ def stages(src: str, db: str, workers: int, emit=None) -> dict:
     t: dict[str, float] = {}
     start = time.perf_counter()
     with Store(db) as store:
-        ingest_t: dict[str, float] = {}
+        ingest_t = {} if ingest_t is None else ingest_t  # the caller may watch it fill
         report = ingest_paths(store, [src], place=False, workers=workers, timings=ingest_t)
         emit("read", ingest_t.get("read", 0.0))
         emit("outlets+clean+extract", ingest_t.get("process_here", 0.0) + ingest_t.get("process_wait", 0.0))

@@ -30,6 +30,7 @@ from .e2e_bench import _descendants, _rss_kib
 SIZES = (1_000, 10_000, 100_000)
 BUDGET_SECONDS = 11 * 60  # the whole benchmark, all sizes
 TARGET_RATIO = 12
+PROGRESS_SECONDS = 20
 
 # (city, state): the replicas' places, a fixed list of US cities
 CITIES = [
@@ -120,6 +121,8 @@ def run() -> dict:
                 continue
             got = _run_size(path, Path(tmp) / f"gen-{n}.db", workers, left)
             for row in got["rows"]:
+                if row["stage"] == "progress":
+                    continue
                 rows.append({"stage": row["stage"], "articles": n, "seconds": row["seconds"],
                              "peak_rss_mib": row["peak_rss_mib"]})
             sizes.append(size | {k: v for k, v in got.items() if k != "rows"})
@@ -165,16 +168,20 @@ def _run_size(path: Path, db: Path, workers: int, timeout: float) -> dict:
     proc.wait()
     reader.join(5)
     seconds = time.perf_counter() - start
+    load = os.getloadavg()[0]
     err_file.seek(0)
     err = err_file.read().strip().splitlines()[-3:]
     err_file.close()
-    done = [r for r in rows if r["stage"] != "total"]
+    done = [r for r in rows if r["stage"] not in ("total", "progress")]
+    progress = [r for r in rows if r["stage"] == "progress"]
     out = {
         "finished": not stopped and proc.returncode == 0,
         "seconds": round(seconds, 2),
         "articles_per_second": round(path_articles(path) / seconds, 1) if not stopped else None,
         "peak_tree_pss_mib": round(peak_tree / 1024, 1),
+        "load_average_1min_at_end": round(load, 2),  # other work on the machine slows every number
         "stages_done": [r["stage"] for r in done],
+        "ingest_progress": [{k: v for k, v in r.items() if k != "stage"} for r in progress],
         "rows": rows,
     }
     if stopped:
@@ -199,7 +206,23 @@ def _child(src: str, db: str, workers: int) -> None:
     def emit(stage: str, seconds: float) -> None:
         print(json.dumps({"stage": stage, "seconds": round(seconds, 3), "peak_rss_mib": peak()}), flush=True)
 
-    result = stages(src, db, workers, emit)
+    live: dict = {}
+    start = time.perf_counter()
+    ingesting = threading.Event()
+
+    def progress() -> None:  # while the per-article stages run: articles done so far
+        while not ingesting.wait(PROGRESS_SECONDS):
+            print(json.dumps({"stage": "progress", "articles_done": live.get("items", 0),
+                              "seconds": round(time.perf_counter() - start, 1), "peak_rss_mib": peak()}), flush=True)
+
+    threading.Thread(target=progress, daemon=True).start()
+    emit_after = emit
+
+    def emit(stage: str, seconds: float) -> None:  # noqa: F811
+        ingesting.set()
+        emit_after(stage, seconds)
+
+    result = stages(src, db, workers, emit, live)
     print(json.dumps({"stage": "total", "seconds": result["total"], "peak_rss_mib": peak()}), flush=True)
 
 

@@ -104,6 +104,7 @@ def process_all(
         out = [x for part in parts for x in (part.result() if isinstance(part, Future) else part)]
         add("process_wait", start)
         in_flight -= sent
+        t["items"] = t.get("items", 0) + len(out)
         return name, out
 
     try:
@@ -121,6 +122,10 @@ def process_all(
             add("process_here", start)
             here += min(local, len(items))
             sent = max(0, len(items) - local)
+            if not sent and not pending:  # all done here: yield it now
+                t["items"] = t.get("items", 0) + len(items)
+                yield name, parts[0]
+                continue
             if sent:
                 if pool is None:
                     pool = ProcessPoolExecutor(workers)
@@ -154,7 +159,7 @@ def ingest_paths(
     it joins the stored event it fits or opens a new one (see ``cluster``).
     ``workers`` processes run the per-article stages (default: one per CPU; 1: all in this
     process); the result does not depend on it.  ``timings``, if given, accumulates seconds
-    spent per step (read, process_here, process_wait, store, place).
+    spent per step (read, process_here, process_wait, store, place) and ``items`` processed.
     """
     t = timings if timings is not None else {}
     report = IngestReport()
