@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import cluster_bench, extract_gva, extract_gvdb, extract_muc, ingest_bench, reconcile_gva, reuse_bench, reuse_gva
-from . import stream_bench
+from . import (cluster_bench, e2e_bench, extract_gva, extract_gvdb, extract_muc, ingest_bench, reconcile_gva,
+               reuse_bench, reuse_gva, scale_bench, stream_bench)
 from .common import RESULTS, SHARED, write_result
 
 BENCHMARKS = {
@@ -33,6 +33,8 @@ BENCHMARKS = {
     "cluster": cluster_bench.run,
     "cluster_scale": cluster_bench.run_scale,
     "reconcile_gva": reconcile_gva.run,
+    "e2e": e2e_bench.run,
+    "scale": scale_bench.run,
     "stream": stream_bench.run,
 }
 

@@ -34,7 +34,20 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-bytes", type=int, default=Limits().max_file_bytes, metavar="N",
                    help="largest single article file to read, in bytes (default: %(default)s); "
                         "JSON Lines files are streamed and only each line is limited")
+    g.add_argument("--workers", type=_positive, default=None, metavar="N",
+                   help="processes that clean and extract articles (default: one per CPU); "
+                        "the output is the same for any N")
     g.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return n
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -136,7 +149,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     tick, done = _progress(args)
     try:
         dossier = analyze(args.paths, db=args.db, encoding=args.encoding,
-                          limits=Limits(max_file_bytes=args.max_bytes), progress=tick)
+                          limits=Limits(max_file_bytes=args.max_bytes), progress=tick, workers=args.workers)
     finally:
         done()
     _write(render.RENDERERS[args.format](dossier), args.output)
@@ -154,7 +167,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         with Store(args.db) as store:
             report = ingest_paths(store, args.paths, encoding=args.encoding,
-                                  limits=Limits(max_file_bytes=args.max_bytes), progress=tick)
+                                  limits=Limits(max_file_bytes=args.max_bytes), progress=tick,
+                                  workers=args.workers)
     finally:
         done()
     c = report.counts

@@ -81,6 +81,20 @@ def _parse(text: str, base: date) -> date | None:
     return got.date() if got else None
 
 
+def _weekday(day: str, base: date) -> date | None:
+    """``_parse`` of a weekday name: the same days back from any base on the same weekday, so
+    dateparser runs once per name and weekday instead of once per name and publication day."""
+    back = _weekday_back(day, base.weekday())
+    return None if back is None else base - timedelta(days=back)
+
+
+@lru_cache(maxsize=256)
+def _weekday_back(day: str, weekday: int) -> int | None:
+    ref = date(2001, 1, 1) + timedelta(days=weekday)  # a Monday, plus weekday days
+    got = _parse(day, ref)
+    return None if got is None else (ref - got).days
+
+
 def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
     """The date and precision of one ``_EXPR`` match, relative to ``base`` (the publication day)."""
     text = " ".join(m.group(0).split())
@@ -89,7 +103,7 @@ def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
         day = re.search(_DAYS, text, re.IGNORECASE).group(0)
         if day.lower() == base.strftime("%A").lower() and not low.startswith("last"):
             return base, "day"
-        got = _parse(day, base)
+        got = _weekday(day, base)
         return (got, "day") if got else None
     if m["rel"]:
         if low in ("yesterday", "last night"):

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MIN_POPULATION = 1000
-_VERSION = 1
+_VERSION = 2  # 2: places cached as field tuples
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +51,32 @@ def fold(text: str) -> str:
 
 
 class Gazetteer:
-    """Places by folded name; ``lookup`` returns every candidate, most populous first."""
+    """Places by folded name; ``lookup`` returns every candidate, most populous first.
 
-    def __init__(self, places: list[Place], names: dict[str, tuple[int, ...]]):
-        self.places = places
+    ``places`` may be given as ``Place``s or as their field tuples (as cached); a tuple becomes a
+    ``Place`` the first time a lookup returns it, so loading does not build 177,000 objects.
+    """
+
+    def __init__(self, places: list[Place] | list[tuple], names: dict[str, tuple[int, ...]]):
+        self._rows = places
+        self._made: dict[int, Place] = {}
         self.names = names
+
+    def place(self, i: int) -> Place:
+        got = self._made.get(i)
+        if got is None:
+            row = self._rows[i]
+            got = self._made[i] = row if isinstance(row, Place) else Place(*row)
+        return got
+
+    @property
+    def places(self) -> list[Place]:
+        return [self.place(i) for i in range(len(self._rows))]
 
     def lookup(self, name: str) -> list[Place]:
         """Candidates for a name: places whose own name it is first, then by population."""
         key = fold(name)
-        found = [self.places[i] for i in self.names.get(key, ())]
+        found = [self.place(i) for i in self.names.get(key, ())]
         return sorted(found, key=lambda p: (fold(p.name) != key, -p.population))
 
     def __contains__(self, name: str) -> bool:
@@ -87,8 +103,9 @@ def load() -> Gazetteer:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
+        rows = [(p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population) for p in places]
         with open(tmp, "wb") as fh:
-            pickle.dump((places, names), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((rows, names), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         pass

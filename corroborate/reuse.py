@@ -81,10 +81,17 @@ _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,})[\"“”«»„
 def tokens(text: str) -> list[tuple[str, bool]]:
     """Normalised word tokens, each with whether it lies inside quotation marks."""
     spans = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]  # usually none
+    months = _MONTHS
+    if not spans:
+        out = []
+        for word in _TOKEN.findall(text):
+            word = word.lower().replace("’", "'")
+            out.append((months.get(word, word), False))
+        return out
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group(0).lower().replace("’", "'")
-        word = _MONTHS.get(word, word)
+        word = months.get(word, word)
         out.append((word, any(start <= m.start() < end for start, end in spans)))
     return out
 
@@ -92,12 +99,14 @@ def tokens(text: str) -> list[tuple[str, bool]]:
 def shingles(toks: list[tuple[str, bool]]) -> tuple[set[str], set[str]]:
     """All shingles, and those with no word inside a quotation (the sentence's own framing)."""
     words = [w for w, _ in toks]
-    all_, frame = set(), set()
+    quoted = [q for _, q in toks]
+    all_ = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    if not any(quoted):
+        return all_, set(all_)
+    frame = set()
     for i in range(len(words) - SHINGLE + 1):
-        s = " ".join(words[i : i + SHINGLE])
-        all_.add(s)
-        if not any(q for _, q in toks[i : i + SHINGLE]):
-            frame.add(s)
+        if not any(quoted[i : i + SHINGLE]):
+            frame.add(" ".join(words[i : i + SHINGLE]))
     return all_, frame
 
 
@@ -116,7 +125,8 @@ def _stable_hash(s: str) -> int:
 
 def shingle_hashes(shingle_set: set[str]) -> np.ndarray:
     """Sorted unique 32-bit hashes of a set of shingles (a compact, comparable form of the set)."""
-    return np.unique(np.fromiter((_stable_hash(x) for x in shingle_set), dtype=np.uint32, count=len(shingle_set)))
+    crc32 = zlib.crc32  # = _stable_hash, inlined: this runs for every shingle of every sentence
+    return np.unique(np.array([crc32(x.encode("utf-8")) for x in shingle_set], dtype=np.uint32))
 
 
 def signatures(hash_sets: list[np.ndarray]) -> np.ndarray:
@@ -150,9 +160,11 @@ def candidate_pairs(sig: np.ndarray, owner: np.ndarray, day: np.ndarray | None =
         order = np.argsort(key, kind="stable")
         sorted_key = key[order]
         breaks = np.flatnonzero(sorted_key[1:] != sorted_key[:-1]) + 1
-        for group in np.split(order, breaks):
-            if len(group) < 2:
-                continue
+        starts = np.concatenate(([0], breaks))
+        ends = np.concatenate((breaks, [len(order)]))
+        shared = np.flatnonzero(ends - starts >= 2)  # buckets of one row pair with nothing: skip them
+        for start, end in zip(starts[shared].tolist(), ends[shared].tolist()):
+            group = order[start:end]
             owners = set(owner[group].tolist())
             if len(owners) > MAX_BUCKET_ARTICLES:
                 continue
@@ -190,7 +202,9 @@ def find_reuse(articles: list[Article]) -> list[Reuse]:
             if len(toks) < MIN_TOKENS:
                 continue
             all_, frame = shingles(toks)
-            sents.append(_Sent(ai, s.index, shingle_hashes(all_), shingle_hashes(frame), any(q for _, q in toks)))
+            all_hashes = shingle_hashes(all_)
+            frame_hashes = all_hashes if len(frame) == len(all_) else shingle_hashes(frame)  # frame ⊆ all
+            sents.append(_Sent(ai, s.index, all_hashes, frame_hashes, any(q for _, q in toks)))
     if not sents:
         return []
     sig = signatures([s.all for s in sents])

@@ -11,7 +11,7 @@ import gc
 import hashlib
 import json
 import sqlite3
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
@@ -201,9 +201,7 @@ class Store:
     def _put_claims(self, article: Article) -> None:
         self.db.execute("DELETE FROM claims WHERE article = ?", (article.id,))
         self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?)", [
-            (article.id, i, c.kind, json.dumps({k: v for k, v in asdict(c).items() if k not in ("article", "quote")},
-                                               ensure_ascii=False, sort_keys=True))
-            for i, c in enumerate(article.claims)])
+            (article.id, i, c.kind, _claim_json(c)) for i, c in enumerate(article.claims)])
 
     def put_reuse(self, reuses: Sequence["Reuse"], among: Iterable[str]) -> None:
         """Replace the stored reuse pairs among the given articles with ``reuses`` (one transaction)."""
@@ -388,6 +386,18 @@ class Store:
         if table not in ("articles", "sentences", "rejected", "reuse", "claims", "events", "vocabulary"):
             raise ValueError(table)
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim) if f.name not in ("article", "quote"))
+
+
+def _claim_json(c: Claim) -> str:
+    """A claim's stored fields as JSON: what ``asdict`` would give, without its deep copy."""
+    try:
+        return json.dumps({k: getattr(c, k) for k in _CLAIM_FIELDS}, ensure_ascii=False, sort_keys=True)
+    except TypeError:  # a value holding a dataclass: let asdict turn it into a dict
+        return json.dumps({k: v for k, v in asdict(c).items() if k not in ("article", "quote")},
+                          ensure_ascii=False, sort_keys=True)
 
 
 class _Vocabulary(dict):

@@ -1,0 +1,301 @@
+"""End to end on GVA: raw JSON Lines → dossiers in SQLite, as a user runs it, on every core.
+
+1. ``corroborate analyze articles.jsonl --db X.db -o dossier.json --workers N`` in a child
+   process: wall time, articles/s, peak RSS (largest process, and the whole process tree sampled).
+2. The same run through the library in a child process with a timer around each stage
+   (read, outlets+clean+extract, store, reuse, cluster, reconcile+brief, render/write), and the
+   per-article stages split (outlets, clean, extract) timed on one core.
+3. cProfile of the slowest stage: its top functions.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import json
+import os
+import pstats
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .common import DATA, machine, need, run_measured
+
+TARGET_ARTICLES_PER_SECOND = 300
+TARGET_PEAK_RSS_MIB = 1024
+
+
+def run(workers: int | None = None) -> dict:
+    src = need(DATA / "gva" / "articles.jsonl")
+    workers = workers or os.cpu_count() or 1
+    records = sum(1 for line in open(src, encoding="utf-8") if line.strip())
+    with tempfile.TemporaryDirectory() as tmp:
+        db, out = Path(tmp) / "gva.db", Path(tmp) / "dossier.json"
+        cli = run_tree_measured([sys.executable, "-m", "corroborate", "analyze", str(src), "--db", str(db),
+                                 "-o", str(out), "--quiet", "--workers", str(workers)])
+        dossier = json.loads(out.read_text())
+        stages = _child(["--stages", str(src), str(Path(tmp) / "stages.db"), str(workers)])
+        split = _child(["--split", str(src)])
+        slowest = max(stages["stage_seconds"], key=stages["stage_seconds"].get)
+        profile = _child(["--profile", slowest, str(src), str(Path(tmp) / "stages.db")])
+    kept = len(dossier["articles"])
+    return {
+        "benchmark": "e2e",
+        "data": "shared/data/gva/articles.jsonl",
+        "command": f"corroborate analyze articles.jsonl --db X.db -o dossier.json --quiet --workers {workers}",
+        "workers": workers,
+        "records": records,
+        "articles": kept,
+        "events": len(dossier["events"]),
+        "rejected": len(dossier["rejected"]),
+        "seconds": cli["seconds"],
+        "articles_per_second": round(kept / cli["seconds"], 1),
+        "records_per_second": round(records / cli["seconds"], 1),
+        "peak_rss_mib": cli["peak_rss_mib"],
+        "peak_tree_pss_mib": cli["peak_tree_pss_mib"],
+        "cpu_seconds": cli["cpu_seconds"],
+        "load_average_1min_before_after": cli["load_average_1min"],  # other work on the machine slows every number
+        "target_articles_per_second": TARGET_ARTICLES_PER_SECOND,
+        "target_peak_rss_mib": TARGET_PEAK_RSS_MIB,
+        "returncode": cli["returncode"],
+        "stage_seconds": stages["stage_seconds"],
+        "stage_notes": {
+            "read": "parse JSON Lines into articles (parent process)",
+            "outlets+clean+extract": f"per-article stages, {workers} worker processes (wall time the parent "
+                                     "spends processing or waiting for them)",
+            "store": "write articles, sentences and claims",
+            "load": "read the articles back from the store (as analyze does)",
+            "reuse": "find copies and store the pairs",
+            "cluster": "batch grouping into events and storing them",
+            "reconcile+brief": "per event",
+            "render/write": "JSON dossier to a file",
+        },
+        "stages_total_seconds": stages["total"],
+        "article_stage_cpu_seconds_one_core": split,
+        "slowest_stage": slowest,
+        "profile": profile,
+        "machine": machine(),
+    }
+
+
+def run_tree_measured(argv: list[str]) -> dict:
+    """``run_measured`` plus the peak of the summed PSS of the child and its descendants (sampled)."""
+    peak = [0]
+    stop = threading.Event()
+    me = os.getpid()
+
+    def sample() -> None:
+        while not stop.is_set():
+            kids = _children(me)
+            peak[0] = max(peak[0], sum(_rss_kib(p) for k in kids for p in [k, *_descendants(k)]))
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load_before = os.getloadavg()[0]
+    try:
+        result = run_measured(argv)
+    finally:
+        stop.set()
+        thread.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return result | {"peak_tree_pss_mib": round(peak[0] / 1024, 1),
+                     "cpu_seconds": round(cpu, 2),  # user + system of the child and its reaped workers
+                     "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(x) for x in text.split()]
+
+
+def _descendants(pid: int) -> list[int]:
+    out = []
+    for c in _children(pid):
+        out += [c, *_descendants(c)]
+    return out
+
+
+def _rss_kib(pid: int) -> int:
+    """The process's proportional set size (shared pages split among their sharers, so forked
+    workers' copy-on-write pages are not counted twice), or its RSS where PSS is not available."""
+    for name, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            for line in Path(name).read_text().splitlines():
+                if line.startswith(key):
+                    return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+def _child(args: list[str]) -> dict:
+    r = run_measured([sys.executable, "-m", "benchmarks.e2e_bench", *args], keep_stdout=True)
+    if r["returncode"] != 0:
+        raise RuntimeError(f"e2e child {args[0]} failed: {r['stderr_tail']}")
+    return json.loads(r["stdout"])
+
+
+# --- child processes ----------------------------------------------------------------------------
+
+
+def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = None) -> dict:
+    """``pipeline.analyze`` step by step with a timer around each stage, then JSON to a file.
+
+    ``emit(stage, seconds)``, if given, is called as each stage ends (the ingest steps all at once).
+    """
+    emit = emit or (lambda stage, seconds: None)
+    from corroborate import render
+    from corroborate.pipeline import dossier_events, find_copies, group, ingest_paths
+    from corroborate.model import Dossier
+    from corroborate.reuse import origins
+    from corroborate.store import Store
+
+    t: dict[str, float] = {}
+    start = time.perf_counter()
+    with Store(db) as store:
+        ingest_t = {} if ingest_t is None else ingest_t  # the caller may watch it fill
+        report = ingest_paths(store, [src], place=False, workers=workers, timings=ingest_t)
+        emit("read", ingest_t.get("read", 0.0))
+        emit("outlets+clean+extract", ingest_t.get("process_here", 0.0) + ingest_t.get("process_wait", 0.0))
+        emit("store", ingest_t.get("store", 0.0))
+        mark = time.perf_counter()
+        articles = store.articles(report.article_ids)
+        t["load"] = time.perf_counter() - mark
+        emit("load", t["load"])
+        mark = time.perf_counter()
+        pairs = find_copies(store, articles)
+        t["reuse"] = time.perf_counter() - mark
+        emit("reuse", t["reuse"])
+        mark = time.perf_counter()
+        events = group(store, articles)
+        t["cluster"] = time.perf_counter() - mark
+        emit("cluster", t["cluster"])
+    mark = time.perf_counter()
+    dossier_events(events, articles, pairs)
+    t["reconcile+brief"] = time.perf_counter() - mark
+    emit("reconcile+brief", t["reconcile+brief"])
+    mark = time.perf_counter()
+    dossier = Dossier(articles=articles, events=events, rejected=report.rejected, reuse=pairs,
+                      origins=origins(articles, pairs))
+    Path(db).with_suffix(".json").write_text(render.RENDERERS["json"](dossier), encoding="utf-8")
+    t["render/write"] = time.perf_counter() - mark
+    emit("render/write", t["render/write"])
+    total = time.perf_counter() - start
+    stage_seconds = {
+        "read": ingest_t.get("read", 0.0),
+        "outlets+clean+extract": ingest_t.get("process_here", 0.0) + ingest_t.get("process_wait", 0.0),
+        "store": ingest_t.get("store", 0.0),
+        **t,
+    }
+    return {"stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()}, "total": round(total, 3)}
+
+
+def split(src: str) -> dict:
+    """Each per-article stage timed on one core over every article."""
+    from corroborate import ingest
+    from corroborate.model import Article
+    from corroborate.pipeline import ARTICLE_STAGES
+    from corroborate.store import article_id
+
+    t: dict[str, float] = {"read": 0.0}
+    names = [s.__module__.split(".")[-1] for s in ARTICLE_STAGES]
+    t |= dict.fromkeys(names, 0.0)
+    it = ingest.read_inputs([src])
+    while True:
+        mark = time.perf_counter()
+        try:
+            _, items = next(it)
+        except StopIteration:
+            break
+        t["read"] += time.perf_counter() - mark
+        for item in items:
+            if isinstance(item, Article):
+                item.id = article_id(item)
+                for name, stage in zip(names, ARTICLE_STAGES):
+                    mark = time.perf_counter()
+                    try:
+                        item = stage(item)
+                    except Exception:
+                        t[name] += time.perf_counter() - mark
+                        break
+                    t[name] += time.perf_counter() - mark
+    return {k: round(v, 3) for k, v in t.items()}
+
+
+def profile(stage: str, src: str, db: str, top: int = 20) -> dict:
+    """cProfile one stage (per-article stages on one core, in-process); its top functions."""
+    from corroborate import ingest, render
+    from corroborate.model import Article, Dossier
+    from corroborate.pipeline import dossier_events, group, process
+    from corroborate.reuse import origins, find_reuse
+    from corroborate.store import Store
+
+    prof = cProfile.Profile()
+    if stage in ("outlets+clean+extract", "read", "store"):
+        items = [x for _, chunk in ingest.read_inputs([src]) for x in chunk]
+        prof.enable()
+        for x in items:
+            if isinstance(x, Article):
+                process(x)
+        prof.disable()
+        what = "pipeline.process over every article, one core"
+    else:
+        with Store(db) as store:
+            articles = list(store.iter_articles())
+            pairs = store.reuses([a.id for a in articles])
+            prof.enable()
+            if stage == "reuse":
+                find_reuse(articles)
+            elif stage == "cluster":
+                group(store, articles)
+            elif stage == "load":
+                store.articles([a.id for a in articles])
+            prof.disable()
+            events = None
+            if stage in ("reconcile+brief", "render/write"):
+                events = group(store, articles)
+        if stage == "reconcile+brief":
+            prof.enable()
+            dossier_events(events, articles, pairs)
+            prof.disable()
+        elif stage == "render/write":
+            dossier_events(events, articles, pairs)
+            d = Dossier(articles=articles, events=events, reuse=pairs, origins=origins(articles, pairs))
+            prof.enable()
+            render.RENDERERS["json"](d)
+            prof.disable()
+        what = stage
+    stats = pstats.Stats(prof, stream=io.StringIO())
+    rows = []
+    for (file, line, func), (cc, nc, tt, ct, _) in stats.stats.items():  # type: ignore[attr-defined]
+        where = file.split("/site-packages/")[-1].split("/corroborate/")[-1] if "/" in file else file
+        rows.append({"function": f"{where}:{line}({func})", "calls": nc, "tottime": round(tt, 3),
+                     "cumtime": round(ct, 3)})
+    return {
+        "stage": stage,
+        "what": what,
+        "total_seconds": round(stats.total_tt, 3),  # type: ignore[attr-defined]
+        "top_by_tottime": sorted(rows, key=lambda r: -r["tottime"])[:top],
+        "top_by_cumtime": sorted(rows, key=lambda r: -r["cumtime"])[:top],
+    }
+
+
+if __name__ == "__main__":
+    cmd, *rest = sys.argv[1:]
+    if cmd == "--stages":
+        print(json.dumps(stages(rest[0], rest[1], int(rest[2]))))
+    elif cmd == "--split":
+        print(json.dumps(split(rest[0])))
+    elif cmd == "--profile":
+        print(json.dumps(profile(rest[0], rest[1], rest[2])))
+    else:
+        sys.exit(f"unknown: {cmd}")

@@ -1,0 +1,102 @@
+"""The per-article stages in worker processes give the same output, in the same order, as in-process."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+
+import pytest
+
+from corroborate import Store, analyze, ingest_paths, pipeline, render
+from corroborate.cli import main
+
+CITIES = ["Columbus", "Memphis", "Tulsa", "Dayton", "Fresno", "Toledo", "Akron", "Mobile"]
+
+
+def _records(n: int) -> list[dict]:
+    out = []
+    for i in range(n):
+        city = CITIES[i % len(CITIES)]
+        out.append({
+            "id": f"r{i}",
+            "title": f"{i % 5 + 1} hurt in {city} shooting",
+            "text": f"Police in {city} said {i % 5 + 1} people were injured and {i % 3} killed in a shooting "
+                    f"on Friday night. Officers arrested a {20 + i}-year-old man on Saturday, police said.",
+            "url": f"https://news{i % 4}.example.com/story/{i}",
+            "published": f"2021-03-{i % 27 + 1:02d}T12:00:00Z",
+        })
+    return out
+
+
+@pytest.fixture
+def small_pool(monkeypatch):
+    """Send every article to the workers, two at a time, with few in flight (exercises ordering)."""
+    monkeypatch.setattr(pipeline, "IN_PROCESS", 0)
+    monkeypatch.setattr(pipeline, "BATCH", 2)
+    monkeypatch.setattr(pipeline, "IN_FLIGHT", 5)
+
+
+def _lines(records: list[dict], bad: dict[int, str] | None = None) -> str:
+    lines = [json.dumps(r) for r in records]
+    for i, line in (bad or {}).items():
+        lines[i] = line
+    return "\n".join(lines) + "\n"
+
+
+def test_workers_give_the_same_dossier(write, tmp_path, small_pool):
+    path = write("many.jsonl", _lines(_records(23)))
+    one = render.to_json(analyze([path], db=tmp_path / "one.db", workers=1))
+    two = render.to_json(analyze([path], db=tmp_path / "two.db", workers=2))
+    assert one == two
+    assert len(json.loads(two)["articles"]) == 23
+
+
+def test_workers_store_the_same_rows(write, tmp_path, small_pool):
+    path = write("many.jsonl", _lines(_records(17)))
+    dumps = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.db") as s:
+            report = ingest_paths(s, [path], workers=workers)
+            rows = [tuple(r) for t in ("articles", "sentences", "claims", "events")
+                    for r in s.db.execute(f"SELECT * FROM {t} ORDER BY 1, 2")]
+        dumps.append((report.article_ids, report.counts, rows))
+    assert dumps[0] == dumps[1]
+
+
+def test_bad_records_in_a_parallel_batch_are_rejected_by_name(write, tmp_path, small_pool):
+    records = _records(12)
+    records[5] = {"id": "furniture", "title": "Menu", "text": "ADVERTISEMENT\nREAD MORE\n"}
+    path = write("mixed.jsonl", _lines(records, {8: "{not json"}))
+    d = analyze([path], db=tmp_path / "p.db", workers=2)
+    rejected = {r.input.rsplit("/", 1)[-1]: r.error for r in d.rejected}
+    assert rejected == {"mixed.jsonl#furniture": "EmptyArticle", "mixed.jsonl:9": rejected["mixed.jsonl:9"]}
+    assert [a.record for a in d.articles] == [f"r{i}" for i in range(12) if i not in (5, 8)]
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patched stage reaches workers only by fork")
+def test_a_stage_that_fails_in_a_worker_names_the_input(write, tmp_path, small_pool, monkeypatch):
+    from corroborate import clean
+
+    real = clean.clean
+
+    def flaky(article):
+        if article.record == "r3":
+            raise RuntimeError("boom")
+        return real(article)
+
+    # workers are forked, so they see the patched stage list
+    monkeypatch.setattr(pipeline, "ARTICLE_STAGES", [flaky if s is real else s for s in pipeline.ARTICLE_STAGES])
+    d = analyze([write("a.jsonl", _lines(_records(6)))], db=tmp_path / "f.db", workers=2)
+    [r] = d.rejected
+    assert r.input.endswith("a.jsonl#r3") and r.error == "StageError" and "boom" in r.reason
+
+
+def test_cli_workers_flag(write, tmp_path, capsys):
+    path = write("many.jsonl", _lines(_records(4)))
+    outs = []
+    for n in ("1", "2"):
+        assert main(["analyze", str(path), "--db", str(tmp_path / f"{n}.db"), "--workers", n, "--quiet"]) == 0
+        outs.append(capsys.readouterr().out)
+    assert outs[0] == outs[1]
+    with pytest.raises(SystemExit):
+        main(["analyze", str(path), "--workers", "0"])
