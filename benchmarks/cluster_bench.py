@@ -124,6 +124,42 @@ def run() -> dict:
 
 # --- scaling -------------------------------------------------------------------------------------
 
+def common_words(base: list) -> set[str]:
+    """Words in 20 or more GVA articles: replicas keep them as they are."""
+    df = Counter(t for p in base for t in p.counts)
+    return {t for t, c in df.items() if c >= 20}
+
+
+def renamer(common: set[str], k: int):
+    """Replica ``k``'s name for a word: rare words get ``k`` appended (the same word, the same name)."""
+    from sys import intern
+
+    names: dict[str, str] = {}
+
+    def rename(t: str) -> str:
+        if t in common or k == 0:
+            return t
+        if t not in names:
+            names[t] = intern(f"{t}{k}")
+        return names[t]
+    return rename
+
+
+def moved(p, k: int, step: int, rename) -> tuple:
+    """Replica ``k`` of profile ``p`` in time and space: (place, day, published, order)."""
+    shift = step * k
+    place = p.place
+    if place and place[0] is not None and k:
+        # moved k/10 degrees (wrapping after 40 replicas so every place stays on the globe)
+        move = k % 40 / 10
+        place = (max(-89.0, min(89.0, place[0] + move)), (place[1] + move + 180) % 360 - 180,
+                 *place[2:6], " ".join(rename(w) for w in place[6].split()))
+    day = p.day + shift if p.day is not None else None
+    published = p.published + shift if p.published is not None else None
+    t = day if day is not None else published
+    return place, day, published, (t if t is not None else 10**7, "", f"{p.article}-{k}")
+
+
 def _replicas(n: int, arts_gold=None, step: int = 7):
     """``n`` profiles made from the GVA articles (see the module docstring), with gold labels.
 
@@ -131,42 +167,21 @@ def _replicas(n: int, arts_gold=None, step: int = 7):
     text and in its place's name alike, so a replica of a Chicago shooting still says Chicago and
     one of a shooting in a small town names a town no other incident has.
     """
-    from sys import intern
-
     from corroborate import cluster
 
     arts, gold = arts_gold or load_articles(DATA / "gva" / "articles.jsonl", "incident")
     base = [cluster.profile(a) for a in arts]
-    df = Counter(t for p in base for t in p.counts)
-    common = {t for t, c in df.items() if c >= 20}
+    common = common_words(base)
     out, labels = [], []
     k = 0
     while len(out) < n:
-        names: dict[str, str] = {}
-
-        def rename(t: str) -> str:
-            if t in common or k == 0:
-                return t
-            if t not in names:
-                names[t] = intern(f"{t}{k}")
-            return names[t]
-
+        rename = renamer(common, k)
         for p, g in zip(base, gold):
             if len(out) == n:
                 break
-            shift = step * k
-            counts = {rename(t): c for t, c in p.counts.items()}
-            place = p.place
-            if place and place[0] is not None and k:
-                # moved k/10 degrees (wrapping after 40 replicas so every place stays on the globe)
-                move = k % 40 / 10
-                place = (max(-89.0, min(89.0, place[0] + move)), (place[1] + move + 180) % 360 - 180,
-                         *place[2:6], " ".join(rename(w) for w in place[6].split()))
-            day = p.day + shift if p.day is not None else None
-            published = p.published + shift if p.published is not None else None
-            time_ = day if day is not None else published
-            out.append(cluster.Profile(f"{p.article}-{k}", counts, day, published, place, p.followup,
-                                       (time_ if time_ is not None else 10**7, "", f"{p.article}-{k}")))
+            place, day, published, order = moved(p, k, step, rename)
+            out.append(cluster.Profile(f"{p.article}-{k}", {rename(t): c for t, c in p.counts.items()},
+                                       day, published, place, p.followup, order))
             labels.append((g, k))
         k += 1
     return out, labels

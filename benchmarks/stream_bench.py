@@ -31,6 +31,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from .cluster_bench import common_words, moved, renamer
+
 from .common import DATA, load_articles, machine, need, run_measured
 
 NEW = 1000
@@ -67,7 +69,7 @@ def _generate(base, gold, n: int):
     per = len(base)
     replicas = -(-total // per)
     df = Counter(t for p in base for t in p.counts)
-    common = {t for t, c in df.items() if c >= 20}
+    common = common_words(base)
     index = cluster.Index(Counter({t: c * replicas if t in common else c for t, c in df.items()}), per * replicas,
                           frozen_df=True)
     pieces = []  # per GVA article: its vector as JSON members, rare words with a {k} to fill in
@@ -82,30 +84,13 @@ def _generate(base, gold, n: int):
                    for k in range(replicas) for i, p in enumerate(base) if k * per + i < total)
     newest = {(i, k) for _, i, k in times[-NEW:]}
     for k in range(replicas):
-        names: dict[str, str] = {}
+        rename = renamer(common, k)
         suffix = str(k) if k else ""
-
-        def rename(t: str) -> str:
-            if k == 0 or t in common:
-                return t
-            if t not in names:
-                names[t] = sys.intern(f"{t}{k}")
-            return names[t]
-
         for i, (p, g) in enumerate(zip(base, gold)):
             if k * per + i >= total:
                 return
-            shift = STEP * k
-            place = p.place
-            if place and place[0] is not None and k:
-                move = k % 40 / 10
-                place = (max(-89.0, min(89.0, place[0] + move)), (place[1] + move + 180) % 360 - 180,
-                         *place[2:6], " ".join(rename(w) for w in place[6].split()))
-            day = p.day + shift if p.day is not None else None
-            published = p.published + shift if p.published is not None else None
-            t = day if day is not None else published
-            aid = f"{p.article}-{k}"
-            order = (t if t is not None else 10**7, "", aid)
+            place, day, published, order = moved(p, k, STEP, rename)
+            aid = order[2]
             if (i, k) in newest:
                 counts = {rename(w): c for w, c in p.counts.items()}
                 yield cluster.Profile(aid, counts, day, published, place, p.followup, order), None, f"ev-{first[g]}-{k}"
