@@ -105,3 +105,48 @@ def run_child(spec: str, out: str) -> None:
         traceback.print_exc()
         record = {"status": "failed", "error": f"{type(exc).__name__}: {exc}"}
     Path(out).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+def stage_split(src, db=None) -> dict:
+    """Each per-article stage (``module.function``), the reading and, given ``db``, the storing of
+    ``src`` timed in-process on one core.  An article a stage rejects stops there, as in ``process``."""
+    from corroborate import Store, ingest
+    from corroborate.model import Article
+    from corroborate.pipeline import ARTICLE_STAGES
+    from corroborate.store import article_id
+
+    names = [f"{s.__module__.split('.')[-1]}.{s.__name__}" for s in ARTICLE_STAGES]
+    t: dict[str, float] = {"read": 0.0, **({"store": 0.0} if db else {}), **dict.fromkeys(names, 0.0)}
+    store = Store(db) if db else None
+    try:
+        it = ingest.read_inputs([src])
+        while True:
+            start = time.perf_counter()
+            try:
+                _, items = next(it)
+            except StopIteration:
+                break
+            t["read"] += time.perf_counter() - start
+            done = []
+            for item in items:
+                if isinstance(item, Article):
+                    item.id = article_id(item)
+                    for name, stage in zip(names, ARTICLE_STAGES):
+                        start = time.perf_counter()
+                        try:
+                            item = stage(item)
+                        except Exception:
+                            item = None
+                            break
+                        finally:
+                            t[name] += time.perf_counter() - start
+                if item is not None:
+                    done.append(item)
+            if store is not None:
+                start = time.perf_counter()
+                store.add(done)
+                t["store"] += time.perf_counter() - start
+    finally:
+        if store is not None:
+            store.close()
+    return {k: round(v, 3) for k, v in t.items()}

@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from .common import DATA, machine, need, run_measured
+from .common import DATA, machine, need, run_measured, stage_split
 
 TARGET_ARTICLES_PER_SECOND = 300
 TARGET_PEAK_RSS_MIB = 1024
@@ -201,34 +201,7 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
 
 def split(src: str) -> dict:
     """Each per-article stage timed on one core over every article."""
-    from corroborate import ingest
-    from corroborate.model import Article
-    from corroborate.pipeline import ARTICLE_STAGES
-    from corroborate.store import article_id
-
-    t: dict[str, float] = {"read": 0.0}
-    names = [s.__module__.split(".")[-1] for s in ARTICLE_STAGES]
-    t |= dict.fromkeys(names, 0.0)
-    it = ingest.read_inputs([src])
-    while True:
-        mark = time.perf_counter()
-        try:
-            _, items = next(it)
-        except StopIteration:
-            break
-        t["read"] += time.perf_counter() - mark
-        for item in items:
-            if isinstance(item, Article):
-                item.id = article_id(item)
-                for name, stage in zip(names, ARTICLE_STAGES):
-                    mark = time.perf_counter()
-                    try:
-                        item = stage(item)
-                    except Exception:
-                        t[name] += time.perf_counter() - mark
-                        break
-                    t[name] += time.perf_counter() - mark
-    return {k: round(v, 3) for k, v in t.items()}
+    return {k.split(".")[0]: v for k, v in stage_split(src).items()}
 
 
 def profile(stage: str, src: str, db: str, top: int = 20) -> dict:

@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from .common import DATA, SHARED, machine, need, run_measured
+from .common import DATA, SHARED, machine, need, run_measured, stage_split
 
 
 def run() -> dict:
@@ -35,7 +35,7 @@ def run() -> dict:
         with Store(db) as s:
             n_articles, n_rejected = s.count("articles"), s.count("rejected")
             rejected = [(r.input.rsplit("/", 1)[-1], r.reason) for r in s.rejected()]
-        stages = _stage_split(src, Path(tmp) / "split.db")
+        stages = stage_split(src, Path(tmp) / "split.db")
     records = sum(1 for line in open(src, encoding="utf-8") if line.strip())
     return {
         "benchmark": "ingest",
@@ -53,39 +53,6 @@ def run() -> dict:
         "clean_peer": {"gva": clean_peer([src]), "seeds": clean_peer([need(SHARED / "seeds")])},
         "machine": machine(),
     }
-
-
-def _stage_split(src: Path, db: Path) -> dict:
-    """Time each stage in-process on the same input (one core)."""
-    from corroborate import Store, ingest
-    from corroborate.pipeline import ARTICLE_STAGES
-    from corroborate.store import article_id
-
-    t: dict[str, float] = {"read": 0.0, "store": 0.0}
-    for stage in ARTICLE_STAGES:
-        t[f"{stage.__module__.split('.')[-1]}.{stage.__name__}"] = 0.0
-    with Store(db) as store:
-        it = ingest.read_inputs([src])
-        while True:
-            start = time.perf_counter()
-            try:
-                _, items = next(it)
-            except StopIteration:
-                break
-            t["read"] += time.perf_counter() - start
-            done = []
-            for item in items:
-                if hasattr(item, "raw_text"):
-                    item.id = article_id(item)
-                    for stage in ARTICLE_STAGES:
-                        s = time.perf_counter()
-                        item = stage(item)
-                        t[f"{stage.__module__.split('.')[-1]}.{stage.__name__}"] += time.perf_counter() - s
-                done.append(item)
-            start = time.perf_counter()
-            store.add(done)
-            t["store"] += time.perf_counter() - start
-    return {k: round(v, 3) for k, v in t.items()}
 
 
 def _as_page(title: str, text: str) -> str:
