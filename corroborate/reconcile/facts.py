@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter, defaultdict
 from datetime import date as _date, timedelta
 from typing import Any
 
+from .. import dates
 from ..model import Article
 from .reports import Origins, Report, _first, _position
 
@@ -212,26 +212,14 @@ def actors(articles: list[Article], origins: Origins, when: dict | None = None) 
     return out, disputes
 
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
-    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b", re.I)
-
-
 def _names_another_day(quote: str, when: dict | None) -> bool:
-    """Whether ``quote`` names a month and day more than a day away from the event's day."""
+    """Whether ``quote`` writes out a month and day more than a day away from the event's day."""
     if not when or when.get("precision") != "day" or not when.get("value"):
         return False
     day = _date.fromisoformat(when["value"][:10])
-    for m in _MONTH_DAY.finditer(quote):
-        month, d = _MONTHS[(m["m1"] or m["m2"]).lower()], int(m["d1"] or m["d2"])
-        try:
-            named = day.replace(month=month, day=d)
-        except ValueError:
-            continue
-        if min(abs((named - day).days), 365 - abs((named - day).days)) > 1:
-            return True
-    return False
+    # resolved against two days after the event: a date written within a day of it stays in its year
+    return any(re.search(r"\d", w.text) and abs((_date.fromisoformat(w.date) - day).days) > 1
+               for w in dates.find(quote, day + timedelta(days=2)))
 
 
 # --- Related events ---------------------------------------------------------------------
