@@ -130,7 +130,10 @@ def find(sentence: str, base: date | None) -> list[When]:
     if base is None or not _CUE.search(lower(sentence)):
         return []
     out = []
-    for m in _EXPR.finditer(sentence):
+    found = list(_EXPR.finditer(sentence))
+    for m, nxt in zip(found, found[1:] + [None]):
+        if m["wd"] and nxt and (nxt["md"] or nxt["dm"]) and re.fullmatch(r",?\s*", sentence[m.end():nxt.start()]):
+            continue  # "on Saturday, July 8": the written date, not the weekday resolved against publication
         got = resolve(m, base)
         if not got or got[0] > base:
             continue

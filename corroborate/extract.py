@@ -85,11 +85,7 @@ def extract(article: Article) -> Article:
         m = _DATELINE.match(article.sentences[0].text)
         dateline_end = m.end() if m else 0
     for u in units:
-        found = [w for w in dates.find(u.text, base) if not (u.index == 0 and w.start < dateline_end)]
-        # "on Saturday, July 8": the written date, not the weekday resolved against publication
-        u.whens = [w for w, nxt in zip(found, found[1:] + [None])
-                   if not (nxt and re.fullmatch(r",?\s*", u.text[w.end:nxt.start]) and re.search(r"\d", nxt.text)
-                           and not re.search(r"\d", w.text))]
+        u.whens = [w for w in dates.find(u.text, base) if not (u.index == 0 and w.start < dateline_end)]
     main_type = eventtypes.main([eventtypes.find(u.text) for u in units[:4]])
     found_figures = [figures.find(u.text) for u in units]
     counted = {u.index for u, figs in zip(units, found_figures)
