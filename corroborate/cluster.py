@@ -38,6 +38,8 @@ from typing import Iterable
 
 from .clean import lower
 from .dates import published_day
+from .places import title_case_to_sentence
+from .streets import streets
 from .model import Article, Event
 
 # Tuned on GVA + ECB+ development data (see the module docstring); one setting for every corpus.
@@ -55,6 +57,10 @@ OTHER_TOWN = -0.15      # both places towns, further apart
 OTHER_REGION = -0.15    # different states / regions or countries (often a misread place: weak)
 OTHER_LEAD_PLACE = -1.0  # different towns or regions, both named in the title or first sentence: apart
 NEAR_KM = 30.0
+SAME_STREET = 0.10      # both name streets and share one
+OTHER_STREET = -0.10    # both name streets, none in common (two incidents in one town, told alike)
+CLOSE_WORDS = 0.45      # word cosine at which a report reads as the same story: a date clash counts less
+DATE_DOUBT = 0.3        # ... this share of it (the date read from one text is the likelier mistake)
 MAX_CANDIDATES = 30     # events scored per article at most: those sharing the most key-word weight
 
 FOLLOWUP_DAYS = 730     # how far back a follow-up report looks for its incident
@@ -91,6 +97,7 @@ class Profile:
     place: tuple | None = None        # (lat, lon, precision, country, admin1, named in the lead, name words)
     followup: bool = False            # a later report on an earlier incident (charges, trial, funeral)
     order: tuple = ()                 # sort key for batch mode: time first, then the id
+    streets: tuple[str, ...] = ()     # street names in the title and text (``streets.streets``)
 
     @property
     def time(self) -> int | None:
@@ -121,8 +128,9 @@ def profile(article: Article, facts: dict | None = None) -> Profile:
     time = day if day is not None else published
     lead = " ".join([article.title] + [s.text for s in article.sentences[:1]])
     followup = bool(_FOLLOWUP.search(lower(lead)))
+    named = streets(title_case_to_sentence(article.title)) | streets(article.text)
     return Profile(article.id, dict(counts), day, published, where, followup,
-                   (time if time is not None else 10**7, article.published or "", article.id))
+                   (time if time is not None else 10**7, article.published or "", article.id), tuple(sorted(named)))
 
 
 def profile_order(article: Article) -> tuple:
@@ -163,7 +171,7 @@ def dump_profile(p: Profile, vector: dict[str, float]) -> str:
     vector = {t: round(w, 6) for t, w in sorted(vector.items())}
     return json.dumps({"vector": vector, "keys": _keys(vector), "day": p.day,
                        "published": p.published, "place": p.place, "followup": p.followup,
-                       "order": list(p.order)}, ensure_ascii=False, sort_keys=True)
+                       "order": list(p.order), "streets": list(p.streets)}, ensure_ascii=False, sort_keys=True)
 
 
 def load_profile(article: str, text: str) -> tuple[Profile, dict[str, float], list[str] | None]:
@@ -172,7 +180,8 @@ def load_profile(article: str, text: str) -> tuple[Profile, dict[str, float], li
     place = tuple(d["place"]) if d["place"] else None
     vector = dict(zip(map(intern, d["vector"]), d["vector"].values()))  # one copy of each word across articles
     keys = [intern(t) for t in d["keys"]] if "keys" in d else None
-    return Profile(article, {}, d["day"], d["published"], place, d["followup"], tuple(d["order"])), vector, keys
+    return Profile(article, {}, d["day"], d["published"], place, d["followup"], tuple(d["order"]),
+                   tuple(d.get("streets", ()))), vector, keys
 
 
 def _ordinal(iso: str | None) -> int | None:
@@ -191,6 +200,7 @@ class Cluster:
     later: list[int] = field(default_factory=list)      # text-resolved days of follow-up members
     times: list[int] = field(default_factory=list)      # each member's day or publication day
     places: list[tuple] = field(default_factory=list)
+    streets: Counter = field(default_factory=Counter)  # street -> members naming it
     squares: float = 0.0                                # squared length of ``centroid``, kept as it changes
     span: tuple[int, int] | None = None                 # earliest and latest of ``times``
 
@@ -244,7 +254,11 @@ class Index:
         if squares <= 1e-12:
             return -1.0
         cos = dot / math.sqrt(squares)
-        return cos + self._date_evidence(p, c, exclude) + self._place_evidence(p, vec, c, own, exclude)
+        when = self._date_evidence(p, c, exclude)
+        street = self._street_evidence(p, c, exclude)
+        if when < 0 and cos >= CLOSE_WORDS and street >= 0:
+            when *= DATE_DOUBT  # the same story, dated differently: more likely a misread date than two incidents
+        return cos + when + street + self._place_evidence(p, vec, c, own, exclude)
 
     def _date_evidence(self, p: Profile, c: Cluster, exclude: str | None) -> float:
         days, later, times = c.days, c.later, c.times
@@ -287,6 +301,16 @@ class Index:
             return OTHER_LEAD_PLACE  # each report opens with its own place: two incidents
         return {"same": SAME_TOWN, "near": 0.0, "unknown": 0.0, "other town": OTHER_TOWN,
                 "other region": OTHER_REGION}[best]
+
+    def _street_evidence(self, p: Profile, c: Cluster, exclude: str | None) -> float:
+        if not p.streets:
+            return 0.0
+        named = c.streets
+        if exclude is not None and self.profiles[exclude].streets:
+            named = named - Counter(self.profiles[exclude].streets)
+        if not named:
+            return 0.0
+        return SAME_STREET if any(s in named for s in p.streets) else OTHER_STREET
 
     # -- candidates --------------------------------------------------------------------------------
     def candidates(self, p: Profile, vec: dict[str, float], keys: list[str]) -> list[str]:
@@ -380,6 +404,7 @@ class Index:
             c.span = (min(c.span[0], p.time), max(c.span[1], p.time)) if c.span else (p.time, p.time)
         if p.place is not None:
             c.places.append(p.place)
+        c.streets.update(p.streets)
         self.of[p.article] = cid
         week = p.time // 7 if p.time is not None else None
         for term in keys if keys is not None else _keys(vec):
@@ -408,6 +433,8 @@ class Index:
             c.span = (min(c.times), max(c.times)) if c.times else None
         if p.place is not None:
             c.places.remove(p.place)
+        c.streets.subtract(p.streets)
+        c.streets += Counter()  # drop the streets no member names any more
 
     def refine(self, rounds: int = 2) -> int:
         """Batch only: move each article to the event that fits it best now that all are placed."""

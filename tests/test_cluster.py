@@ -12,7 +12,14 @@ import pytest
 from conftest import SEEDS, needs_seeds
 
 from corroborate import Store, analyze, cli
+from corroborate.cluster import profile
+from corroborate.model import Article
 from corroborate.pipeline import ingest_paths, stored_events
+from corroborate.streets import streets
+
+
+def profile_streets(title, text):
+    return profile(Article(input="t.txt", id="a1", title=title, text=text), facts={}).streets
 
 
 def record(rid, published, title, text, outlet="Example News"):
@@ -42,6 +49,18 @@ COLUMBUS_ARREST = record(
     "A 27-year-old man has been charged with two counts of felonious assault in the shooting of two "
     "men outside a convenience store on Parsons Avenue in Columbus on Saturday, police said Monday. "
     "The victims, aged 24 and 31, are recovering.", outlet="Ohio Ledger")
+# Five days later one of the two men dies: the report is dated by the death, in the same story's words.
+COLUMBUS_DEATH = record(
+    "col-4", "2023-05-19T08:00:00-04:00", "Man shot outside Parsons Avenue store dies",
+    "One of the two men wounded outside a convenience store on Parsons Avenue in Columbus last weekend "
+    "died Thursday at a hospital, police said. The man, 31, had argued with a stranger in the parking "
+    "lot before shots were fired. His friend, 24, is recovering. No arrests have been made.", outlet="Ohio Ledger")
+# A week later, another shooting in Columbus told in the first report's template, on another street.
+COLUMBUS_NEXT_WEEK = record(
+    "col-9", "2023-05-21T07:10:00-04:00", "Man wounded in Columbus shooting",
+    "A man was wounded in a shooting in Columbus, Ohio, late Saturday, police said. "
+    "Officers found him outside a bar on Cleveland Avenue shortly before midnight. "
+    "He was taken to a hospital in stable condition. No arrests have been made, police said.")
 
 # A bombing in one town; a month later a new attack in another town whose reports mention it.
 GAO_OCTOBER = record(
@@ -78,6 +97,18 @@ def test_same_night_shootings_in_two_cities_stay_apart(write):
 def test_reports_of_one_shooting_join_and_the_arrest_two_days_later_joins_too(write):
     d = analyze([jsonl(write, "a.jsonl", COLUMBUS, MEMPHIS, COLUMBUS_AGAIN, COLUMBUS_ARREST)])
     assert groups(d) == [["col-1", "col-2", "col-3"], ["mem-1"]]
+
+
+def test_a_report_dated_by_a_death_days_later_joins_and_a_templated_shooting_on_another_street_stays_apart(write):
+    d = analyze([jsonl(write, "a.jsonl", COLUMBUS, MEMPHIS, COLUMBUS_AGAIN, COLUMBUS_DEATH, COLUMBUS_NEXT_WEEK)])
+    assert groups(d) == [["col-1", "col-2", "col-4"], ["col-9"], ["mem-1"]]
+
+
+def test_streets_are_read_with_their_suffix_and_without_compass_words():
+    assert streets("shot in the 5700 block of South Halsted St. on Sunday") == {"halsted street"}
+    assert streets("near W. 63rd Street and Parsons Ave.") == {"63rd street", "parsons avenue"}
+    assert streets("He appeared in Superior Court; a blood drive is planned on Main street.") == set()
+    assert profile_streets("Man Shot On Parsons Avenue", "No street in the text.") == ("parsons avenue",)
 
 
 def test_an_attack_that_mentions_last_months_attack_belongs_to_itself_only(write):
