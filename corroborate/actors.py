@@ -105,6 +105,10 @@ _TARGET = re.compile(
     re.IGNORECASE)
 
 
+# Cheap word checks before each pattern: most sentences of a shooting report say "shooting" or "suspect"
+_BLAME_CUE = re.compile(r"blam|accus|attribut|held")
+_BLAMED_ON_CUE = re.compile(r"blamed\s+on|attributed\s+to|carried\s+out|perpetrated|\sby\s")
+_TARGET_CUE = re.compile(r"attack|assault|raid|ambush|storm|struck|target|bomb|shell|overr")
 _CUE = re.compile(r"responsib|claim|blam|accus|attribut|suspect|attack|assault|raid|ambush|storm|struck|"
                   r"target|bomb|shell|overr|over-r|carried\s+out|perpetrat|killing|massacre|shooting")
 
@@ -112,14 +116,21 @@ _CUE = re.compile(r"responsib|claim|blam|accus|attribut|suspect|attack|assault|r
 def find(sentence: str, next_sentence: str = "") -> list[Actor]:
     """Perpetrator and target claims in a sentence (the next one may say the claim lacked evidence)."""
     out: list[Actor] = []
-    if not _CUE.search(lower(sentence)):
+    low = lower(sentence)
+    if not _CUE.search(low):
         return out
-    named = groups(sentence)
-    for m in _CLAIM.finditer(sentence):
+    found: list = []
+
+    def named() -> list[tuple[str, int, int]]:  # the alias search is the costly part: only when a pattern matched
+        if not found:
+            found.append(groups(sentence))
+        return found[0]
+
+    for m in _CLAIM.finditer(sentence) if "claim" in low else ():
         if m["neg"]:
             out.append(Actor("", "perpetrator", "no claim", m.start(), m.end()))
             continue
-        actor = _nearest(named, m, sentence)
+        actor = _nearest(named(), m, sentence)
         if actor is None:
             continue
         name, start, end = actor
@@ -127,23 +138,23 @@ def find(sentence: str, next_sentence: str = "") -> list[Actor]:
         evidence = False if (_NO_EVIDENCE.search(sentence) or _NO_EVIDENCE.search(next_sentence[:80])) else None
         out.append(Actor(name, "perpetrator", "claimed", min(start, m.start()), max(end, m.end()),
                          via=" ".join(via["via"].split()) if via else None, evidence=evidence))
-    for m in _BLAME.finditer(sentence):
-        inside = [g for g in named if m.start("obj") <= g[1] < m.end("obj")]
+    for m in _BLAME.finditer(sentence) if _BLAME_CUE.search(low) else ():
+        inside = [g for g in named() if m.start("obj") <= g[1] < m.end("obj")]
         if inside:
             by = re.sub(r"^(?:but|and|while|however|whereas)\s+", "", sentence[:m.start()].strip().split(",")[-1].strip(),
                         flags=re.IGNORECASE) or None
             out.append(Actor(inside[0][0], "perpetrator", "blamed", m.start(), inside[0][2], by=by))
-    for m in _BLAMED_ON.finditer(sentence):
-        after = [g for g in named if m.end() <= g[1] <= m.end() + 30]
+    for m in _BLAMED_ON.finditer(sentence) if _BLAMED_ON_CUE.search(low) else ():
+        after = [g for g in named() if m.end() <= g[1] <= m.end() + 30]
         if after and not any(a.name == after[0][0] for a in out):
             link = "blamed" if m.group(0).lower().startswith(("blamed", "attributed")) else "reported"
             out.append(Actor(after[0][0], "perpetrator", link, m.start(), after[0][2]))
-    for m in _SUSPECT.finditer(sentence):
+    for m in _SUSPECT.finditer(sentence) if "suspected" in low else ():
         span = (m.start("g"), m.end("g")) if m["g"] is not None else (m.start("who"), m.end("who"))
-        inside = [g for g in named if span[0] <= g[1] < span[1] + 1]
+        inside = [g for g in named() if span[0] <= g[1] < span[1] + 1]
         if inside and not any(a.name == inside[0][0] for a in out):
             out.append(Actor(inside[0][0], "perpetrator", "suspected", m.start(), m.end()))
-    for m in _TARGET.finditer(sentence):
+    for m in _TARGET.finditer(sentence) if _TARGET_CUE.search(low) else ():
         out.append(Actor(" ".join(m["t"].split()), "target", None, m.start("t"), m.end("t")))
     return out
 
