@@ -64,7 +64,7 @@ def find(sentence: str) -> Attribution | None:
     low = lower(sentence)
     if not _CUE.search(low):
         return None
-    m = _ACCORDING.search(sentence)
+    m = _ACCORDING.search(sentence) if "according" in low else None
     if m:
         who = _tidy(m["who"])
         if who:
@@ -106,9 +106,9 @@ def _speaker_before(sentence: str, verb_at: int) -> tuple[str | None, int]:
             break
     taken.reverse()
     phrase = " ".join(taken).strip("\"“”‘’,;:()—– ")
-    phrase = re.sub(r"^(?:and|but|that|while|as|after|before|when)\s+", "", phrase, flags=re.IGNORECASE)
+    phrase = _LEAD_CONJ.sub("", phrase)
     who = _tidy(phrase)
-    if not who or (not re.search(r"[A-Z]", who) and who.lower() not in _PRONOUNS and not _COMMON.search(who)):
+    if not who or (not _CAPITAL.search(who) and who.lower() not in _PRONOUNS and not _COMMON.search(who)):
         return None, 0
     return who, head.rfind(taken[0]) if taken else 0
 
@@ -121,6 +121,15 @@ _COMMON = re.compile(
     re.IGNORECASE)
 
 
+_LEAD_CONJ = re.compile(r"^(?:and|but|that|while|as|after|before|when)\s+", re.IGNORECASE)
+_CAPITAL = re.compile(r"[A-Z]")
+_FULL_STOP = re.compile(r"(?<![A-Z])\.$")
+_WHEN_AFTER = re.compile(r"\s+(?:on|in|earlier|later|late|early|last|this)\b.*$", re.IGNORECASE)
+_ADVERB_AFTER = re.compile(r"\s+(?:first|also|initially|previously|later|earlier|then|have|has|had)$", re.IGNORECASE)
+_CONJ_BEFORE = re.compile(r"^(?:however|but|and|while|although|though|yet|also|meanwhile)\s+", re.IGNORECASE)
+_NOBODY = re.compile(r"(?:no|nobody|none)\b", re.IGNORECASE)
+
+
 def _channel(verb: str, rest: str) -> str | None:
     if verb.lower().startswith("told"):
         m = re.match(r"\s+((?:the\s+)?(?:[A-Z][\w&.'’-]*\s?){1,4})", rest)
@@ -131,13 +140,11 @@ def _channel(verb: str, rest: str) -> str | None:
 
 def _tidy(who: str) -> str | None:
     who = " ".join(who.split()).strip(" ,;:\"“”‘’")
-    who = re.sub(r"(?<![A-Z])\.$", "", who)  # a full stop, not an initial's ("Sgt. John Smith Jr.")
-    who = re.sub(r"\s+(?:on|in|earlier|later|late|early|last|this)\b.*$", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"\s+(?:first|also|initially|previously|later|earlier|then|have|has|had)$", "", who,
-                 flags=re.IGNORECASE)
-    who = re.sub(r"^(?:however|but|and|while|although|though|yet|also|meanwhile)\s+", "", who, flags=re.IGNORECASE)
-    if not who or len(who) > 90 or who.lower() in ("it is", "there", "this", "that", "who") \
-            or re.match(r"(?:no|nobody|none)\b", who, re.IGNORECASE):
+    who = _FULL_STOP.sub("", who)  # a full stop, not an initial's ("Sgt. John Smith Jr.")
+    who = _WHEN_AFTER.sub("", who)
+    who = _ADVERB_AFTER.sub("", who)
+    who = _CONJ_BEFORE.sub("", who)
+    if not who or len(who) > 90 or who.lower() in ("it is", "there", "this", "that", "who") or _NOBODY.match(who):
         return None
     return who
 
