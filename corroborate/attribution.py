@@ -5,7 +5,9 @@ Forms recognised, in this order:
 - "according to security sources", "according to a statement by the French presidency";
 - the speaker before a reporting verb: "government spokesman Yaya Sangare told Reuters on
   Saturday", "the government said", "Local media reported that", "..., Police Say";
-- the verb before the speaker: "..., said police spokesman Jane Roe".
+- the verb before the speaker: "..., said police spokesman Jane Roe";
+- a speaker giving a figure: "The governor's office gave a lower figure of 13", "officials put
+  the death toll at 40".
 
 The channel is kept when given: "on Twitter", "in a statement", "told Reuters",
 "via its Amaq news agency".  A pronoun speaker ("he said", "it said in a
@@ -39,7 +41,10 @@ _BOUNDARY = re.compile(r"[\"“”‘’,;:()—–]|\b(?:and|but|that|while|as|
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<who>(?:an?\s+|the\s+)?(?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+?)"
     r"(?=\s*(?:[,.;]|$|\s+(?:who|which|on|in|at|via|when|after)\b))", re.IGNORECASE)
-_AFTER = re.compile(rf"\b(?P<verb>{_VERBS})\b(?:\s+(?P<lead>that|:))?")  # on lower(sentence)
+# "The governor's office gave a lower figure of 13", "officials put the death toll at 40"
+_GAVE = (r"(?:gave|gives|give|put|puts|set|sets|estimated|estimates)\s+(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){0,2}?"
+         r"(?:figure|toll|number|count|estimate|tally)")
+_AFTER = re.compile(rf"\b(?:(?P<verb>{_VERBS})\b(?:\s+(?P<lead>that|:))?|(?P<gave>{_GAVE})\b)")  # on lower(sentence)
 _INVERTED = re.compile(
     rf"[,\"”]\s*(?P<verb>said|says|according\s+to)\s+(?P<who>(?:[\w'’.&-]+\s+){{0,7}}?[\w'’.&-]+?)\s*(?:[,;]|\.?\s*$)",
     re.IGNORECASE)
@@ -56,7 +61,7 @@ class Attribution:
     lead: bool = False  # the speaker opens the sentence ("X reported that ..."): may carry to the next
 
 
-_CUE = re.compile(rf"\b(?:{_VERBS[3:-1]}|according)\b")
+_CUE = re.compile(rf"\b(?:{_VERBS[3:-1]}|according|gave|gives|give|put|puts|set|sets|estimated|estimates)\b")
 
 
 def find(sentence: str) -> Attribution | None:
@@ -78,8 +83,9 @@ def find(sentence: str) -> Attribution | None:
         if not who:
             continue
         rest = sentence[v.end():]
-        channel = _channel(v["verb"], rest)
-        lead = bool(v["lead"]) or (start == 0 and v["verb"].lower() in ("reported", "said", "says"))
+        verb = v["verb"] or v["gave"]
+        channel = _channel(verb, rest)
+        lead = bool(v["lead"]) or (start == 0 and verb in ("reported", "said", "says"))
         return Attribution(who, channel, start, v.end(), lead=lead and start <= 2)
     m = _INVERTED.search(sentence)
     if m and not m["verb"].lower().startswith("according"):

@@ -271,6 +271,13 @@ def test_said_on_twitter_channel():
     assert (c.said_by, c.channel) == ("the defence minister", "on Twitter")
 
 
+def test_a_speaker_who_gives_or_puts_a_figure_is_its_source():
+    a = report("The port authority gave a lower figure of 11 dead in a statement on Sunday. "
+               "Aid workers put the death toll at 14.")
+    said = {c.value: (c.said_by, c.channel) for c in a.claims if c.kind == "figure"}
+    assert said == {11: ("The port authority", "in a statement"), 14: ("Aid workers", None)}
+
+
 # --- evidence spans, storage, determinism ----------------------------------------------------
 
 def test_every_claim_points_at_its_words():
