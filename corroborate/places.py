@@ -55,6 +55,29 @@ _NOT_PLACE = {fold(w) for w in (
     "North", "South", "East", "West", "Central", "Metro", "Man", "Gang", "Police Say", "Deputies", "Cops",
     "Detectives", "Authorities Say", "Crime", "News", "Breaking", "Update", "Video", "Photos", "Watch", "Side",
     "End", "Home", "Town", "City", "Police Department", "Sheriff's Office", "County")}
+# Words that end a run of capitals as a place name: a sentence's first word, a weekday or month after
+# a town ("in Tacoma Sunday"), a title or agency before or after one ("Sheriff Ann Lowe", "The Salt Lake
+# City Police"), a headline's capitalised nouns ("Tacoma Teen Shot").
+_BREAK = {fold(w) for w in (
+    "The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That", "These", "Those", "His", "Her",
+    "Their", "Its", "Our", "My", "Your", "But", "And", "Or", "So", "If", "When", "While", "After", "Before",
+    "As", "At", "In", "On", "Of", "For", "From", "To", "By", "With", "Near", "Outside", "Inside", "During",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed",
+    "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sept", "Sep", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Sgt", "Lt", "Capt", "Det", "Cpl", "Ofc",
+    "Officer", "Officers", "Deputy", "Deputies", "Sheriff", "Police", "Chief", "Mayor", "Gov", "Governor", "Sen",
+    "Senator", "Rep", "President", "Minister", "Judge", "Attorney", "Coroner", "Trooper", "Troopers",
+    "Detective", "Detectives", "Authorities", "Cops", "Spokesman", "Spokeswoman", "Man", "Woman", "Men",
+    "Women", "Boy", "Girl", "Teen", "Teens", "Child", "Toddler", "Baby", "Mother", "Father", "Suspect",
+    "Victim", "Shooting", "Shot", "Killed", "Dead", "Dies", "Wounded", "Injured", "Arrested", "Charged",
+    "Say", "Says", "Said", "Breaking", "Update", "Updated", "Video", "Watch", "Exclusive", "Photos", "Posted",
+    "Metro", "Today", "Tonight", "Yesterday", "Tomorrow", "Christmas", "Easter", "Thanksgiving")}
+_TITLES = {fold(w) for w in (
+    "Mr", "Mrs", "Ms", "Dr", "Sgt", "Lt", "Capt", "Det", "Cpl", "Ofc", "Officer", "Deputy", "Sheriff", "Chief",
+    "Mayor", "Gov", "Governor", "Sen", "Senator", "Rep", "President", "Minister", "Judge", "Coroner", "Trooper",
+    "Detective", "Spokesman", "Spokeswoman")}
+_POSSESSIVE = re.compile(r"['’]s$")
 _STREET_AFTER = re.compile(r"^\s+(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|"
                            r"Parkway|Highway|Hwy|Court|Ct\b|Place|Pl\b|Terrace|Way|Circle|Park|Square|"
                            r"Mall|Center|Centre|High|School|Elementary|Hospital|Church|Mosque|Apartments|"
@@ -124,8 +147,7 @@ def mentions(sentence: str, index: int) -> list[Mention]:
             mention.candidates = []
         out.append(mention)
         taken.append((start, start + len(name)))
-    for run in _RUN.finditer(sentence):
-        text, start = run.group(0).rstrip(".,'’"), run.start()
+    for text, start in _segments(sentence):
         if any(start < e and start + len(text) > s for s, e in taken):
             continue
         for name, offset in _spans(text):
@@ -150,6 +172,49 @@ def mentions(sentence: str, index: int) -> list[Mention]:
     _pairs(sentence, out)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _segments(sentence: str):
+    """Runs of capitalised words, cut at words that are never part of a place name and after a possessive."""
+    for run in _RUN.finditer(sentence):
+        text = run.group(0)
+        if " " not in text:  # most runs are one word
+            token = text.rstrip(".,'’")
+            if _POSSESSIVE.search(token):
+                token = token[:-2]
+            if token and fold(token) not in _BREAK:
+                yield token, run.start()
+            continue
+        piece: list[tuple[int, int]] = []
+        person = False  # after "Mayor", "Sgt.", "Officer": a person's name, not a place
+        words = list(re.finditer(r"\S+", text))
+        for i, w in enumerate(words):
+            token = w.group(0).rstrip(".,'’")
+            possessive = bool(_POSSESSIVE.search(token))
+            if possessive:
+                token = token[:-2]
+            key = fold(token)
+            if key in _BREAK or not token:
+                if not person:
+                    yield from _piece(sentence, run.start(), piece)
+                piece, person = [], key in _TITLES
+                continue
+            piece.append((w.start(), w.start() + len(token)))
+            if possessive and not (i + 1 < len(words) and words[i + 1].group(0).startswith(("County", "Parish"))):
+                if not person:
+                    yield from _piece(sentence, run.start(), piece)
+                piece, person = [], False
+        if not person:
+            yield from _piece(sentence, run.start(), piece)
+
+
+def _piece(sentence: str, offset: int, words: list[tuple[int, int]]):
+    while words and not sentence[offset + words[0][0]].isupper():
+        words = words[1:]
+    while words and not sentence[offset + words[-1][0]].isupper():
+        words = words[:-1]
+    if words:
+        yield sentence[offset + words[0][0]:offset + words[-1][1]], offset + words[0][0]
 
 
 def _spans(run: str):
@@ -245,7 +310,7 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
 
     A mention in a sentence that speaks of the event (``eventful``: attack, shooting, killed ...)
     counts double one in a sentence that does not.  ``people`` are folded surnames of the
-    article's people ("Durham" of "Matthew Durham"): a place name that is one is not a place here.
+    article's people ("Durham" of "Lena Durham"): a place name that is one is not a place here.
     """
     scores: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Mention] = {}
@@ -300,16 +365,28 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
     return Location(m.text, c.admin1, c.country, c.lat, c.lon, "region" if c.kind == "region" else "country", m)
 
 
-_PERSON = re.compile(r"\b(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-                     r"(?=,\s+\d{1,3}\b|\s+(?:said|says|told|was|is|who|,))")
+_PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+"
+                     r"(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                     r"(?=,\s+\d{1,3}\b|,\s+(?:a|an|the|who|whose|of|spokes\w+)\b|\s+(?:said|says|told|was|is|who|had|has)\b)")
+_AGENCY = {"department", "county", "city", "office", "township", "parish", "news", "times", "post", "tribune"}
+_AGE = re.compile(r"\b(?P<name>[A-Z][a-z]+),\s+\d{1,2},\s")
 
 
 def surnames(texts: list[str]) -> set[str]:
-    """Surnames of people named "First Last" before "said", "was", "who" or an age ("John Martin, 34")."""
+    """Names of people: first and last names of "First Last" before "said", "was", "who", an age or an
+    apposition ("John Martin, 34", "Maria Beaumont, a spokeswoman"), and a name with an age ("Tyler, 7,")."""
+    gaz = load()
     out = set()
     for text in texts:
         for m in _PERSON.finditer(text):
-            out.add(fold(m["last"]))
+            first, last = fold(m["first"]), fold(m["last"])
+            if first in _BREAK or last in _BREAK or last in _AGENCY or f"{first} {last}" in gaz:
+                continue  # "Tacoma Police said", "Kansas City, a ..."
+            out.add(last)
+            if not any(p.population >= 100000 for p in gaz.lookup(first)):  # "Denver Hawks, a team"
+                out.add(first)
+        for m in _AGE.finditer(text):
+            out.add(fold(m["name"]))
     return out
 
 
