@@ -98,6 +98,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NEIGHBOURHOOD = re.compile(r"\bthe\s+(?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:neighbou?rhood|section|subdivision)\b")
 _REGION_AFTER = re.compile(r"^\s+(?:region|province|state|district|department|governorate|prefecture)\b", re.IGNORECASE)
 
+ALIAS_POPULATION = 1_000_000
 USES = {"loc": 3.0, "pair": 3.0, "org": 2.0, "dateline": 1.0, "border": 0.0, "other": 0.5, "within": 0.0}
 _KIND_RANK = {"town": 0, "village": 0, "county": 1, "region": 2, "country": 3}
 
@@ -164,6 +165,8 @@ def mentions(sentence: str, index: int) -> list[Mention]:
                     or _BLOCK_BEFORE.search(sentence[max(0, s - 30):s]):
                 continue
             found = gaz.lookup(name)
+            key = fold(name)
+            found = [p for p in found if p.kind != "town" or p.population >= ALIAS_POPULATION or fold(p.name) == key]
             if (s == 0 and " " not in name) or name.isupper():
                 # a capitalised first word, or one in capitals ("CNN", "WAVE"), is a place only by its own name
                 found = [p for p in found if fold(p.name) == fold(name)]
@@ -204,6 +207,9 @@ def _segments(sentence: str):
             if possessive:
                 token = token[:-2]
             key = fold(token)
+            if key == "the" and not piece and i + 1 < len(words) and \
+                    f"the {fold(words[i + 1].group(0).rstrip('.,'))}" in load().names:
+                key = ""  # "The Woodlands"
             if key in _BREAK or not token:
                 if not person:
                     yield from _piece(sentence, run.start(), piece)
@@ -386,6 +392,14 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
             return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0)),
                     fold(p.name) != own, p.kind != "country", -p.population)
         m.place = sorted(m.candidates, key=rank)[0]
+    # "Hollywood" after "North Hollywood": the shorter name is the same place
+    longer = {fold(m.text): m.place for m in found if m.place and m.place.kind == "town" and " " in m.text}
+    if longer:
+        for m in found:
+            if m.place and m.use != "pair" and " " + (own := fold(m.text)) in " ".join(longer):
+                whole = next((p for name, p in sorted(longer.items()) if name.endswith(" " + own)), None)
+                if whole and whole.admin1 != m.place.admin1:
+                    m.place = next((p for p in m.candidates if p.admin1 == whole.admin1), whole)
 
 
 @dataclass(slots=True)
@@ -442,6 +456,17 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         first.setdefault(key, m)
     strong |= {k for k, where in units.items() if len(where) >= 2}
     scores = {k: v for k, v in scores.items() if k in strong}
+    # States the dateline, title or lead establish ("DENVER, Colo. -", "Dayton, Ohio", "Ohio State Highway Patrol"):
+    # a smaller town of another state, named without its own, is more likely a neighbourhood or a namesake.
+    established = {m.place.admin1 for m in found if m.place and m.place.country == "US" and m.sentence <= 1
+                   and m.sentence not in background and (
+                       m.use == "pair" or (m.use == "dateline" and len(m.candidates) == 1) or (
+                           m.place.kind == "region" and not any(p.kind == "town" and p.population >= 100000
+                                                                for p in m.candidates)))}
+    if established:
+        sure = {_key(m) for m in found if m.place and m.use == "pair"}
+        scores = {k: v for k, v in scores.items() if k[2] != "US" or k[3] in established or k in sure
+                  or k[1] != "town" or first[k].place.population >= 100000}
     if home:
         scores = {k: (v if k[2] == "US" else v * 0.3) for k, v in scores.items()}
     if not scores:
