@@ -63,6 +63,7 @@ class Gazetteer:
         self._made: dict[int, Place] = {}
         self.names = names
         self.flat = flat if flat is not None else flat_names(self.places, names)
+        self._county_size: dict[str, float] | None = None
 
     def place(self, i: int) -> Place:
         got = self._made.get(i)
@@ -74,6 +75,23 @@ class Gazetteer:
     @property
     def places(self) -> list[Place]:
         return [self.place(i) for i in range(len(self._rows))]
+
+    @property
+    def county_size(self) -> dict[str, float]:
+        """US state -> its towns' population over its number of counties: a prior for which state's "Harris
+        County" a text means when it does not say (GeoNames has no county populations)."""
+        if self._county_size is None:
+            people: dict[str, int] = defaultdict(int)
+            counties: dict[str, int] = defaultdict(int)
+            for row in self._rows:
+                _, kind, country, admin1, _, _, population = row
+                if country == "US" and admin1:
+                    if kind == "town":
+                        people[admin1] += population
+                    elif kind == "county":
+                        counties[admin1] += 1
+            self._county_size = {st: people[st] / n for st, n in counties.items()}
+        return self._county_size
 
     def lookup(self, name: str) -> list[Place]:
         """Candidates for a name: places whose own name it is first, then by population."""

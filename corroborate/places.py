@@ -382,6 +382,7 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
             countries[m.candidates[0].country] += 1
             if m.candidates[0].admin1:
                 states[m.candidates[0].admin1] += 0.5
+    sizes = load().county_size if any(p.kind == "county" for m in found for p in m.candidates[1:2]) else {}
     for m in found:
         if not m.candidates:
             continue
@@ -390,7 +391,8 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
 
         def rank(p: Place) -> tuple:
             return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0)),
-                    fold(p.name) != own, p.kind != "country", -p.population)
+                    fold(p.name) != own, p.kind != "country",
+                    -(sizes.get(p.admin1, 0) if p.kind == "county" else p.population))
         m.place = sorted(m.candidates, key=rank)[0]
     # "Hollywood" after "North Hollywood": the shorter name is the same place
     longer = {fold(m.text): m.place for m in found if m.place and m.place.kind == "town" and " " in m.text}
