@@ -55,7 +55,9 @@ _NOT_PLACE = {fold(w) for w in (
     "Mar", "Apr", "Jun", "Jul", "Hospital", "Center", "University", "Jesus", "Post", "Say", "Says",
     "North", "South", "East", "West", "Central", "Metro", "Man", "Gang", "Police Say", "Deputies", "Cops",
     "Detectives", "Authorities Say", "Crime", "News", "Breaking", "Update", "Video", "Photos", "Watch", "Side",
-    "End", "Home", "Town", "City", "Police Department", "Sheriff's Office", "County")}
+    "End", "Home", "Town", "City", "Police Department", "Sheriff's Office", "County", "Valley", "Mountain", "River",
+    "Lake", "Beach", "Island", "Harbor", "Bay", "Springs", "Hills", "Heights", "Falls", "Grove", "Creek", "Ridge",
+    "Forest", "Park", "Village", "Township", "Borough", "Parish", "State", "Circle")}
 # Words that end a run of capitals as a place name: a sentence's first word, a weekday or month after
 # a town ("in Tacoma Sunday"), a title or agency before or after one ("Sheriff Ann Lowe", "The Salt Lake
 # City Police"), a headline's capitalised nouns ("Tacoma Teen Shot").
@@ -73,7 +75,12 @@ _BREAK = {fold(w) for w in (
     "Women", "Boy", "Girl", "Teen", "Teens", "Child", "Toddler", "Baby", "Mother", "Father", "Suspect",
     "Victim", "Shooting", "Shot", "Killed", "Dead", "Dies", "Wounded", "Injured", "Arrested", "Charged",
     "Say", "Says", "Said", "Breaking", "Update", "Updated", "Video", "Watch", "Exclusive", "Photos", "Posted",
-    "Metro", "Today", "Tonight", "Yesterday", "Tomorrow", "Christmas", "Easter", "Thanksgiving")}
+    "Metro", "Today", "Tonight", "Yesterday", "Tomorrow", "Christmas", "Easter", "Thanksgiving", "Home", "Homes",
+    "House", "Area", "Resident", "Residents", "Family", "Student", "Students", "Bar", "Club", "Party", "Store",
+    "Restaurant", "Hotel", "Motel", "Church", "Fest", "Festival", "Standoff", "Crash", "Officials", "American",
+    "Canadian", "Mexican", "African", "Hispanic", "Latino", "Native", "Christian", "Muslim", "Jewish", "Catholic",
+    "Democrat", "Democratic", "Republican", "English", "Spanish", "French", "German", "Chinese", "Korean",
+    "Japanese", "Vietnamese", "Thai", "Italian", "Irish", "Greek", "Cuban", "Haitian", "Jamaican")}
 _TITLES = {fold(w) for w in (
     "Mr", "Mrs", "Ms", "Dr", "Sgt", "Lt", "Capt", "Det", "Cpl", "Ofc", "Officer", "Deputy", "Sheriff", "Chief",
     "Mayor", "Gov", "Governor", "Sen", "Senator", "Rep", "President", "Minister", "Judge", "Coroner", "Trooper",
@@ -94,6 +101,10 @@ _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:[NSEW]\.?\s+|North\s+|South\s+|Ea
 # "the Englewood neighborhood": a part of a city, which the gazetteer may hold as a town elsewhere
 _WITHIN_AFTER = re.compile(r"^\s+(?:neighbou?rhood|section|subdivision|district(?!\s+(?:attorney|court|judge))|ward|"
                            r"precinct|housing\s+project)\b", re.IGNORECASE)
+_SHERIFF_AFTER = re.compile(r"^(?:['’]s)?\s+(?:sheriff|Sheriff)")
+_AREA_AFTER = re.compile(r"^(?:['’]s)?\s*(?:,|area|region|metro|metropolitan|suburbs?|city|town|village|community|"
+                         r"county|township|police|fire|sheriff|department|officers|authorities|mayor|public|"
+                         r"metropolitan|council|school|native|resident)", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NEIGHBOURHOOD = re.compile(r"\bthe\s+(?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:neighbou?rhood|section|subdivision)\b")
 _REGION_AFTER = re.compile(r"^\s+(?:region|province|state|district|department|governorate|prefecture)\b", re.IGNORECASE)
@@ -164,7 +175,7 @@ def mentions(sentence: str, index: int) -> list[Mention]:
             if fold(name) in _NOT_PLACE or _STREET_AFTER.match(sentence[e:]) or _STREET_IN.search(name) \
                     or _BLOCK_BEFORE.search(sentence[max(0, s - 30):s]):
                 continue
-            found = gaz.lookup(name)
+            found = gaz.lookup(name[:-2] + "County" if name.endswith(" Co") else name)  # "Lake Co."
             key = fold(name)
             found = [p for p in found if p.kind != "town" or p.population >= ALIAS_POPULATION or fold(p.name) == key]
             if (s == 0 and " " not in name) or name.isupper():
@@ -174,7 +185,15 @@ def mentions(sentence: str, index: int) -> list[Mention]:
                 continue
             if _REGION_AFTER.match(sentence[e:]):
                 found = [p for p in found if p.kind == "region"] or found
+            elif _SHERIFF_AFTER.match(sentence[e:]) and not name.endswith(("County", " Co")):
+                found = gaz.lookup(name + " County") or found  # "Marion sheriff's deputies": the county's
+            if offset and _WITHIN_AFTER.match(sentence[e:]):
+                break  # "the East Dallas neighborhood" is not Dallas
             before = sentence[max(0, s - 60):s]
+            if _THE_BEFORE.search(before) and not _AREA_AFTER.match(sentence[e:]):
+                found = [p for p in found if p.kind != "town"]  # "the Hilton hotel"
+                if not found:
+                    continue
             use = ("border" if _BORDER.search(before) else "within" if _WITHIN_AFTER.match(sentence[e:])
                    and _THE_BEFORE.search(sentence[max(0, start - 6):start])
                    else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence[e:]) else "other")
@@ -216,7 +235,8 @@ def _segments(sentence: str):
                 piece, person = [], key in _TITLES
                 continue
             piece.append((w.start(), w.start() + len(token)))
-            if possessive and not (i + 1 < len(words) and words[i + 1].group(0).startswith(("County", "Parish"))):
+            if possessive and not (i + 1 < len(words) and words[i + 1].group(0).rstrip(".,") in ("County", "Co",
+                                                                                               "Parish")):
                 if not person:
                     yield from _piece(sentence, run.start(), piece)
                 piece, person = [], False
@@ -235,7 +255,8 @@ def _piece(sentence: str, offset: int, words: list[tuple[int, int]]):
 
 def _spans(run: str, title: bool = False):
     """The whole run, then without a leading direction ("South Los Angeles"), then its head before an agency word;
-    in a title, where every word is capitalised, then its shorter beginnings ("Tacoma Home")."""
+    in a title, where every word is capitalised, then its beginnings before a word of three letters or more
+    ("Tacoma Teen Taken To Hospital")."""
     yield run, 0
     if " of " in run:
         yield run.split(" of ")[0], 0
@@ -244,14 +265,15 @@ def _spans(run: str, title: bool = False):
         yield run[d.end():], d.end()
     words = run.split()
     for n in range(len(words) - 1, 0, -1):
-        if re.match(r"(?:Police|Sheriff|Fire|County|Metropolitan|Metro|Township|City|Department|Public)\b",
+        if re.match(r"(?:Police|Sheriff|Fire|County|Metropolitan|Metro|Township|City|Department|Public|State)\b",
                     words[n]):
             if words[n] == "County":
                 yield " ".join(words[:n + 1]), 0
             yield " ".join(words[:n]), 0
     if title:
         for n in range(len(words) - 1, 0, -1):
-            yield " ".join(words[:n]), 0
+            if len(words[n]) >= 3 and words[n].isalpha():
+                yield " ".join(words[:n]), 0
 
 
 def _pairs(sentence: str, found: list[Mention]) -> None:
@@ -500,6 +522,7 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
 _PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+"
                      r"(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                      r"(?=,\s+\d{1,3}\b|,\s+(?:a|an|the|who|whose|of|spokes\w+)\b|\s+(?:said|says|told|was|is|who|had|has)\b)")
+_SAID = re.compile(r"(?<![\w.,] )(?<!\w)(?P<name>[A-Z][a-z]+)\s+(?:said|says|told|added|explained)\b")
 _AGENCY = {"department", "county", "city", "office", "township", "parish", "news", "times", "post", "tribune"}
 _AGE = re.compile(r"\b(?P<name>[A-Z][a-z]+),\s+\d{1,2},\s")
 
@@ -518,6 +541,8 @@ def surnames(texts: list[str]) -> set[str]:
             if not any(p.population >= 100000 for p in gaz.lookup(first)):  # "Denver Hawks, a team"
                 out.add(first)
         for m in _AGE.finditer(text):
+            out.add(fold(m["name"]))
+        for m in _SAID.finditer(text):
             out.add(fold(m["name"]))
     return out
 
@@ -538,7 +563,7 @@ def _state(abbrev: str) -> str | None:
 
 
 _DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,40}[A-Z])(?:,\s*([A-Z][\w. ]{1,30}?))?\s*(?:\([^)]{1,30}\)\s*)?"
-                       r"(?:[—–-]{1,2}|\s:)\s")
+                       r"(?:[—–-]{1,2}|\s:|\s\|)\s")
 
 
 def dateline(text: str, index: int = 0) -> Mention | None:
