@@ -65,6 +65,9 @@ _BREAK = {fold(w) for w in (
     "The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That", "These", "Those", "His", "Her",
     "Their", "Its", "Our", "My", "Your", "But", "And", "Or", "So", "If", "When", "While", "After", "Before",
     "As", "At", "In", "On", "Of", "For", "From", "To", "By", "With", "Near", "Outside", "Inside", "During",
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "None", "All", "Some", "Many",
+    "Most", "Other", "Another", "Each", "Every", "No", "Not", "Now", "Then", "There", "Here", "What", "Who", "How",
+    "Why", "Where", "Just", "Also", "Only", "Even", "Still", "Yet", "Please", "Read", "More", "Click", "Share",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed",
     "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
@@ -105,12 +108,18 @@ _SHERIFF_AFTER = re.compile(r"^(?:['’]s)?\s+(?:sheriff|Sheriff)")
 _AREA_AFTER = re.compile(r"^(?:['’]s)?\s*(?:,|area|region|metro|metropolitan|suburbs?|city|town|village|community|"
                          r"county|township|police|fire|sheriff|department|officers|authorities|mayor|public|"
                          r"metropolitan|council|school|native|resident)", re.IGNORECASE)
+# "a Smyrna man", "a 6-year-old Tacoma girl", "a Denver street": whose or where, without a preposition
+_HOME_AFTER = re.compile(r"^\s+(?:man|woman|men|women|boy|girl|teen|teenager|teens|child|children|toddler|baby|infant|"
+                         r"father|mother|dad|mom|couple|family|resident|residents|native|student|students|officer|"
+                         r"home|house|residence|street|apartment|bar|nightclub|park|business|store|restaurant|motel|"
+                         r"hotel|school|church|gas\s+station|neighborhood)\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NEIGHBOURHOOD = re.compile(r"\bthe\s+(?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:neighbou?rhood|section|subdivision)\b")
 _REGION_AFTER = re.compile(r"^\s+(?:region|province|state|district|department|governorate|prefecture)\b", re.IGNORECASE)
 
 ALIAS_POPULATION = 1_000_000
-USES = {"loc": 3.0, "pair": 3.0, "org": 2.0, "dateline": 1.0, "border": 0.0, "other": 0.5, "within": 0.0}
+USES = {"loc": 3.0, "pair": 3.0, "org": 2.0, "home": 1.5, "dateline": 1.0, "border": 0.0, "other": 0.5,
+        "within": 0.0}
 _KIND_RANK = {"town": 0, "village": 0, "county": 1, "region": 2, "country": 3}
 
 
@@ -196,7 +205,8 @@ def mentions(sentence: str, index: int) -> list[Mention]:
                     continue
             use = ("border" if _BORDER.search(before) else "within" if _WITHIN_AFTER.match(sentence[e:])
                    and _THE_BEFORE.search(sentence[max(0, start - 6):start])
-                   else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence[e:]) else "other")
+                   else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence[e:])
+                   else "home" if _HOME_AFTER.match(sentence[e:]) else "other")
             if index < 0 and use == "other" and not any(p.population >= 15000 or p.kind != "town" for p in found):
                 continue  # titles capitalise every word: a small town's name there is likely a plain word
             out.append(Mention(name, index, s, e, use, found, capital=bool(_CAPITAL.search(before))))
@@ -405,14 +415,34 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
             if m.candidates[0].admin1:
                 states[m.candidates[0].admin1] += 0.5
     sizes = load().county_size if any(p.kind == "county" for m in found for p in m.candidates[1:2]) else {}
+    # The other names' states: "Orange County" beside "Winter Park" (Florida or ...) is Florida's
+    # (each name's candidate states weighted by their towns' population, evenly where there is none)
+    areas: dict[str, dict[str, float]] = {}
+    for m in found:
+        if m.candidates and (name := fold(m.text)) not in areas:
+            weights: dict[str, float] = defaultdict(float)
+            for p in m.candidates:
+                if p.admin1:
+                    weights[p.admin1] += p.population + 1
+            total = sum(weights.values())
+            areas[name] = {st: w / total for st, w in weights.items()}
+    support: dict[str, dict[str, float]] = {}
     for m in found:
         if not m.candidates:
             continue
 
         own = fold(m.text)
+        if own not in support:
+            support[own] = defaultdict(float)
+            if len(areas[own]) > 1:
+                for name, where in areas.items():
+                    if name != own:
+                        for st in where.keys() & areas[own].keys():
+                            support[own][st] += where[st]
+        near = support[own]
 
         def rank(p: Place) -> tuple:
-            return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0)),
+            return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0) + near.get(p.admin1, 0)),
                     fold(p.name) != own, p.kind != "country",
                     -(sizes.get(p.admin1, 0) if p.kind == "county" else p.population))
         m.place = sorted(m.candidates, key=rank)[0]
@@ -458,7 +488,7 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
     people = people or set()
     within = {fold(m.text) for m in found if m.use == "within"}
     for m in found:
-        if m.sentence in background or not (m.place or m.container) or m.use == "within":
+        if (m.sentence in background and m.use != "dateline") or not (m.place or m.container) or m.use == "within":
             continue
         if within and any(w == (name := fold(m.text)) or (m.sentence < 0 and w.startswith(name + " "))
                           for w in within):
@@ -466,7 +496,7 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         key = _key(m)
         if fold(m.text) not in people:
             units[key].add(m.sentence)
-            if m.use in ("loc", "pair", "dateline", "org"):
+            if m.use in ("loc", "pair", "dateline", "org", "home"):
                 strong.add(key)
         if m.use == "border":
             continue
@@ -491,8 +521,10 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         sure = {_key(m) for m in found if m.place and m.use == "pair"}
         scores = {k: v for k, v in scores.items() if k[2] != "US" or k[3] in established or k in sure
                   or k[1] != "town" or first[k].place.population >= 100000}
-    if home:
-        scores = {k: (v if k[2] == "US" else v * 0.3) for k, v in scores.items()}
+    if home:  # a local outlet's story is seldom abroad or in another state it does not name
+        explicit = {_key(m) for m in found if m.use in ("pair", "dateline") and m.place}
+        scores = {k: (v if k[2] == "US" and (k[3] in home or k in explicit) else v * 0.5 if k[2] == "US" else v * 0.3)
+                  for k, v in scores.items()}
     if not scores:
         return None
     states: dict[str, float] = defaultdict(float)
@@ -535,7 +567,8 @@ def surnames(texts: list[str]) -> set[str]:
     for text in texts:
         for m in _PERSON.finditer(text):
             first, last = fold(m["first"]), fold(m["last"])
-            if first in _BREAK or last in _BREAK or last in _AGENCY or f"{first} {last}" in gaz:
+            if first in _BREAK or last in _BREAK or last in _AGENCY or _DIRECTION.match(m["first"] + " ") or \
+                    f"{first} {last}" in gaz:
                 continue  # "Tacoma Police said", "Kansas City, a ..."
             out.add(last)
             if not any(p.population >= 100000 for p in gaz.lookup(first)):  # "Denver Hawks, a team"
