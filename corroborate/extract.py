@@ -241,7 +241,8 @@ def _place_claims(units: list[_Unit], claim, dateline_end: int, article: Article
     background = {u.index for u in units if u.background and u.background[0] == 0}
     late = {u.index: u.background[0] for u in units if u.background}
     eventful = {u.index for u in units if _EVENT.search(u.low)}
-    location = places.choose(found, background, eventful, places.surnames([u.text for u in units]), home)
+    people = places.surnames([u.text for u in units], {m.text for m in found if " " not in m.text})
+    location = places.choose(found, background, eventful, people, home)
     by_index = {u.index: u for u in units}
     if location:
         m = location.mention

@@ -43,7 +43,7 @@ _BORDER = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$|\bborder\s+betwee
 _CAPITAL = re.compile(r"\bcapital,?\s+(?:city\s+(?:of\s+)?)?$", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|"
                         r"Southeast|Southwest|Downtown|Greater|Upper|Lower|Metro|Suburban|Midtown|Uptown|Old|New)\s+")
-_ORG_AFTER = re.compile(r"^\s*(?:Police|police|Sheriff|sheriff|County\s+Sheriff|Fire|Metropolitan|Metro|"
+_ORG_AFTER = re.compile(r"\s*(?:Police|police|Sheriff|sheriff|County\s+Sheriff|Fire|Metropolitan|Metro|"
                         r"officers|authorities|detectives|Township)\b")
 _NOT_PLACE = {fold(w) for w in (
     "Police", "Officers", "Officer", "Sheriff", "Authorities", "President", "Minister", "Monday", "Tuesday",
@@ -61,7 +61,7 @@ _NOT_PLACE = {fold(w) for w in (
 # Words that end a run of capitals as a place name: a sentence's first word, a weekday or month after
 # a town ("in Tacoma Sunday"), a title or agency before or after one ("Sheriff Ann Lowe", "The Salt Lake
 # City Police"), a headline's capitalised nouns ("Tacoma Teen Shot").
-_BREAK = {fold(w) for w in (
+_BREAK_WORDS = (
     "The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That", "These", "Those", "His", "Her",
     "Their", "Its", "Our", "My", "Your", "But", "And", "Or", "So", "If", "When", "While", "After", "Before",
     "As", "At", "In", "On", "Of", "For", "From", "To", "By", "With", "Near", "Outside", "Inside", "During",
@@ -83,14 +83,41 @@ _BREAK = {fold(w) for w in (
     "Restaurant", "Hotel", "Motel", "Church", "Fest", "Festival", "Standoff", "Crash", "Officials", "American",
     "Canadian", "Mexican", "African", "Hispanic", "Latino", "Native", "Christian", "Muslim", "Jewish", "Catholic",
     "Democrat", "Democratic", "Republican", "English", "Spanish", "French", "German", "Chinese", "Korean",
-    "Japanese", "Vietnamese", "Thai", "Italian", "Irish", "Greek", "Cuban", "Haitian", "Jamaican")}
+    "Japanese", "Vietnamese", "Thai", "Italian", "Irish", "Greek", "Cuban", "Haitian", "Jamaican")
+_BREAK = {fold(w) for w in _BREAK_WORDS}
+
+
+def _trie(words: set[str]) -> str:
+    """A regular expression matching any of ``words``, as a trie so that it branches on each letter once."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(c) + walk(child) for c, child in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node and len(alts) == 1 and len(body) == 1 else \
+            ("(?:" + "|".join(alts) + ")?" if "" in node else body)
+    return walk(tree)
+
+
 _TITLES = {fold(w) for w in (
     "Mr", "Mrs", "Ms", "Dr", "Sgt", "Lt", "Capt", "Det", "Cpl", "Ofc", "Officer", "Deputy", "Sheriff", "Chief",
     "Mayor", "Gov", "Governor", "Sen", "Senator", "Rep", "President", "Minister", "Judge", "Coroner", "Trooper",
     "Detective", "Spokesman", "Spokeswoman")}
+_BREAK_ALT = _trie(set(_BREAK_WORDS) | {w.upper() for w in _BREAK_WORDS})
+_TITLE_ALT = _trie({w for w in _BREAK_WORDS if fold(w) in _TITLES})
+_WORD = rf"(?=[A-Z])(?!{_BREAK_ALT}(?![\w'’-]))[A-Z][\w'’.-]*"
+_SEGMENT = re.compile(rf"\b(?P<title>(?=[A-Z]){_TITLE_ALT}\.?\s+)?{_WORD}(?:\s+(?:{_WORD}|de|del|la|le|al|el|du|des|of|upon)\b(?=\s+[A-Z]|[\s,.]|$))*"
+                      rf"(?:\s+{_WORD})?")
+_POSSESSIVE_CUT = re.compile(r"['’]s\s+(?!(?:County|Co\b|Parish))")
 _SHOUT = re.compile(r"[^a-z]{50}")
-_POSSESSIVE = re.compile(r"['’]s$")
-_STREET_AFTER = re.compile(r"^\s+(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|"
+_STREET_AFTER = re.compile(r"\s+(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|"
                            r"Parkway|Highway|Hwy|Court|Ct\b|Place|Pl\b|Terrace|Way|Circle|Park|Square|"
                            r"Mall|Center|Centre|High|School|Elementary|Hospital|Church|Mosque|Apartments|"
                            r"Expressway|Freeway|Bridge|Station)\b")
@@ -98,24 +125,26 @@ _UNKNOWN = re.compile(
     rf"\b(?:village|town|locality|commune|hamlet|settlement|community)\s+of\s+(?P<v>{_CAP}(?:[\s-]+{_CAP})?)"
     rf"|\b(?:in|at|near)\s+(?P<n>{_CAP}(?:[\s-]+{_CAP})?)\s*,\s*(?:in\s+)?(?:the\s+)?"
     rf"(?P<r>{_CAP}(?:\s+{_CAP})?)\s+(?P<kind>region|province|state|district|county|department|governorate|prefecture)\b")
+_UNKNOWN_WORDS = ("village", "town", "localit", "commune", "hamlet", "settlement", "communit", "region", "province",
+                  "state", "district", "county", "department", "governorate", "prefecture")
 _STREET_IN = re.compile(r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Parkway|Highway|Court|"
                         r"Terrace|Way|Circle|Expressway)\.?$")
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?$", re.IGNORECASE)
 # "the Englewood neighborhood": a part of a city, which the gazetteer may hold as a town elsewhere
-_WITHIN_AFTER = re.compile(r"^\s+(?:neighbou?rhood|section|subdivision|district(?!\s+(?:attorney|court|judge))|ward|"
+_WITHIN_AFTER = re.compile(r"\s+(?:neighbou?rhood|section|subdivision|district(?!\s+(?:attorney|court|judge))|ward|"
                            r"precinct|housing\s+project)\b", re.IGNORECASE)
-_SHERIFF_AFTER = re.compile(r"^(?:['’]s)?\s+(?:sheriff|Sheriff)")
-_AREA_AFTER = re.compile(r"^(?:['’]s)?\s*(?:,|area|region|metro|metropolitan|suburbs?|city|town|village|community|"
+_SHERIFF_AFTER = re.compile(r"(?:['’]s)?\s+(?:sheriff|Sheriff)")
+_AREA_AFTER = re.compile(r"(?:['’]s)?\s*(?:,|area|region|metro|metropolitan|suburbs?|city|town|village|community|"
                          r"county|township|police|fire|sheriff|department|officers|authorities|mayor|public|"
                          r"metropolitan|council|school|native|resident)", re.IGNORECASE)
 # "a Smyrna man", "a 6-year-old Tacoma girl", "a Denver street": whose or where, without a preposition
-_HOME_AFTER = re.compile(r"^\s+(?:man|woman|men|women|boy|girl|teen|teenager|teens|child|children|toddler|baby|infant|"
+_HOME_AFTER = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|teens|child|children|toddler|baby|infant|"
                          r"father|mother|dad|mom|couple|family|resident|residents|native|student|students|officer|"
                          r"home|house|residence|street|apartment|bar|nightclub|park|business|store|restaurant|motel|"
                          r"hotel|school|church|gas\s+station|neighborhood)\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_NEIGHBOURHOOD = re.compile(r"\bthe\s+(?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:neighbou?rhood|section|subdivision)\b")
-_REGION_AFTER = re.compile(r"^\s+(?:region|province|state|district|department|governorate|prefecture)\b", re.IGNORECASE)
+_NEIGHBOURHOOD = re.compile(r"\bthe\s+(?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:neighbou?rhood|section)\b")
+_REGION_AFTER = re.compile(r"\s+(?:region|province|state|district|department|governorate|prefecture)\b", re.IGNORECASE)
 
 ALIAS_POPULATION = 1_000_000
 USES = {"loc": 3.0, "pair": 3.0, "org": 2.0, "home": 1.5, "dateline": 1.0, "border": 0.0, "other": 0.5,
@@ -154,13 +183,14 @@ def title_case_to_sentence(title: str) -> str:
 def mentions(sentence: str, index: int) -> list[Mention]:
     """Place mentions in one sentence (``index`` -1: a title), before disambiguation."""
     gaz = load()
+    names = gaz.names
     if index < 0:
         sentence = title_case_to_sentence(sentence)
     out: list[Mention] = []
     if _SHOUT.match(sentence):  # a broadcast transcript in capitals: every word looks like a name
         return out
     taken: list[tuple[int, int]] = []
-    for m in _UNKNOWN.finditer(sentence):
+    for m in _UNKNOWN.finditer(sentence) if any(w in sentence for w in _UNKNOWN_WORDS) else ():
         name = m["v"] or m["n"]
         start = m.start("v") if m["v"] else m.start("n")
         if fold(name) in _NOT_PLACE:
@@ -174,39 +204,45 @@ def mentions(sentence: str, index: int) -> list[Mention]:
             mention.candidates = []
         out.append(mention)
         taken.append((start, start + len(name)))
-    for m in _NEIGHBOURHOOD.finditer(sentence):  # "the Cedar Park West neighborhood": not a town, even if one has its name
+    for m in _NEIGHBOURHOOD.finditer(sentence) if "neighbo" in sentence or "section" in sentence else ():  # "the Cedar Park West neighborhood": not a town, even if one has its name
         out.append(Mention(m["n"], index, m.start("n"), m.end("n"), "within"))
     for text, start in _segments(sentence):
-        if any(start < e and start + len(text) > s for s, e in taken):
+        if taken and any(start < e and start + len(text) > s for s, e in taken):
+            continue
+        if " " not in text and fold(text) not in names:  # (most runs: one word, no place)
             continue
         for name, offset in _spans(text, index < 0):
+            key = fold(name)
+            county = key.endswith(" co")  # "Lake Co."
+            if key in _NOT_PLACE or (key[:-2] + "county" if county else key) not in names:
+                continue
             s, e = start + offset, start + offset + len(name)
-            if fold(name) in _NOT_PLACE or _STREET_AFTER.match(sentence[e:]) or _STREET_IN.search(name) \
+            if _STREET_AFTER.match(sentence, e) or _STREET_IN.search(name) \
                     or _BLOCK_BEFORE.search(sentence[max(0, s - 30):s]):
                 continue
-            found = gaz.lookup(name[:-2] + "County" if name.endswith(" Co") else name)  # "Lake Co."
-            key = fold(name)
+            found = gaz.lookup(name[:-2] + "County" if county else name)
             found = [p for p in found if p.kind != "town" or p.population >= ALIAS_POPULATION or fold(p.name) == key]
             if (s == 0 and " " not in name) or name.isupper():
                 # a capitalised first word, or one in capitals ("CNN", "WAVE"), is a place only by its own name
-                found = [p for p in found if fold(p.name) == fold(name)]
+                found = [p for p in found if fold(p.name) == key]
             if not found:
                 continue
-            if _REGION_AFTER.match(sentence[e:]):
+            if _REGION_AFTER.match(sentence, e):
                 found = [p for p in found if p.kind == "region"] or found
-            elif _SHERIFF_AFTER.match(sentence[e:]) and not name.endswith(("County", " Co")):
+            elif _SHERIFF_AFTER.match(sentence, e) and not name.endswith(("County", " Co")):
                 found = gaz.lookup(name + " County") or found  # "Marion sheriff's deputies": the county's
-            if offset and _WITHIN_AFTER.match(sentence[e:]):
+            within = _WITHIN_AFTER.match(sentence, e)
+            if offset and within:
                 break  # "the East Dallas neighborhood" is not Dallas
             before = sentence[max(0, s - 60):s]
-            if _THE_BEFORE.search(before) and not _AREA_AFTER.match(sentence[e:]):
+            if before.endswith(("the ", "The ")) and _THE_BEFORE.search(before) and not _AREA_AFTER.match(sentence, e):
                 found = [p for p in found if p.kind != "town"]  # "the Hilton hotel"
                 if not found:
                     continue
-            use = ("border" if _BORDER.search(before) else "within" if _WITHIN_AFTER.match(sentence[e:])
+            use = ("border" if _BORDER.search(before) else "within" if within
                    and _THE_BEFORE.search(sentence[max(0, start - 6):start])
-                   else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence[e:])
-                   else "home" if _HOME_AFTER.match(sentence[e:]) else "other")
+                   else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence, e)
+                   else "home" if _HOME_AFTER.match(sentence, e) else "other")
             if index < 0 and use == "other" and not any(p.population >= 15000 or p.kind != "town" for p in found):
                 continue  # titles capitalise every word: a small town's name there is likely a plain word
             out.append(Mention(name, index, s, e, use, found, capital=bool(_CAPITAL.search(before))))
@@ -217,41 +253,29 @@ def mentions(sentence: str, index: int) -> list[Mention]:
 
 
 def _segments(sentence: str):
-    """Runs of capitalised words, cut at words that are never part of a place name and after a possessive."""
-    for run in _RUN.finditer(sentence):
-        text = run.group(0)
-        if " " not in text:  # most runs are one word
-            token = text.rstrip(".,'’")
-            if _POSSESSIVE.search(token):
-                token = token[:-2]
-            if token and fold(token) not in _BREAK:
-                yield token, run.start()
+    """Runs of capitalised words without the words that are never part of a place name, cut after a
+    possessive; a run right after a person's title ("Sheriff Ann Lowe") is that person."""
+    for run in _SEGMENT.finditer(sentence):
+        if run["title"]:  # "Sheriff Ann Lowe"
             continue
-        piece: list[tuple[int, int]] = []
-        person = False  # after "Mayor", "Sgt.", "Officer": a person's name, not a place
-        words = list(re.finditer(r"\S+", text))
-        for i, w in enumerate(words):
-            token = w.group(0).rstrip(".,'’")
-            possessive = bool(_POSSESSIVE.search(token))
-            if possessive:
-                token = token[:-2]
-            key = fold(token)
-            if key == "the" and not piece and i + 1 < len(words) and \
-                    f"the {fold(words[i + 1].group(0).rstrip('.,'))}" in load().names:
-                key = ""  # "The Woodlands"
-            if key in _BREAK or not token:
-                if not person:
-                    yield from _piece(sentence, run.start(), piece)
-                piece, person = [], key in _TITLES
-                continue
-            piece.append((w.start(), w.start() + len(token)))
-            if possessive and not (i + 1 < len(words) and words[i + 1].group(0).rstrip(".,") in ("County", "Co",
-                                                                                               "Parish")):
-                if not person:
-                    yield from _piece(sentence, run.start(), piece)
-                piece, person = [], False
-        if not person:
-            yield from _piece(sentence, run.start(), piece)
+        start = run.start()
+        text = run.group(0).rstrip(".,'’")
+        if start >= 4 and sentence[start - 4:start] in ("The ", "THE ") and \
+                f"the {fold(text)}" in load().names:  # "The Woodlands"
+            text, start = sentence[start - 4:start] + text, start - 4
+        if "s " not in text:
+            if text.endswith(("'s", "’s")):
+                text = text[:-2]
+            if text:
+                yield text, start
+            continue
+        at = 0
+        for cut in _POSSESSIVE_CUT.finditer(text):
+            if text[at:cut.start()]:
+                yield text[at:cut.start()], start + at
+            at = cut.end()
+        if text[at:]:
+            yield text[at:].removesuffix("'s").removesuffix("’s"), start + at
 
 
 def _piece(sentence: str, offset: int, words: list[tuple[int, int]]):
@@ -263,20 +287,26 @@ def _piece(sentence: str, offset: int, words: list[tuple[int, int]]):
         yield sentence[offset + words[0][0]:offset + words[-1][1]], offset + words[0][0]
 
 
+_AGENCY_WORD = re.compile(r"(?:Police|Sheriff|Fire|County|Metropolitan|Metro|Township|City|Department|Public|State)\b")
+
+
 def _spans(run: str, title: bool = False):
     """The whole run, then without a leading direction ("South Los Angeles"), then its head before an agency word;
     in a title, where every word is capitalised, then its beginnings before a word of three letters or more
     ("Tacoma Teen Taken To Hospital")."""
     yield run, 0
+    if " " not in run:
+        return
     if " of " in run:
         yield run.split(" of ")[0], 0
+        at = run.rindex(" of ") + 4
+        yield run[at:], at  # "Kim Lowe of Smithfield"
     d = _DIRECTION.match(run)
     if d:
         yield run[d.end():], d.end()
     words = run.split()
     for n in range(len(words) - 1, 0, -1):
-        if re.match(r"(?:Police|Sheriff|Fire|County|Metropolitan|Metro|Township|City|Department|Public|State)\b",
-                    words[n]):
+        if _AGENCY_WORD.match(words[n]):
             if words[n] == "County":
                 yield " ".join(words[:n + 1]), 0
             yield " ".join(words[:n]), 0
@@ -354,6 +384,11 @@ def home(url: str | None, site: str = "") -> dict[str, float]:
     """Where the outlet is, as shares of US states: from the place names in its site name ("KXYZ News 12
     Shreveport, Louisiana", "WXYZ.com-Columbus, GA") and in its web address (houstonnewsnow.com,
     tacomaobserver.com, chicago.example-times.com).  A prior for names the text leaves ambiguous, nothing more."""
+    return _home(_host(url), site)
+
+
+@lru_cache(maxsize=4096)
+def _home(host: str, site: str) -> dict[str, float]:
     votes: dict[str, float] = defaultdict(float)
     if site:
         found = mentions(site, 0)
@@ -366,7 +401,7 @@ def home(url: str | None, site: str = "") -> dict[str, float]:
                 votes[towns[0].admin1] += 1.0
             elif towns:
                 votes[towns[0].admin1] += 0.5
-    for state, weight in _host_states(_host(url)).items():
+    for state, weight in _host_states(host).items():
         votes[state] += weight
     total = sum(votes.values())
     return {k: v / total for k, v in votes.items()} if total else {}
@@ -418,7 +453,7 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
     # The other names' states: "Orange County" beside "Winter Park" (Florida or ...) is Florida's
     # (each name's candidate states weighted by their towns' population, evenly where there is none)
     areas: dict[str, dict[str, float]] = {}
-    for m in found:
+    for m in found if any(len(m.candidates) > 1 for m in found) else ():
         if m.candidates and (name := fold(m.text)) not in areas:
             weights: dict[str, float] = defaultdict(float)
             for p in m.candidates:
@@ -434,7 +469,7 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
         own = fold(m.text)
         if own not in support:
             support[own] = defaultdict(float)
-            if len(areas[own]) > 1:
+            if len(areas.get(own, ())) > 1:
                 for name, where in areas.items():
                     if name != own:
                         for st in where.keys() & areas[own].keys():
@@ -449,8 +484,9 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
     # "Hollywood" after "North Hollywood": the shorter name is the same place
     longer = {fold(m.text): m.place for m in found if m.place and m.place.kind == "town" and " " in m.text}
     if longer:
+        joined = " " + " ".join(longer)
         for m in found:
-            if m.place and m.use != "pair" and " " + (own := fold(m.text)) in " ".join(longer):
+            if m.place and m.use != "pair" and " " + (own := fold(m.text)) in joined and own not in longer:
                 whole = next((p for name, p in sorted(longer.items()) if name.endswith(" " + own)), None)
                 if whole and whole.admin1 != m.place.admin1:
                     m.place = next((p for p in m.candidates if p.admin1 == whole.admin1), whole)
@@ -559,12 +595,14 @@ _AGENCY = {"department", "county", "city", "office", "township", "parish", "news
 _AGE = re.compile(r"\b(?P<name>[A-Z][a-z]+),\s+\d{1,2},\s")
 
 
-def surnames(texts: list[str]) -> set[str]:
+def surnames(texts: list[str], names: set[str] | None = None) -> set[str]:
     """Names of people: first and last names of "First Last" before "said", "was", "who", an age or an
     apposition ("John Martin, 34", "Maria Beaumont, a spokeswoman"), and a name with an age ("Tyler, 7,")."""
     gaz = load()
     out = set()
     for text in texts:
+        if names is not None and not any(n in text for n in names):
+            continue  # (only the names that could be places matter)
         for m in _PERSON.finditer(text):
             first, last = fold(m["first"]), fold(m["last"])
             if first in _BREAK or last in _BREAK or last in _AGENCY or _DIRECTION.match(m["first"] + " ") or \
