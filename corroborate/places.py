@@ -445,16 +445,18 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
                 countries[p.country] += 1
             elif p.kind == "region" and p.country == "US":
                 states[p.admin1] += 1
-        if len(unique) == 1 and m.candidates:
+        if len(unique) == 1 and m.candidates and m.use not in ("other", "within"):  # (not "Boyd said")
             countries[m.candidates[0].country] += 1
             if m.candidates[0].admin1:
                 states[m.candidates[0].admin1] += 0.5
     sizes = load().county_size if any(p.kind == "county" for m in found for p in m.candidates[1:2]) else {}
     # The other names' states: "Orange County" beside "Winter Park" (Florida or ...) is Florida's
-    # (each name's candidate states weighted by their towns' population, evenly where there is none)
+    # (each name's candidate states weighted by their towns' population, evenly where there is none; only
+    # names the text uses as places count, and only for candidates a tenth as big as the biggest: "Houston
+    # police" stays in Texas whatever a "Jackson" elsewhere suggests)
     areas: dict[str, dict[str, float]] = {}
     for m in found if any(len(m.candidates) > 1 for m in found) else ():
-        if m.candidates and (name := fold(m.text)) not in areas:
+        if m.candidates and m.use not in ("other", "within") and (name := fold(m.text)) not in areas:
             weights: dict[str, float] = defaultdict(float)
             for p in m.candidates:
                 if p.admin1:
@@ -475,20 +477,24 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
                         for st in where.keys() & areas[own].keys():
                             support[own][st] += where[st]
         near = support[own]
+        if near:
+            big = max(p.population for p in m.candidates) / 10
+            near = {st: v for st, v in near.items()
+                    if any(p.admin1 == st and (p.kind != "town" or p.population >= big) for p in m.candidates)}
 
         def rank(p: Place) -> tuple:
             return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0) + near.get(p.admin1, 0)),
                     fold(p.name) != own, p.kind != "country",
                     -(sizes.get(p.admin1, 0) if p.kind == "county" else p.population))
         m.place = sorted(m.candidates, key=rank)[0]
-    # "Hollywood" after "North Hollywood": the shorter name is the same place
+    # "Hollywood" after "North Hollywood": the shorter name is the same place (unless it names a much bigger one)
     longer = {fold(m.text): m.place for m in found if m.place and m.place.kind == "town" and " " in m.text}
     if longer:
         joined = " " + " ".join(longer)
         for m in found:
             if m.place and m.use != "pair" and " " + (own := fold(m.text)) in joined and own not in longer:
                 whole = next((p for name, p in sorted(longer.items()) if name.endswith(" " + own)), None)
-                if whole and whole.admin1 != m.place.admin1:
+                if whole and whole.admin1 != m.place.admin1 and whole.population * 3 >= m.place.population:
                     m.place = next((p for p in m.candidates if p.admin1 == whole.admin1), whole)
 
 
