@@ -78,13 +78,16 @@ _BREAK_WORDS = (
     "Women", "Boy", "Girl", "Teen", "Teens", "Child", "Toddler", "Baby", "Mother", "Father", "Suspect",
     "Victim", "Shooting", "Shot", "Killed", "Dead", "Dies", "Wounded", "Injured", "Arrested", "Charged",
     "Say", "Says", "Said", "Breaking", "Update", "Updated", "Video", "Watch", "Exclusive", "Photos", "Posted",
-    "Metro", "Today", "Tonight", "Yesterday", "Tomorrow", "Christmas", "Easter", "Thanksgiving", "Home", "Homes",
-    "House", "Area", "Resident", "Residents", "Family", "Student", "Students", "Bar", "Club", "Party", "Store",
-    "Restaurant", "Hotel", "Motel", "Church", "Fest", "Festival", "Standoff", "Crash", "Officials", "American",
+    "Metro", "Today", "Tonight", "Yesterday", "Tomorrow", "Christmas", "Easter", "Thanksgiving", "Officials", "American",
     "Canadian", "Mexican", "African", "Hispanic", "Latino", "Native", "Christian", "Muslim", "Jewish", "Catholic",
     "Democrat", "Democratic", "Republican", "English", "Spanish", "French", "German", "Chinese", "Korean",
     "Japanese", "Vietnamese", "Thai", "Italian", "Irish", "Greek", "Cuban", "Haitian", "Jamaican")
-_BREAK = {fold(w) for w in _BREAK_WORDS}
+# and in a headline's Title Case, nouns after a town ("Tulsa Home"); in a sentence they make a name ("Freedom Fest")
+_TITLE_BREAK_WORDS = ("Man", "Woman", "Men", "Women", "Boy", "Girl", "Teen", "Teens", "Child", "Toddler", "Baby",
+                      "Mother", "Father", "Suspect", "Victim", "Home", "Homes", "House", "Area", "Resident",
+                      "Residents", "Family", "Student", "Students", "Bar", "Club", "Party", "Store", "Restaurant",
+                      "Hotel", "Motel", "Church", "Fest", "Festival", "Standoff", "Crash")
+_BREAK = {fold(w) for w in _BREAK_WORDS + _TITLE_BREAK_WORDS}
 
 
 def _trie(words: set[str]) -> str:
@@ -111,10 +114,18 @@ _TITLES = {fold(w) for w in (
     "Mayor", "Gov", "Governor", "Sen", "Senator", "Rep", "President", "Minister", "Judge", "Coroner", "Trooper",
     "Detective", "Spokesman", "Spokeswoman")}
 _BREAK_ALT = _trie(set(_BREAK_WORDS) | {w.upper() for w in _BREAK_WORDS})
+_TITLE_BREAK_ALT = _trie(set(_BREAK_WORDS + _TITLE_BREAK_WORDS) | {w.upper() for w in _BREAK_WORDS + _TITLE_BREAK_WORDS})
 _TITLE_ALT = _trie({w for w in _BREAK_WORDS if fold(w) in _TITLES})
-_WORD = rf"(?=[A-Z])(?!{_BREAK_ALT}(?![\w'’-]))[A-Z][\w'’.-]*"
-_SEGMENT = re.compile(rf"\b(?P<title>(?=[A-Z]){_TITLE_ALT}\.?\s+)?{_WORD}(?:\s+(?:{_WORD}|de|del|la|le|al|el|du|des|of|upon)\b(?=\s+[A-Z]|[\s,.]|$))*"
-                      rf"(?:\s+{_WORD})?")
+
+
+def _segment_pattern(breaks: str) -> re.Pattern:
+    word = rf"(?=[A-Z])(?!{breaks}(?![\w'’-]))[A-Z][\w'’.-]*"
+    return re.compile(rf"\b(?P<title>(?=[A-Z]){_TITLE_ALT}\.?\s+)?{word}(?:\s+(?:{word}|de|del|la|le|al|el|du|des|of|"
+                      rf"upon)\b(?=\s+[A-Z]|[\s,.]|$))*(?:\s+{word})?")
+
+
+_SEGMENT = _segment_pattern(_BREAK_ALT)
+_TITLE_SEGMENT = _segment_pattern(_TITLE_BREAK_ALT)
 _POSSESSIVE_CUT = re.compile(r"['’]s\s+(?!(?:County|Co\b|Parish))")
 _SHOUT = re.compile(r"[^a-z]{50}")
 _STREET_AFTER = re.compile(r"\s+(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|"
@@ -184,8 +195,10 @@ def mentions(sentence: str, index: int) -> list[Mention]:
     """Place mentions in one sentence (``index`` -1: a title), before disambiguation."""
     gaz = load()
     names = gaz.names
+    titlecase = False
     if index < 0:
-        sentence = title_case_to_sentence(sentence)
+        titled = title_case_to_sentence(sentence)
+        titlecase, sentence = titled != sentence, titled
     out: list[Mention] = []
     if _SHOUT.match(sentence):  # a broadcast transcript in capitals: every word looks like a name
         return out
@@ -206,12 +219,12 @@ def mentions(sentence: str, index: int) -> list[Mention]:
         taken.append((start, start + len(name)))
     for m in _NEIGHBOURHOOD.finditer(sentence) if "neighbo" in sentence or "section" in sentence else ():  # "the Cedar Park West neighborhood": not a town, even if one has its name
         out.append(Mention(m["n"], index, m.start("n"), m.end("n"), "within"))
-    for text, start in _segments(sentence):
+    for text, start in _segments(sentence, titlecase):
         if taken and any(start < e and start + len(text) > s for s, e in taken):
             continue
         if " " not in text and fold(text) not in names:  # (most runs: one word, no place)
             continue
-        for name, offset in _spans(text, index < 0):
+        for name, offset in _spans(text, titlecase):
             key = fold(name)
             county = key.endswith(" co")  # "Lake Co."
             if key in _NOT_PLACE or (key[:-2] + "county" if county else key) not in names:
@@ -252,10 +265,10 @@ def mentions(sentence: str, index: int) -> list[Mention]:
     return out
 
 
-def _segments(sentence: str):
+def _segments(sentence: str, title: bool = False):
     """Runs of capitalised words without the words that are never part of a place name, cut after a
     possessive; a run right after a person's title ("Sheriff Ann Lowe") is that person."""
-    for run in _SEGMENT.finditer(sentence):
+    for run in (_TITLE_SEGMENT if title else _SEGMENT).finditer(sentence):
         if run["title"]:  # "Sheriff Ann Lowe"
             continue
         start = run.start()
@@ -552,17 +565,20 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         first.setdefault(key, m)
     strong |= {k for k, where in units.items() if len(where) >= 2}
     scores = {k: v for k, v in scores.items() if k in strong}
-    # States the dateline, title or lead establish ("DENVER, Colo. -", "Dayton, Ohio", "Ohio State Highway Patrol"):
+    # States the dateline, title or first sentences establish ("DENVER, Colo. -", "Dayton, Ohio", "Ohio State Highway Patrol"):
     # a smaller town of another state, named without its own, is more likely a neighbourhood or a namesake.
-    established = {m.place.admin1 for m in found if m.place and m.place.country == "US" and m.sentence <= 1
+    established = {m.place.admin1 for m in found if m.place and m.place.country == "US" and m.sentence <= 2
                    and m.sentence not in background and (
                        m.use == "pair" or (m.use == "dateline" and len(m.candidates) == 1) or (
+                           m.place.kind == "county" and len(m.candidates) == 1 and m.use != "other") or (
                            m.place.kind == "region" and not any(p.kind == "town" and p.population >= 100000
                                                                 for p in m.candidates)))}
     if established:
         sure = {_key(m) for m in found if m.place and m.use == "pair"}
+        # (a big city of another state may be the event's place, unless the reporter files from elsewhere)
+        filed = any(m.use == "dateline" and m.place and m.place.admin1 in established for m in found)
         scores = {k: v for k, v in scores.items() if k[2] != "US" or k[3] in established or k in sure
-                  or k[1] != "town" or first[k].place.population >= 100000}
+                  or k[1] != "town" or (first[k].place.population >= 100000 and not filed)}
     if home:  # a local outlet's story is seldom abroad or in another state it does not name
         explicit = {_key(m) for m in found if m.use in ("pair", "dateline") and m.place}
         scores = {k: (v if k[2] == "US" and (k[3] in home or k in explicit) else v * 0.5 if k[2] == "US" else v * 0.3)
