@@ -458,9 +458,9 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
                 countries[p.country] += 1
             elif p.kind == "region" and p.country == "US":
                 states[p.admin1] += 1
-        if len(unique) == 1 and m.candidates and m.use not in ("other", "within"):  # (not "Boyd said")
+        if len(unique) == 1 and m.candidates:
             countries[m.candidates[0].country] += 1
-            if m.candidates[0].admin1:
+            if m.candidates[0].admin1 and m.use not in ("other", "within"):  # (not "Boyd said")
                 states[m.candidates[0].admin1] += 0.5
     sizes = load().county_size if any(p.kind == "county" for m in found for p in m.candidates[1:2]) else {}
     # The other names' states: "Orange County" beside "Winter Park" (Florida or ...) is Florida's
