@@ -121,7 +121,7 @@ def extract(article: Article) -> Article:
             if found and not _REPORTING.search(u.low[max(0, found[1] - 25):found[1]]):
                 claim(u, "time", {"time": found[0]}, found[1], found[2])
                 break
-    _place_claims(units, claim, dateline_end)
+    _place_claims(units, claim, dateline_end, article)
     for i, u in enumerate(units):
         nxt = units[i + 1].text if i + 1 < len(units) else ""
         for a in actors.find(u.text, nxt):
@@ -224,21 +224,25 @@ def _relative_date(words: str, main: date | None) -> str | None:
     return year.group(0) if year else None
 
 
-def _place_claims(units: list[_Unit], claim, dateline_end: int) -> None:
+def _place_claims(units: list[_Unit], claim, dateline_end: int, article: Article) -> None:
+    head, site = places.headline(units[0].text)  # "... - KXYZ News 12 Shreveport": the site, not the event
     found: list[places.Mention] = []
     for u in units:
-        found.extend(places.mentions(u.text, u.index))
+        found.extend(places.mentions(head if u.index < 0 else u.text, u.index))
     for m in found:
         if m.sentence == 0 and m.start < dateline_end:
             m.use = "dateline"
-    if units[1:] and (d := places.dateline(units[1].text)):
-        if not any(m.sentence == 0 and m.start == d.start for m in found):
-            found.append(d)
-    places.resolve(found)
+    for u in units[1:4]:  # the dateline may follow a line or two of page furniture
+        if d := places.dateline(u.text, u.index):
+            found = [m for m in found if not (m.sentence == u.index and m.start < d.end)] + [d]
+            break
+    home = places.home(article.url, site)
+    places.resolve(found, home)
     background = {u.index for u in units if u.background and u.background[0] == 0}
     late = {u.index: u.background[0] for u in units if u.background}
     eventful = {u.index for u in units if _EVENT.search(u.low)}
-    location = places.choose(found, background, eventful, places.surnames([u.text for u in units]))
+    people = places.surnames([u.text for u in units], {m.text for m in found if " " not in m.text})
+    location = places.choose(found, background, eventful, people, home)
     by_index = {u.index: u for u in units}
     if location:
         m = location.mention

