@@ -107,7 +107,12 @@ _WOUND = (r"(?:suffered|sustained|received|treated\s+for|suffering\s+from|recove
 # Taken to hospital: hit ("shot"; the injured are the shot minus the dead), unless the sentence
 # says they died there (``_DIED``).
 _HOSPITAL = (r"(?:taken|transported|rushed|brought|driven|airlifted|flown|admitted)\s+to\s+"
-             r"(?:(?:the|a|an|local|area|nearby|two|several|different|separate)\s+)*hospitals?\b")
+             r"(?:(?:the|a|an|local|area|nearby|two|several|different|separate)\s+)*"
+             # a hospital's name: "Riverside General Hospital", "Valley Medical Center"
+             r"(?:(?!(?:jail|custody|headquarters|station|scene|after|before|for|where|and|with|by|from|"
+             r"then|but|when|while|was|were|is|are|had|has)\b)[\w.'’-]+\s+){0,4}?"
+             r"(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))\b")
+_AT_HOSPITAL = re.compile(r"hospital|medical\s+cent|trauma\s+cent")
 _DIED = re.compile(r"\b(?:died|dead|pronounced|succumbed|killed|fatal\w*|death)\b")
 _VERB = r"(?:%s|%s|%s)" % ("|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_MEASURE_OF, key=len, reverse=True)),
                            _WOUND, _HOSPITAL)
@@ -149,6 +154,15 @@ _TRANSITIVE = {"killed", "shot and killed", "fatally shot", "wounded", "injured"
 _ACTIVE = (rf"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another|two|three|four|five|six|"
            rf"several|at\s+least|more\s+than|up\s+to|\d+)\b)")
 
+_AUX_VERB = re.compile(r"\b(?:were|was|have|has|had|been|are|is|got|get|being)\b", re.IGNORECASE)
+
+
+def _auxiliary(aux: str) -> bool:
+    """Whether the words between a noun and its verb make the verb passive ("was", "had been"):
+    adverbs alone do not ("his brother accidentally shot him" is active)."""
+    return bool(_AUX_VERB.search(aux))
+
+
 _AFTER_INCLUDING = re.compile(r"[^,.;]{0,40}?,?\s+including\s+", re.IGNORECASE)
 
 # Matched against ``lower(sentence)`` (same offsets) without re.IGNORECASE, which is several times
@@ -185,7 +199,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b"
         rf"|\b(?P<dverb>(?:shooting|stabbing|beating)\s+deaths?|fatal\s+shooting|killing|murder|slaying)\s+of\s+"
         rf"(?:an?\s+|the\s+)?(?:{_MOD})(?P<dnoun>{_ONE})(?![\w-])"
-        rf"|\b(?P<selfverb>killed|shot)\s+(?P<self>himself|herself)\b"
+        rf"|\b(?P<selfverb>killed|kills|shot|shoots|shooting|wounded|wounds|wounding)\s+(?P<self>himself|herself|self)\b"
         rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking)\s+(?:his|her)\s+(?:own\s+)?life)\b")),
     ("share", re.compile(
         rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?,\s*(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
@@ -270,14 +284,14 @@ def _measure(verb: str) -> str:
     words = " ".join(verb.lower().split())
     if words.startswith(("suffered", "sustained", "received", "treated", "recovering", "nursing")):
         return "killed" if "fatal" in words else "injured"
-    if words.startswith("suffering") or ("hospital" in words and words not in _MEASURE_OF):
+    if words.startswith("suffering") or (_AT_HOSPITAL.search(words) and words not in _MEASURE_OF):
         return "shot"  # hit, fate not yet known: a victim taken to hospital may die there
     return _MEASURE_OF.get(words, "killed")
 
 
 def _died_there(verb: str, low: str) -> bool:
     """"Taken to a hospital, where he died": the hospital is no injury."""
-    return "hospital" in verb.lower() and bool(_DIED.search(low))
+    return bool(_AT_HOSPITAL.search(verb.lower())) and bool(_DIED.search(low))
 
 
 def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str) -> list[Figure]:
@@ -291,7 +305,7 @@ def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str)
 
 # Every pattern needs one of these words; most sentences have none and are skipped at once.
 _CUE = re.compile(r"kill|dead|die|death|fatal|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
-                  r"massacr|succumb|wound|injur|hurt|hospital|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
+                  r"massacr|succumb|wound|injur|hurt|hospital|medical\s+cent|trauma\s+cent|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
                   r"seiz|missing|unaccounted|arrest|detain|custody|apprehend|charged|surviv|unhurt|unharm|"
                   r"rescued|casualt|toll|himself|herself|own\s+life|" + "|".join(
                       sorted({n.split()[-1][:6] for n in GROUPS["attackers"]})))
@@ -313,7 +327,11 @@ def find(sentence: str) -> list[Figure]:
         taken.append(span)
 
     for name, pattern in _PATTERNS:
-        for m in map(lambda raw: _Original(raw, sentence), pattern.finditer(low)):
+        pos = 0
+        while (raw := pattern.search(low, pos)) is not None:
+            # an active verb ("his brother accidentally shot him") is given back: its object may follow
+            pos = raw.end() if raw.end() > raw.start() else raw.start() + 1
+            m = _Original(raw, sentence)
             if not free(m.start(), m.end()) and name not in ("count", "share"):
                 continue
             if name == "negation":
@@ -332,8 +350,9 @@ def find(sentence: str) -> list[Figure]:
                     if num and not _is_year(m["num"], num):
                         add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(), m["qual"], name), m.span())
                     continue
-                if m["active"] is not None and not m["aux"].strip() and \
+                if m["active"] is not None and not _auxiliary(m["aux"]) and \
                         " ".join(m["verb"].lower().split()) in _TRANSITIVE:
+                    pos = m.start("verb")
                     continue
                 if _died_there(m["verb"], low):
                     continue
@@ -383,7 +402,12 @@ def find(sentence: str) -> list[Figure]:
                 if figs:
                     taken.append(m.span())
             elif name == "one":
-                if not (m["verb"] and _died_there(m["verb"], low)):
+                if m["noun"] and m["oactive"] is not None and not _auxiliary(m["oaux"]) and \
+                        " ".join(m["verb"].lower().split()) in _TRANSITIVE:
+                    if _SELF.match(m.text, m.end()):  # "a 16-year-old shot himself in the foot"
+                        _shot_self(m, add)
+                    pos = m.start("verb")
+                elif not (m["verb"] and _died_there(m["verb"], low)):
                     _one(m, add)
             elif name == "share":
                 if not free(m.start("num"), m.end("num")):
@@ -438,8 +462,6 @@ _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s*")
 def _one(m: re.Match, add) -> None:
     """One person: "a man was shot", "he died", "shot and killed a woman", "killed himself"."""
     if m["noun"]:
-        if m["oactive"] is not None and not m["oaux"].strip() and " ".join(m["verb"].lower().split()) in _TRANSITIVE:
-            return
         det = m["det"].lower()
         indefinite = det not in ("the", "this", "that", "his", "her", "their")
         add(_figure(_measure(m["verb"]), m["noun"], Number(1, m["det"]), m.start(), m.end(),
@@ -456,10 +478,30 @@ def _one(m: re.Match, add) -> None:
         add(_figure(measure, m["onoun"], Number(1, m["odet"]), m.start(), m.end(), pattern="one",
                     single=m["odet"].lower() in ("a", "an")),
             m.span())
-    else:  # a perpetrator's own death or wound: counted apart from the victims
+    else:  # a perpetrator's own death or wound: counted apart from the victims, unless an accident
         verb = (m["selfverb"] or "killed").lower()
-        add(Figure("shot" if verb == "shot" else "killed", "attackers", 1, m.start(), m.end(), pattern="self"),
-            m.span())
+        measure = "killed" if verb.startswith("kill") or m["self2"] else \
+            "injured" if verb.startswith("wound") else "shot"
+        group = "people" if measure != "killed" and "accident" in lower(m.text) else "attackers"
+        add(Figure(measure, group, 1, m.start(), m.end(), pattern="self"), m.span())
+
+
+_SELF = re.compile(r"\s*(?:himself|herself)\b", re.IGNORECASE)
+
+
+def _shot_self(m: re.Match, add) -> None:
+    """"A teen shot himself in the leg": one person hit by his own shot.
+
+    He counts with the attackers (apart from the victims) when named as one ("the gunman") or
+    met again with "the" and no word of an accident: that is the shooter of a murder-suicide."""
+    verb = " ".join(m["verb"].lower().split())
+    measure = "shot" if verb == "shot" else _measure(verb)
+    group = group_of(m["noun"])
+    definite = m["det"].lower() in ("the", "this", "that", "his", "her", "their")
+    if group == "attackers" or (definite and group != "children" and "accident" not in lower(m.text)):
+        group = "attackers"
+    add(Figure(measure, group, 1, m.start(), m.end() + len(_SELF.match(m.text, m.end()).group(0)),
+               pattern="self"), (m.start(), m.end()))
 
 
 def _is_year(words: str, num: Number) -> bool:

@@ -121,6 +121,29 @@ def test_kin_named_with_a_possessive_and_calibres_are_not_counts():
     assert facts(b)["injured"] == 1
 
 
+def test_taken_to_a_named_hospital_counts_as_hit():
+    a = report("Two men were taken to Lakeside Memorial Hospital after the shooting on Friday.")
+    assert facts(a)["injured"] == 2
+    b = report("A woman was rushed to County General Medical Center on Friday night.")
+    assert facts(b)["injured"] == 1
+    c = report("Two men were taken to jail after the fight, and a hospital was locked down.")
+    assert not facts(c)["injured"]
+
+
+def test_someone_who_shot_himself_by_accident_is_the_one_hurt():
+    a = report("A 15-year-old boy shot himself in the hand on Friday while cleaning a rifle.")
+    assert facts(a)["injured"] == 1
+    assert facts(a, victims_only=True)["injured"] == 1
+    b = report("Farmer accidentally shoots himself while hunting", title="")
+    assert facts(b)["injured"] == 1
+
+
+def test_an_adverb_does_not_make_an_active_verb_passive():
+    a = report("Police said a 12-year-old accidentally shot his cousin on Friday.")
+    assert figures(a) == [("shot", "people", 1, None)]
+    assert facts(a)["injured"] == 1
+
+
 # --- scope -----------------------------------------------------------------------------------
 
 def test_figure_with_an_earlier_date_is_background():
