@@ -211,6 +211,20 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
           r"detonated|attacked|stormed|opened|fired|blew|entered|killed|fled|struck|riding|carried|took)\b))")),
 ]
 
+# Headlines drop the auxiliary and name people by age: "3 shot in Elm Park", "2 days, 5 shot, 1 dies",
+# "Girls, 5 and 8, shot on East Side".  Tried on titles only, before the other patterns.
+_HEAD_VERB = (r"(?P<verb>shot\s+dead|shot\s+to\s+death|shot\s+and\s+killed|fatally\s+shot|shot|killed|dead|dies?|"
+              r"died|wounded|injured|hurt|slain|hospitalized)")
+_HEADLINE: list[tuple[str, re.Pattern]] = [
+    ("headline", re.compile(
+        rf"(?<![\w$#.,-])(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?\s+{_HEAD_VERB}\b"
+        rf"|\b(?P<noun>{_NOUN}),\s+(?P<ages>\d{{1,2}}(?:\s*(?:,|,?\s*and|&)\s*\d{{1,2}})*),\s+"
+        rf"(?:(?:is|was|are|were|now)\s+)?(?:\w+ly\s+)?{_HEAD_VERB.replace('<verb>', '<verb2>')}\b")),
+]
+
+_HEAD_MEASURE = {"shot": "shot", "wounded": "injured", "injured": "injured", "hurt": "injured",
+                 "hospitalized": "injured"}
+
 _OBJECT_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
                    "abdu": "kidnapped", "kidn": "kidnapped", "arre": "arrested", "clai": "killed"}
 
@@ -311,8 +325,8 @@ _CUE = re.compile(r"kill|dead|die|death|fatal|bod(?:y|ies)|corpse|slain|murder|e
                       sorted({n.split()[-1][:6] for n in GROUPS["attackers"]})))
 
 
-def find(sentence: str) -> list[Figure]:
-    """Every figure in one sentence, in text order; each number span is used at most once."""
+def find(sentence: str, headline: bool = False) -> list[Figure]:
+    """Every figure in one sentence (or a title: ``headline``), in text order; each number span is used at most once."""
     found: list[Figure] = []
     low = lower(sentence)
     if not _CUE.search(low):
@@ -326,7 +340,7 @@ def find(sentence: str) -> list[Figure]:
         found.append(fig)
         taken.append(span)
 
-    for name, pattern in _PATTERNS:
+    for name, pattern in (_HEADLINE + _PATTERNS if headline else _PATTERNS):
         pos = 0
         while (raw := pattern.search(low, pos)) is not None:
             # an active verb ("his brother accidentally shot him") is given back: its object may follow
@@ -415,6 +429,16 @@ def find(sentence: str) -> list[Figure]:
                 num = parse(m["num"])
                 if num:
                     add(_figure("killed", None, num, m.start("num"), m.end(), None, name), (m.start("num"), m.end()))
+            elif name == "headline":
+                measure = _HEAD_MEASURE.get(" ".join((m["verb"] or m["verb2"]).lower().split()), "killed")
+                if m["ages"]:  # "Boys, 4 and 6, shot": one person per age
+                    ages = re.findall(r"\d+", m["ages"])
+                    young = max(int(x) for x in ages) < 18 and group_of(m["noun"]) == "people"
+                    fig = _figure(measure, m["noun"], Number(len(ages), ""), m.start(), m.end(), None, name)
+                    fig.group = "children" if young else fig.group
+                    add(fig, m.span())
+                elif (num := parse(m["num"])) and not _is_year(m["num"], num):
+                    add(_figure(measure, None, num, m.start(), m.end(), m["qual"], name), m.span())
             elif name == "involved":
                 num = parse(m["num"])
                 if num and not _is_year(m["num"], num):

@@ -144,6 +144,18 @@ def test_an_adverb_does_not_make_an_active_verb_passive():
     assert facts(a)["injured"] == 1
 
 
+def test_headlines_drop_the_auxiliary_and_name_people_by_age():
+    a = report("Police are looking for the gunman.", title="Police: 3 shot outside corner store")
+    assert facts(a)["injured"] == 3
+    b = report("Police are looking for the gunman.", title="Sisters, 7 and 9, wounded in drive-by")
+    assert facts(b)["injured"] == 2
+    assert ("injured", "children", 2, None) in figures(b)
+    c = report("Police are looking for the gunman.", title="Violent week: 5 shot, 2 die")
+    assert facts(c)["killed"] == 2 and facts(c)["injured"] == 3
+    d = report("Police said 3 shot at the officers before fleeing.")  # not a headline: no count
+    assert not facts(d)["injured"]
+
+
 # --- scope -----------------------------------------------------------------------------------
 
 def test_figure_with_an_earlier_date_is_background():
