@@ -105,11 +105,15 @@ def extract(article: Article) -> Article:
         claims.append(c)
         return c
 
+    roundup = figures.several(units[0].low)  # a roundup's title: none of its counts is one event's
     for u, figs in zip(units, found_figures):
+        several = (figures.several(u.low) if figs else None) or roundup
         for f in figs:
             scope = scope_date = None
             if u.background and f.start >= u.background[0]:
                 scope, scope_date = u.background[1], u.background[2]
+            elif several:  # "2 dead, 19 hurt in weekend shootings across the city": no one event's toll
+                scope = several
             claim(u, "figure", f.value, f.start, f.end, measure=f.measure, group=f.group, qualifier=f.qualifier,
                   wording=f.wording, within=f.within, scope=scope, scope_date=scope_date)
     if event_when:

@@ -447,6 +447,22 @@ def find(sentence: str, headline: bool = False) -> list[Figure]:
     return found
 
 
+# Counts summed over several incidents (a roundup): "in weekend shootings across Chicago", "in three
+# separate shootings".  A spree ("a string of shootings across the neighbourhood") is one incident.
+_SEVERAL = re.compile(
+    r"\bshootings\s+(?:across|around|throughout)\b|\b(?:weekend|citywide)\s+shootings\b|"
+    r"\b(?:separate|unrelated|different)\s+(?:shootings|incidents|shooting\s+incidents|attacks)\b|"
+    r"\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:overnight\s+|weekend\s+)?"
+    r"(?:shootings|shooting\s+incidents)\b")
+_SPREE = re.compile(r"\b(?:string|spree|series|rampage)\b")
+
+
+def several(low: str) -> str | None:
+    """The words saying a (lower-cased) sentence's counts add up several incidents, or None."""
+    m = _SEVERAL.search(low)
+    return None if m is None or _SPREE.search(low) else "several incidents: " + m.group(0)
+
+
 def _noun_phrases(text: str, offset: int, measure: str, pattern: str) -> list[Figure]:
     """The counted noun phrases of "53 soldiers and a civilian"; one indefinite person alone is ``single``."""
     figs = []

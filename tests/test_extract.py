@@ -172,6 +172,19 @@ def test_figure_after_a_month_after_is_background_but_the_lead_is_not():
     assert facts(a)["killed"] == 8
 
 
+def test_counts_over_several_incidents_are_no_one_events_toll():
+    a = report("Two people were killed and nine wounded in three separate shootings on Friday. "
+               "A man was shot in the leg on Elm Street.")
+    assert [c.scope for c in a.claims if c.kind == "figure" and c.value in (2, 9)] == \
+        ["several incidents: separate shootings"] * 2
+    assert facts(a)["killed"] is None and facts(a)["injured"] == 1
+    b = report("Officers found a man shot dead on Elm Street on Friday. Another 12 people were wounded.",
+               title="3 killed, 12 wounded in weekend shootings across the city")
+    assert facts(b)["killed"] is None and facts(b)["injured"] is None
+    c = report("One man was killed and four people wounded in a string of shootings across the town on Friday.")
+    assert facts(c)["killed"] == 1 and facts(c)["injured"] == 4
+
+
 def test_separate_incident_and_other_cause_are_background():
     a = report("Militants stormed an army base on Friday, killing 14 soldiers, the army said. "
                "In a separate incident, two policemen were wounded by a grenade. "
