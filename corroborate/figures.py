@@ -88,7 +88,7 @@ _QUAL = r"(?:%s)" % "|".join(re.escape(q).replace(r"\ ", r"\s+")
 # Verbs and phrases by measure; longest first so "shot and killed" wins over "shot".
 _VERBS = {
     "killed": ("shot and killed", "shot dead", "shot to death", "stabbed to death", "beaten to death",
-               "fatally shot", "fatally wounded", "fatally injured", "fatally stabbed", "gunned down",
+               "fatally shot", "fatally wounded", "fatally injured", "fatally stabbed", "mortally wounded", "gunned down",
                "found dead", "pronounced dead", "killed", "slain", "murdered", "executed", "died",
                "dead", "dies", "die", "perished", "lost their lives", "lost his life", "lost her life", "were massacred",
                "burned to death", "succumbed to"),
@@ -133,7 +133,7 @@ _MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+)\s+){{0,3}}?"  # adj
 _NUM = rf"(?P<num>{NUMBER})"
 _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all|later|both|each|"
         r"allegedly|apparently|initially|then|subsequently|eventually|being|now|said\s+to\s+have|"
-        r"believed\s+to\s+have|feared|confirmed|there|here|\w+ly))*")
+        r"believed\s+to\s+have|feared|confirmed|there|here|found|\w+ly))*")
 _INCLUDING = rf"(?:,?\s+including\s+(?P<incl>[^,;]{{1,60}}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
@@ -154,7 +154,7 @@ _TRANSITIVE = {"killed", "shot and killed", "fatally shot", "wounded", "injured"
 _ACTIVE = (rf"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another|two|three|four|five|six|"
            rf"several|at\s+least|more\s+than|up\s+to|\d+)\b)")
 
-_AUX_VERB = re.compile(r"\b(?:were|was|have|has|had|been|are|is|got|get|being)\b", re.IGNORECASE)
+_AUX_VERB = re.compile(r"\b(?:were|was|have|has|had|been|are|is|got|get|being|found)\b", re.IGNORECASE)
 
 
 def _auxiliary(aux: str) -> bool:
@@ -196,7 +196,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
         rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed)\b"
         rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
-        rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b"
+        rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b(?!['’]s\b)"
         rf"|\b(?P<dverb>(?:shooting|stabbing|beating)\s+deaths?|fatal\s+shooting|killing|murder|slaying)\s+of\s+"
         rf"(?:an?\s+|the\s+)?(?:{_MOD})(?P<dnoun>{_ONE})(?![\w-])"
         rf"|\b(?P<selfverb>killed|kills|shot|shoots|shooting|wounded|wounds|wounding)\s+(?P<self>himself|herself|self)\b"
@@ -444,7 +444,18 @@ def find(sentence: str, headline: bool = False) -> list[Figure]:
                 if num and not _is_year(m["num"], num):
                     add(_figure("involved", m["noun"], num, m.start(), m.end(), m["qual"], name), m.span())
     found.sort(key=lambda f: (f.start, f.end))
-    return found
+    return _one_self(found)
+
+
+_HIT = ("shot", "injured", "killed")
+
+
+def _one_self(found: list[Figure]) -> list[Figure]:
+    """"A 4-year-old was hurt after shooting himself": the one who shot himself (no noun of his own)
+    is the person the sentence already counts as its subject, not a second one."""
+    subjects = [f for f in found if f.value == 1 and f.measure in _HIT and f.pattern in ("subject", "one")]
+    return [f for f in found if not (f.pattern == "self" and f.measure in _HIT and f.start >= 0 and
+                                     any(s.start < f.start and s is not f for s in subjects))]
 
 
 # Counts summed over several incidents (a roundup): "in weekend shootings across Chicago", "in three
@@ -515,7 +526,7 @@ def _one(m: re.Match, add) -> None:
         measure = {"shot and killed": "killed", "fatally shot": "killed", "stabbed": "injured"}.get(verb) or _measure(verb)
         if re.match(r"\s+to\s+death\b", m.text[m.end():]):  # "stabbed his wife to death"
             measure = "killed"
-        add(_figure(measure, m["onoun"], Number(1, m["odet"]), m.start(), m.end(), pattern="one",
+        add(_figure(measure, m["onoun"], Number(1, m["odet"]), m.start(), m.end(), pattern="object",
                     single=m["odet"].lower() in ("a", "an")),
             m.span())
     else:  # a perpetrator's own death or wound: counted apart from the victims, unless an accident
@@ -541,7 +552,7 @@ def _shot_self(m: re.Match, add) -> None:
     if group == "attackers" or (definite and group != "children" and "accident" not in lower(m.text)):
         group = "attackers"
     add(Figure(measure, group, 1, m.start(), m.end() + len(_SELF.match(m.text, m.end()).group(0)),
-               pattern="self"), (m.start(), m.end()))
+               pattern="self-named"), (m.start(), m.end()))
 
 
 def _is_year(words: str, num: Number) -> bool:

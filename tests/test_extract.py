@@ -156,6 +156,22 @@ def test_headlines_drop_the_auxiliary_and_name_people_by_age():
     assert not facts(d)["injured"]
 
 
+def test_one_who_shot_himself_is_the_subject_already_counted():
+    a = report("A 6-year-old was taken to a hospital on Friday after he found a pistol and shot himself.")
+    assert facts(a)["injured"] == 1
+    b = report("The 19-year-old was shot in the arm, while the 16-year-old shot himself in the hand.")
+    assert facts(b)["injured"] == 2
+
+
+def test_found_shot_to_death_and_mortally_wounded_are_deaths():
+    a = report("Officers said a man and a woman were found shot to death in a car on Friday.")
+    assert facts(a)["killed"] == 2
+    b = report("Two men found shot to death in parked car", title="")
+    assert facts(b)["killed"] == 2
+    c = report("A woman was mortally wounded in the robbery on Friday.")
+    assert facts(c)["killed"] == 1 and not facts(c)["injured"]
+
+
 # --- scope -----------------------------------------------------------------------------------
 
 def test_figure_with_an_earlier_date_is_background():
