@@ -133,7 +133,7 @@ _MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+)\s+){{0,3}}?"  # adj
 _NUM = rf"(?P<num>{NUMBER})"
 _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all|later|both|each|"
         r"allegedly|apparently|initially|then|subsequently|eventually|being|now|said\s+to\s+have|"
-        r"believed\s+to\s+have|feared|confirmed|there|here|found|\w+ly))*")
+        r"believed\s+to\s+have|feared|confirmed|there|here|found|(?!fatally|mortally)\w+ly))*")
 _INCLUDING = rf"(?:,?\s+including\s+(?P<incl>[^,;]{{1,60}}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17

@@ -170,6 +170,8 @@ def test_found_shot_to_death_and_mortally_wounded_are_deaths():
     assert facts(b)["killed"] == 2
     c = report("A woman was mortally wounded in the robbery on Friday.")
     assert facts(c)["killed"] == 1 and not facts(c)["injured"]
+    d = report("A man was fatally shot outside a bar on Friday.")  # "fatally" is no auxiliary adverb
+    assert facts(d)["killed"] == 1 and not facts(d)["injured"]
 
 
 # --- scope -----------------------------------------------------------------------------------
