@@ -262,8 +262,9 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     """The article's own event in brief: killed, injured, date, place and type from its main-scope claims.
 
     Totals: the largest count any one sentence gives (its groups added: "53 soldiers and one
-    civilian" → 54), or the number of different people introduced one at a time ("a man was
-    shot ... a woman was wounded"), whichever is larger.  Injured: the wounded given, or the shot
+    civilian" → 54), the number of different people introduced one at a time ("a man was
+    shot ... a woman was wounded"), or the number of different people named ("Ann Lee, 23, was
+    shot"), whichever is largest.  Injured: the wounded given, or the shot
     minus the killed when the report only says how many were shot.  ``victims_only`` leaves out
     attackers (a gunman who killed himself), as GVDB counts; GVA counts everyone shot.
     """
@@ -285,11 +286,11 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         for (sentence, _), value in per_group.items():
             per_sentence[sentence] = per_sentence.get(sentence, 0) + value
         singles = len(distinct_people([c for c in mine if c.group != "attackers"]))
-        return max(max(per_sentence.values()), singles)
+        return max(max(per_sentence.values()), singles, len(people_named(mine)))
 
     killed, injured, shot = total("killed"), total("injured"), total("shot")
-    hit_singles = len(distinct_people([c for c in main if c.measure in ("shot", "injured") and c.within is None
-                                       and c.group != "attackers"]))
+    hit = [c for c in main if c.measure in ("shot", "injured") and c.within is None and c.group != "attackers"]
+    hit_singles = max(len(distinct_people(hit)), len(people_named(hit)))
     if hit_singles > (shot or 0):
         shot = hit_singles
     if shot is not None:
@@ -339,6 +340,11 @@ def distinct_people(claims: list[Claim]) -> list[Claim]:
             kept, n, a = people[same]
             people[same] = (kept, n if n not in (None, *_VAGUE_PERSON) else noun or n, a if a is not None else age)
     return [c for c, _, _ in people]
+
+
+def people_named(claims: list[Claim]) -> set[str]:
+    """The people the text names ("Dara Quinn, 31, and Milo Verhoeven were killed"), once each by surname."""
+    return {name for c in claims if c.sentence >= 0 for name in figures.people_named(c.quote[c.start:c.end])}
 
 
 def _same_person(noun: str | None, age: int | None, other: str | None, other_age: int | None) -> bool:

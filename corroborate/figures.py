@@ -297,7 +297,11 @@ def _figure(measure: str, noun: str | None, num: Number, start: int, end: int,
 def _measure(verb: str) -> str:
     words = " ".join(verb.lower().split())
     if words.startswith(("suffered", "sustained", "received", "treated", "recovering", "nursing")):
-        return "killed" if "fatal" in words else "injured"
+        if "fatal" in words or "mortal" in words:
+            return "killed"
+        # "suffered a gunshot wound": hit, and may have died of it; "treated for wounds": hurt
+        return "shot" if words.startswith(("suffered", "sustained", "received")) and \
+            re.search(r"gunshot|gun\s+shot|bullet", words) else "injured"
     if words.startswith("suffering") or (_AT_HOSPITAL.search(words) and words not in _MEASURE_OF):
         return "shot"  # hit, fate not yet known: a victim taken to hospital may die there
     return _MEASURE_OF.get(words, "killed")
@@ -443,11 +447,68 @@ def find(sentence: str, headline: bool = False) -> list[Figure]:
                 num = parse(m["num"])
                 if num and not _is_year(m["num"], num):
                     add(_figure("involved", m["noun"], num, m.start(), m.end(), m["qual"], name), m.span())
+    if not headline and _NAMED_CUE.search(low):
+        for m in _NAMED.finditer(sentence):
+            if not free(m.start("names"), m.end("names")) or _LIST_BEFORE.search(sentence, 0, m.start("names")):
+                continue  # the end of a list we did not read whole ("mother Kimberly Lee, 49,"): a part of it
+            names = people_named(m["names"])
+            if not names:
+                continue  # "Police Chief", "County Sheriff": an office, not a victim
+            ages = [int(a) for a in re.findall(r",\s*(\d{1,2}),", m["names"])]
+            verb = " ".join((m["verb"] or m["dverb"]).lower().split())
+            group = "children" if ages and len(ages) == len(names) and max(ages) < 18 else "people"
+            add(Figure(_measure(verb), group, len(names), m.start("names"), m.end("names"), pattern="named"),
+                (m.start("names"), m.end("names")))
     found.sort(key=lambda f: (f.start, f.end))
     return _one_self(found)
 
 
 _HIT = ("shot", "injured", "killed")
+
+# Victims named: "Ines Partridge, 23, was shot", "Tobias Wren and Milo Verhoeven were also struck by
+# bullets", "Dara Quinn, 31, died".  Matched on the sentence as written (names are capitalised),
+# passive or "died" only ("John Smith shot his wife" names the shooter); never in a title, where every
+# word is capitalised.
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)"
+NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}(?:,?\s+(?:Jr|Sr|II|III)\.?)?"
+_NAME = re.compile(NAME)
+_AGE_COMMA = r"(?:,\s*\d{1,2},)?"
+_NAMED = re.compile(
+    rf"(?<![\w,])(?P<names>{NAME}{_AGE_COMMA}(?:,\s+{NAME}{_AGE_COMMA})*(?:,?\s+and\s+{NAME}{_AGE_COMMA})?)"
+    rf"(?:\s+(?:were|was|had\s+been|has\s+been|have\s+been)(?:\s+(?:also|both|all|later|then|\w+ly))*\s+"
+    rf"(?P<verb>{_VERB})\b|\s+(?:later\s+)?(?P<dverb>died|was\s+pronounced\s+dead|succumbed))")
+_NAMES = re.compile(rf"{NAME}{_AGE_COMMA}(?:,\s+{NAME}{_AGE_COMMA})*(?:,?\s+and\s+{NAME}{_AGE_COMMA})?")
+
+
+def people_named(text: str) -> list[str]:
+    """The surnames of a list of people's names ("Dara Quinn, 31, and Milo Verhoeven"), or [] when the
+    text is not one (an office such as "Police Chief", a place, a group noun)."""
+    if not _NAMES.fullmatch(text.strip()):
+        return []
+    out = []
+    for name in _NAME.findall(text):
+        words = [w for w in name.replace(",", " ").split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
+        if any(_NOT_NAME.fullmatch(w) for w in words[:-1]) or _INSTITUTION.fullmatch(words[-1]):
+            return []
+        out.append(words[-1])
+    return out
+
+
+_LIST_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?:(?!and\b)[a-z0-9][\w.'’-]*\s+){1,2}$")
+_NAMED_CUE = re.compile(r"\b(?:were|was|been)\b|died|pronounced|succumbed")
+# Words that make a capitalised phrase an office, place or organisation rather than a person (checked
+# on every word but the last, which may be a surname such as West or Hill), and last words that do.
+_INSTITUTION = re.compile(r"Police|Sheriff|County|City|Street|Avenue|Road|Department|Office|Hospital|Center|"
+                          r"Centre|School|College|University|Court|Park|Church|Club|Bar|Grill|Restaurant|"
+                          r"Station|Patrol|Bureau|News|Apartments|Township|Village|Jail|Prison")
+_NOT_NAME = re.compile(
+    r"(?:Police|Sheriff|County|City|Street|Avenue|Road|Department|Office|Officer|Chief|Sgt|Lt|Capt|Det|"
+    r"Deputy|Detective|Sergeant|Lieutenant|Captain|Mayor|Governor|Judge|State|University|College|School|"
+    r"Hospital|Center|Centre|Medical|News|Park|High|North|South|East|West|New|Fort|Saint|St|Mount|Lake|"
+    r"Coroner|Attorney|District|Court|Agent|Trooper|Patrol|Highway|Church|Club|Bar|Grill|Restaurant|Inn|"
+    r"Hotel|Apartments|Mall|Store|Market|Station|Airport|Beach|Valley|Heights|Township|Village|Jail|"
+    r"Prison|Bureau|Federal|National|United|American|Army|Navy|Marine|Air|Force|"
+    + "|".join(w.title() for w in sorted(_GROUP_OF, key=len, reverse=True) if " " not in w) + ")")
 
 
 def _one_self(found: list[Figure]) -> list[Figure]:

@@ -174,6 +174,25 @@ def test_found_shot_to_death_and_mortally_wounded_are_deaths():
     assert facts(d)["killed"] == 1 and not facts(d)["injured"]
 
 
+def test_a_gunshot_wound_suffered_is_a_hit_that_may_have_been_fatal():
+    a = report("A 9-year-old boy died on Friday. Deputies said the boy suffered a gunshot wound to the chest.")
+    assert facts(a)["killed"] == 1 and not facts(a)["injured"]
+    b = report("A woman suffered a gunshot wound to the leg on Friday and is expected to recover.")
+    assert facts(b)["injured"] == 1
+
+
+def test_victims_named_are_counted_once_each():
+    a = report("Dara Quinn, 31, and Milo Verhoeven, 40, were killed on Friday, and Ines Partridge and "
+               "Tobias Wren were injured. Verhoeven was a teacher. Tobias Wren was later released.")
+    assert facts(a)["killed"] == 2 and facts(a)["injured"] == 2
+    b = report("Dara Quinn was shot in the leg on Friday. On Saturday Dara Quinn was shot again, police said.")
+    assert facts(b)["injured"] == 1
+    c = report("Police Chief Marta Lund was not hurt. Dara Quinn shot his neighbour on Friday.")
+    assert ("shot", "people", 1, None) in figures(c) and facts(c)["injured"] == 1  # the neighbour only
+    d = report("Father Ivo Lund, 50, mother Kim Lund, 49, died at the scene on Friday.")
+    assert not facts(d)["killed"]  # a list read only in part is not counted
+
+
 # --- scope -----------------------------------------------------------------------------------
 
 def test_figure_with_an_earlier_date_is_background():
