@@ -315,6 +315,8 @@ _VAGUE_PERSON = {"child": "young", "kid": "young", "minor": "young", "juvenile":
                  "infant": "young", "toddler": "young", "teen": "teen", "teenager": "teen", "youth": "teen",
                  "person": "any", "victim": "any", "individual": "any"}
 _KIND_OF = {"boy": "young", "girl": "young", "teen": "teen", "man": "adult", "woman": "adult"}
+# "a male" / "a female" may be the man or boy / woman or girl met before
+_SEX_OF = {"male": "m", "man": "m", "boy": "m", "female": "f", "woman": "f", "girl": "f"}
 
 
 def distinct_people(claims: list[Claim]) -> list[Claim]:
@@ -352,6 +354,8 @@ def _same_person(noun: str | None, age: int | None, other: str | None, other_age
         return False
     if noun is None or other is None or noun == other:
         return True
+    if "male" in (noun, other) or "female" in (noun, other):
+        return _SEX_OF.get(noun) is not None and _SEX_OF.get(noun) == _SEX_OF.get(other)
     for vague, specific in ((noun, other), (other, noun)):
         kind = _VAGUE_PERSON.get(vague)
         if kind == "any" or (kind and kind in (_VAGUE_PERSON.get(specific), _KIND_OF.get(specific))):

@@ -165,6 +165,10 @@ def _auxiliary(aux: str) -> bool:
 
 _AFTER_INCLUDING = re.compile(r"[^,.;]{0,40}?,?\s+including\s+", re.IGNORECASE)
 
+# "showed up at a hospital with gunshot wounds", "found a man with a gunshot wound to the chest"
+_GUNSHOT_WOUND = r"(?:an?\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|gun\s*shot|bullet)\s+wounds?\b"
+_GUN_CONTEXT = re.compile(r"bullet|gunfire|shot|fire|round|gun|pellet")
+
 # Matched against ``lower(sentence)`` (same offsets) without re.IGNORECASE, which is several times
 # slower; ``_Original`` hands back the groups as the sentence wrote them.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -191,6 +195,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\s+(?:(?P<nps>{_NPS})|(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b"
         rf"(?!\s*(?:%|percent|years?|days?|hours?|times|rounds|shots|bullets|of\s+the|-)))"
         rf"(?:\s+(?P<left>dead|injured|wounded))?")),
+    ("hit", re.compile(
+        rf"\b(?:hitting|striking|struck|strikes|hits|shooting|shoots)\s+(?P<nps>{_NPS})"
+        rf"|\bsent\s+(?P<nps2>{_NPS})\s+to\s+(?:(?:the|a|an|area|local|nearby)\s+)*hospitals?\b"
+        rf"|\b(?:found|find|discovered|located)\s+(?P<nps4>{_NPS})\s+(?:[^.;]{{0,40}}?\s)?with\s+{_GUNSHOT_WOUND}")),
+    ("hit", re.compile(
+        rf"\b(?P<nps3>{_NPS})\s+(?:later\s+|also\s+|then\s+)?(?:showed\s+up|turned\s+up|arrived|walked|drove|"
+        rf"went|came|(?:was|were)\s+found)\b[^.;]{{0,60}}?\bwith\s+{_GUNSHOT_WOUND}")),
     ("one", re.compile(
         rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that|his|her|their)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
         rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
@@ -224,6 +235,13 @@ _HEADLINE: list[tuple[str, re.Pattern]] = [
 
 _HEAD_MEASURE = {"shot": "shot", "wounded": "injured", "injured": "injured", "hurt": "injured",
                  "hospitalized": "injured"}
+
+# Words a pattern cannot match without: skipping it saves its search on most sentences.
+_NEEDS = {5: re.compile(r"hitting|strik|struck|hits\b|shoot|\bsent\b|gun\s*shot\s+wound|bullet\s+wound"),
+          6: re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound")}
+assert [_PATTERNS[i][0] for i in _NEEDS] == ["hit", "hit"]
+_PATTERN_NEEDS = [(name, pattern, _NEEDS.get(i)) for i, (name, pattern) in enumerate(_PATTERNS)]
+_HEADLINE_NEEDS = [(name, pattern, None) for name, pattern in _HEADLINE]
 
 _OBJECT_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
                    "abdu": "kidnapped", "kidn": "kidnapped", "arre": "arrested", "clai": "killed"}
@@ -325,7 +343,7 @@ def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str)
 _CUE = re.compile(r"kill|dead|die|death|fatal|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
                   r"massacr|succumb|wound|injur|hurt|hospital|medical\s+cent|trauma\s+cent|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
                   r"seiz|missing|unaccounted|arrest|detain|custody|apprehend|charged|surviv|unhurt|unharm|"
-                  r"rescued|casualt|toll|himself|herself|own\s+life|" + "|".join(
+                  r"rescued|casualt|toll|himself|herself|own\s+life|strik|hitting|" + "|".join(
                       sorted({n.split()[-1][:6] for n in GROUPS["attackers"]})))
 
 
@@ -344,7 +362,9 @@ def find(sentence: str, headline: bool = False) -> list[Figure]:
         found.append(fig)
         taken.append(span)
 
-    for name, pattern in (_HEADLINE + _PATTERNS if headline else _PATTERNS):
+    for name, pattern, need in (_HEADLINE_NEEDS + _PATTERN_NEEDS if headline else _PATTERN_NEEDS):
+        if need is not None and not need.search(low):
+            continue
         pos = 0
         while (raw := pattern.search(low, pos)) is not None:
             # an active verb ("his brother accidentally shot him") is given back: its object may follow
@@ -433,6 +453,16 @@ def find(sentence: str, headline: bool = False) -> list[Figure]:
                 num = parse(m["num"])
                 if num:
                     add(_figure("killed", None, num, m.start("num"), m.end(), None, name), (m.start("num"), m.end()))
+            elif name == "hit":
+                group = next(g for g in ("nps", "nps2", "nps3", "nps4") if g in m.m.re.groupindex and m[g])
+                if group == "nps" and not _GUN_CONTEXT.search(low[:m.start()] + low[m.end("nps"):]):
+                    continue  # "a car struck a pedestrian": no gunfire
+                nps, at = m[group], m.start(group)
+                figs = _together(_noun_phrases(nps, at, "shot", name), sentence)
+                for f in figs:
+                    add(f, (f.start, f.end))
+                if figs:
+                    taken.append(m.span())
             elif name == "headline":
                 measure = _HEAD_MEASURE.get(" ".join((m["verb"] or m["verb2"]).lower().split()), "killed")
                 if m["ages"]:  # "Boys, 4 and 6, shot": one person per age

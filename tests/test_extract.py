@@ -193,6 +193,26 @@ def test_victims_named_are_counted_once_each():
     assert not facts(d)["killed"]  # a list read only in part is not counted
 
 
+def test_hit_by_gunfire_sent_to_hospital_or_arriving_with_wounds():
+    a = report("Shots were fired from a passing car on Friday, hitting three people outside a store.")
+    assert facts(a)["injured"] == 3
+    b = report("The shooting on Friday sent four people to the hospital.")
+    assert facts(b)["injured"] == 4
+    c = report("Two men later showed up at a hospital with gunshot wounds, police said on Friday.")
+    assert facts(c)["injured"] == 2
+    d = report("Deputies found a woman in the yard with a gunshot wound to the leg on Friday.")
+    assert facts(d)["injured"] == 1
+    e = report("A pickup truck struck two people on the bridge on Friday.")  # no gunfire: no count
+    assert not facts(e)["injured"]
+
+
+def test_a_male_is_the_man_met_before():
+    a = report("A 30-year-old man was shot on Friday. Police found a male with a gunshot wound nearby.")
+    assert facts(a)["injured"] == 1
+    b = report("A woman was shot on Friday. Police found a male with a gunshot wound nearby.")
+    assert facts(b)["injured"] == 2
+
+
 # --- scope -----------------------------------------------------------------------------------
 
 def test_figure_with_an_earlier_date_is_background():
