@@ -87,7 +87,7 @@ def extract(article: Article) -> Article:
     for u in units:
         u.whens = [w for w in dates.find(u.text, base) if not (u.index == 0 and w.start < dateline_end)]
     main_type = eventtypes.main([eventtypes.find(u.text) for u in units[:4]])
-    found_figures = [figures.find(u.text, headline=u.index < 0) for u in units]
+    found_figures = [figures.find(u.text, headline=u.index < 0, low=u.low) for u in units]
     counted = {u.index for u, figs in zip(units, found_figures)
                if any(f.measure in ("killed", "injured", "shot") for f in figs)}
     event_when = _event_date(units, counted, base)

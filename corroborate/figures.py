@@ -237,9 +237,13 @@ _HEAD_MEASURE = {"shot": "shot", "wounded": "injured", "injured": "injured", "hu
                  "hospitalized": "injured"}
 
 # Words a pattern cannot match without: skipping it saves its search on most sentences.
-_NEEDS = {5: re.compile(r"hitting|strik|struck|hits\b|shoot|\bsent\b|gun\s*shot\s+wound|bullet\s+wound"),
-          6: re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound")}
-assert [_PATTERNS[i][0] for i in _NEEDS] == ["hit", "hit"]
+_NEEDS = {3: re.compile(_COUNT_NOUN),
+          5: re.compile(r"hitting|strik|struck|hits\b|shoots\b|\bsent\b|(?:gun\s*shot|bullet)\s+wound|"
+                        r"shooting\s+(?:an?|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|several|at\s+least|more\s+than)\b"),
+          6: re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound"),
+          9: re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
+assert [_PATTERNS[i][0] for i in _NEEDS] == ["count", "hit", "hit", "involved"]
 _PATTERN_NEEDS = [(name, pattern, _NEEDS.get(i)) for i, (name, pattern) in enumerate(_PATTERNS)]
 _HEADLINE_NEEDS = [(name, pattern, None) for name, pattern in _HEADLINE]
 
@@ -347,10 +351,12 @@ _CUE = re.compile(r"kill|dead|die|death|fatal|bod(?:y|ies)|corpse|slain|murder|e
                       sorted({n.split()[-1][:6] for n in GROUPS["attackers"]})))
 
 
-def find(sentence: str, headline: bool = False) -> list[Figure]:
-    """Every figure in one sentence (or a title: ``headline``), in text order; each number span is used at most once."""
+def find(sentence: str, headline: bool = False, low: str | None = None) -> list[Figure]:
+    """Every figure in one sentence (or a title: ``headline``), in text order; each number span is used at most once.
+
+    ``low`` is ``clean.lower(sentence)`` when the caller has it already."""
     found: list[Figure] = []
-    low = lower(sentence)
+    low = lower(sentence) if low is None else low
     if not _CUE.search(low):
         return found
     taken: list[tuple[int, int]] = []
@@ -477,7 +483,7 @@ def find(sentence: str, headline: bool = False) -> list[Figure]:
                 num = parse(m["num"])
                 if num and not _is_year(m["num"], num):
                     add(_figure("involved", m["noun"], num, m.start(), m.end(), m["qual"], name), m.span())
-    if not headline and _NAMED_CUE.search(low):
+    if not headline and _NAMED_CUE.search(low) and _TWO_CAPITALS.search(sentence):
         for m in _NAMED.finditer(sentence):
             if not free(m.start("names"), m.end("names")) or _LIST_BEFORE.search(sentence, 0, m.start("names")):
                 continue  # the end of a list we did not read whole ("mother Kimberly Lee, 49,"): a part of it
@@ -525,6 +531,7 @@ def people_named(text: str) -> list[str]:
 
 
 _LIST_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?:(?!and\b)[a-z0-9][\w.'’-]*\s+){1,2}$")
+_TWO_CAPITALS = re.compile(r"[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?(?:Mc|O['’])?[A-Z][a-z]")
 _NAMED_CUE = re.compile(r"\b(?:were|was|been)\b|died|pronounced|succumbed")
 # Words that make a capitalised phrase an office, place or organisation rather than a person (checked
 # on every word but the last, which may be a surname such as West or Hill), and last words that do.
