@@ -10,7 +10,14 @@ Patterns, tried in this order on each sentence (a number is used once):
 5. verb and object — "killed 40 soldiers", "Kills 1, Wounds 5 People", "left two dead";
 6. one person — "A 23-year-old man was shot and killed", "shot and killed a woman",
    "He died at the hospital", "the gunman killed himself";
-7. a share of a count just given — "Two men were shot, one fatally".
+7. a share of a count just given — "Two men were shot, one fatally";
+8. people named — "Ann Lee, 23, and Bo Diaz were wounded" (passive or "died" only).
+
+Titles are read first with headline grammar ("3 shot in Elm Park", "Boys, 4 and 6, shot").
+Hit by gunfire, whatever the fate: "hitting three people", "sent four people to the hospital",
+"showed up at a hospital with gunshot wounds", "suffered a gunshot wound".  ``several`` tells
+when a sentence's counts add up several incidents ("in weekend shootings across the city"):
+extract keeps them out of the event's figures.
 
 Measures: killed, injured, shot (hit by gunfire, fatally or not: the injured
 are the shot minus the killed when a report gives only that), missing,
