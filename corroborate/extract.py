@@ -295,6 +295,9 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         shot = hit_singles
     if shot is not None:
         rest = max(shot - (killed or 0), 0)
+        # people named as hit and not named among the dead were hurt, whoever else died
+        named_dead = people_named([c for c in main if c.measure == "killed" and c.within is None])
+        rest = max(rest, len(people_named(hit) - named_dead) if named_dead else 0)
         if injured is None or injured < rest:
             injured = rest
     out = {"killed": killed, "injured": injured}

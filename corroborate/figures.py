@@ -97,7 +97,7 @@ _VERBS = {
     "killed": ("shot and killed", "shot dead", "shot to death", "stabbed to death", "beaten to death",
                "fatally shot", "fatally wounded", "fatally injured", "fatally stabbed", "mortally wounded", "gunned down",
                "found dead", "pronounced dead", "killed", "slain", "murdered", "executed", "died",
-               "dead", "dies", "die", "perished", "lost their lives", "lost his life", "lost her life", "were massacred",
+               "dead", "dies", "die", "perished", "passed away", "lost their lives", "lost his life", "lost her life", "were massacred",
                "burned to death", "succumbed to"),
     "injured": ("seriously wounded", "critically wounded", "wounded", "injured", "hurt", "hospitalized",
                 "hospitalised", "grazed", "critically injured", "seriously injured"),
@@ -197,7 +197,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:\s+(?:including|among\s+them)\s+(?P<incl>(?:(?:{_QUAL})\s+)?(?:{NUMBER}|an?|one)\s+{_MOD}(?:{_NOUN})))?")),
     ("object", re.compile(
         rf"\b(?P<verb>kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|shot|"
-        rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+lives?\s+of|"
+        rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+li(?:fe|ves)\s+of|"
         rf"(?:left|leaving|leaves)(?=\s+(?:{_QUAL}\s+)?(?:{NUMBER})\s+(?:{_MOD}(?:{_NOUN})\s+)?(?:dead|injured|wounded)))"
         rf"\s+(?:(?P<nps>{_NPS})|(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b"
         rf"(?!\s*(?:%|percent|years?|days?|hours?|times|rounds|shots|bullets|of\s+the|-)))"
@@ -212,7 +212,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("one", re.compile(
         rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that|his|her|their)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
         rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
-        rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed)\b"
+        rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b"
         rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
         rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b(?!['’]s\b)"
         rf"|\b(?P<dverb>(?:shooting|stabbing|beating)\s+deaths?|fatal\s+shooting|killing|murder|slaying)\s+of\s+"
@@ -354,7 +354,7 @@ def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str)
 _CUE = re.compile(r"kill|dead|die|death|fatal|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
                   r"massacr|succumb|wound|injur|hurt|hospital|medical\s+cent|trauma\s+cent|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
                   r"seiz|missing|unaccounted|arrest|detain|custody|apprehend|charged|surviv|unhurt|unharm|"
-                  r"rescued|casualt|toll|himself|herself|own\s+life|strik|hitting|" + "|".join(
+                  r"rescued|casualt|toll|himself|herself|own\s+life|claim\w*\s+the\s+life|passed\s+away|strik|hitting|" + "|".join(
                       sorted({n.split()[-1][:6] for n in GROUPS["attackers"]})))
 
 

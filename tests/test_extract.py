@@ -213,6 +213,19 @@ def test_a_male_is_the_man_met_before():
     assert facts(b)["injured"] == 2
 
 
+def test_passed_away_and_claimed_the_life_of_are_deaths():
+    a = report("A man was shot on Friday. He was taken to a hospital, where he passed away.")
+    assert facts(a)["killed"] == 1 and not facts(a)["injured"]
+    b = report("An accident with a hunting rifle claimed the life of a 12-year-old on Friday.")
+    assert facts(b)["killed"] == 1
+
+
+def test_people_named_as_hit_and_not_among_the_dead_were_hurt():
+    a = report("Dara Quinn, 31, died at the scene on Friday. Milo Verhoeven and Ines Partridge were also "
+               "shot, police said.")
+    assert facts(a)["killed"] == 1 and facts(a)["injured"] == 2
+
+
 # --- scope -----------------------------------------------------------------------------------
 
 def test_figure_with_an_earlier_date_is_background():
