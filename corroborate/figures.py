@@ -490,15 +490,15 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 num = parse(m["num"])
                 if num and not _is_year(m["num"], num):
                     add(_figure("involved", m["noun"], num, m.start(), m.end(), m["qual"], name), m.span())
-    if not headline and _NAMED_CUE.search(low) and _TWO_CAPITALS.search(sentence):
-        for m in _NAMED.finditer(sentence):
+    if not headline and _NAMED_CUE.search(low) and (_TWO_CAPITALS.search(sentence) or _SURNAME_DIED.search(sentence)):
+        for m in [*_NAMED.finditer(sentence), *_SURNAME_DIED.finditer(sentence)]:
             if not free(m.start("names"), m.end("names")) or _LIST_BEFORE.search(sentence, 0, m.start("names")):
                 continue  # the end of a list we did not read whole ("mother Kimberly Lee, 49,"): a part of it
             names = people_named(m["names"])
             if not names:
                 continue  # "Police Chief", "County Sheriff": an office, not a victim
             ages = [int(a) for a in re.findall(r",\s*(\d{1,2}),", m["names"])]
-            verb = " ".join((m["verb"] or m["dverb"]).lower().split())
+            verb = " ".join((m.groupdict().get("verb") or m["dverb"]).lower().split())
             group = "children" if ages and len(ages) == len(names) and max(ages) < 18 else "people"
             add(Figure(_measure(verb), group, len(names), m.start("names"), m.end("names"), pattern="named"),
                 (m.start("names"), m.end("names")))
@@ -523,15 +523,31 @@ _NAMED = re.compile(
 _NAMES = re.compile(rf"{NAME}{_AGE_COMMA}(?:,\s+{NAME}{_AGE_COMMA})*(?:,?\s+and\s+{NAME}{_AGE_COMMA})?")
 
 
+# A surname alone, for a death only: "Okafor was pronounced dead at the scene".
+_SURNAME_DIED = re.compile(rf"(?<![\w'’-])(?P<names>{_NAME_WORD})\s+(?:later\s+|also\s+)?"
+                           rf"(?P<dverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b")
+_NOT_SURNAME = set("""He She They It We You I Nobody None No Everyone Everybody Someone Somebody Anyone All Both
+Many Some Several Most Few Others Another Each Neither Either One Two Three Four Five Six Seven Eight Nine Ten
+Hundreds Thousands Dozens Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+May June July August September October November December Officers Authorities Doctors Victims People Police
+The This That These Those Who Which What Later Then On In At After Before When While Last Since During And
+But Early Late Officer Deputy""".split())
+
+
 def people_named(text: str) -> list[str]:
     """The surnames of a list of people's names ("Dara Quinn, 31, and Milo Verhoeven"), or [] when the
     text is not one (an office such as "Police Chief", a place, a group noun)."""
-    if not _NAMES.fullmatch(text.strip()):
+    word = text.strip()
+    if re.fullmatch(_NAME_WORD, word):  # a surname alone
+        bad = word in _NOT_SURNAME or _NOT_NAME.fullmatch(word) or _INSTITUTION.fullmatch(word)
+        return [] if bad else [word]
+    if not _NAMES.fullmatch(word):
         return []
     out = []
     for name in _NAME.findall(text):
         words = [w for w in name.replace(",", " ").split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
-        if any(_NOT_NAME.fullmatch(w) for w in words[:-1]) or _INSTITUTION.fullmatch(words[-1]):
+        if any(_NOT_NAME.fullmatch(w) or w in _NOT_SURNAME for w in words[:-1]) or \
+                _INSTITUTION.fullmatch(words[-1]) or words[-1] in _NOT_SURNAME:
             return []
         out.append(words[-1])
     return out

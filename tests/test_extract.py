@@ -226,6 +226,15 @@ def test_people_named_as_hit_and_not_among_the_dead_were_hurt():
     assert facts(a)["killed"] == 1 and facts(a)["injured"] == 2
 
 
+def test_a_surname_alone_counts_for_a_death_once():
+    a = report("Officers found Ivo Lund in the yard on Friday. Lund was pronounced dead at the scene.")
+    assert facts(a)["killed"] == 1
+    b = report("Ivo Lund, 50, died on Friday. Lund was a teacher. On Saturday Lund died, his family wrote.")
+    assert facts(b)["killed"] == 1
+    c = report("Nobody died in the shooting on Friday. Both died later, police said.")
+    assert not facts(c)["killed"]
+
+
 # --- scope -----------------------------------------------------------------------------------
 
 def test_figure_with_an_earlier_date_is_background():
