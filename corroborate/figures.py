@@ -244,13 +244,16 @@ _HEAD_MEASURE = {"shot": "shot", "wounded": "injured", "injured": "injured", "hu
                  "hospitalized": "injured"}
 
 # Words a pattern cannot match without: skipping it saves its search on most sentences.
-_NEEDS = {3: re.compile(_COUNT_NOUN),
+_NEEDS = {0: re.compile(r"\bno\b|\bnone\b|nobody"),
+          1: re.compile(r"\btoll\b"),
+          8: re.compile(r",[^.;]*(?:fatal|died|dead|killed)"),
+          3: re.compile(_COUNT_NOUN),
           5: re.compile(r"hitting|strik|struck|hits\b|shoots\b|\bsent\b|(?:gun\s*shot|bullet)\s+wound|"
                         r"shooting\s+(?:an?|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|"
                         r"ten|several|at\s+least|more\s+than)\b"),
           6: re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound"),
           9: re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
-assert [_PATTERNS[i][0] for i in _NEEDS] == ["count", "hit", "hit", "involved"]
+assert [_PATTERNS[i][0] for i in _NEEDS] == ["negation", "toll", "share", "count", "hit", "hit", "involved"]
 _PATTERN_NEEDS = [(name, pattern, _NEEDS.get(i)) for i, (name, pattern) in enumerate(_PATTERNS)]
 _HEADLINE_NEEDS = [(name, pattern, None) for name, pattern in _HEADLINE]
 
