@@ -87,7 +87,7 @@ def extract(article: Article) -> Article:
     for u in units:
         u.whens = [w for w in dates.find(u.text, base) if not (u.index == 0 and w.start < dateline_end)]
     main_type = eventtypes.main([eventtypes.find(u.text) for u in units[:4]])
-    found_figures = [figures.find(u.text) for u in units]
+    found_figures = [figures.find(u.text, headline=u.index < 0, low=u.low) for u in units]
     counted = {u.index for u, figs in zip(units, found_figures)
                if any(f.measure in ("killed", "injured", "shot") for f in figs)}
     event_when = _event_date(units, counted, base)
@@ -105,11 +105,15 @@ def extract(article: Article) -> Article:
         claims.append(c)
         return c
 
+    roundup = figures.several(units[0].low)  # a roundup's title: none of its counts is one event's
     for u, figs in zip(units, found_figures):
+        several = (figures.several(u.low) if figs else None) or roundup
         for f in figs:
             scope = scope_date = None
             if u.background and f.start >= u.background[0]:
                 scope, scope_date = u.background[1], u.background[2]
+            elif several:  # "2 dead, 19 hurt in weekend shootings across the city": no one event's toll
+                scope = several
             claim(u, "figure", f.value, f.start, f.end, measure=f.measure, group=f.group, qualifier=f.qualifier,
                   wording=f.wording, within=f.within, scope=scope, scope_date=scope_date)
     if event_when:
@@ -262,8 +266,9 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     """The article's own event in brief: killed, injured, date, place and type from its main-scope claims.
 
     Totals: the largest count any one sentence gives (its groups added: "53 soldiers and one
-    civilian" → 54), or the number of different people introduced one at a time ("a man was
-    shot ... a woman was wounded"), whichever is larger.  Injured: the wounded given, or the shot
+    civilian" → 54), the number of different people introduced one at a time ("a man was
+    shot ... a woman was wounded"), or the number of different people named ("Ann Lee, 23, was
+    shot"), whichever is largest.  Injured: the wounded given, or the shot
     minus the killed when the report only says how many were shot.  ``victims_only`` leaves out
     attackers (a gunman who killed himself), as GVDB counts; GVA counts everyone shot.
     """
@@ -285,15 +290,18 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         for (sentence, _), value in per_group.items():
             per_sentence[sentence] = per_sentence.get(sentence, 0) + value
         singles = len(distinct_people([c for c in mine if c.group != "attackers"]))
-        return max(max(per_sentence.values()), singles)
+        return max(max(per_sentence.values()), singles, len(people_named(mine)))
 
     killed, injured, shot = total("killed"), total("injured"), total("shot")
-    hit_singles = len(distinct_people([c for c in main if c.measure in ("shot", "injured") and c.within is None
-                                       and c.group != "attackers"]))
+    hit = [c for c in main if c.measure in ("shot", "injured") and c.within is None and c.group != "attackers"]
+    hit_singles = max(len(distinct_people(hit)), len(people_named(hit)))
     if hit_singles > (shot or 0):
         shot = hit_singles
     if shot is not None:
         rest = max(shot - (killed or 0), 0)
+        # people named as hit and not named among the dead were hurt, whoever else died
+        named_dead = people_named([c for c in main if c.measure == "killed" and c.within is None])
+        rest = max(rest, len(people_named(hit) - named_dead) if named_dead else 0)
         if injured is None or injured < rest:
             injured = rest
     out = {"killed": killed, "injured": injured}
@@ -314,6 +322,8 @@ _VAGUE_PERSON = {"child": "young", "kid": "young", "minor": "young", "juvenile":
                  "infant": "young", "toddler": "young", "teen": "teen", "teenager": "teen", "youth": "teen",
                  "person": "any", "victim": "any", "individual": "any"}
 _KIND_OF = {"boy": "young", "girl": "young", "teen": "teen", "man": "adult", "woman": "adult"}
+# "a male" / "a female" may be the man or boy / woman or girl met before
+_SEX_OF = {"male": "m", "man": "m", "boy": "m", "female": "f", "woman": "f", "girl": "f"}
 
 
 def distinct_people(claims: list[Claim]) -> list[Claim]:
@@ -341,11 +351,18 @@ def distinct_people(claims: list[Claim]) -> list[Claim]:
     return [c for c, _, _ in people]
 
 
+def people_named(claims: list[Claim]) -> set[str]:
+    """The people the text names ("Dara Quinn, 31, and Milo Verhoeven were killed"), once each by surname."""
+    return {name for c in claims if c.sentence >= 0 for name in figures.people_named(c.quote[c.start:c.end])}
+
+
 def _same_person(noun: str | None, age: int | None, other: str | None, other_age: int | None) -> bool:
     if age is not None and other_age is not None and age != other_age:
         return False
     if noun is None or other is None or noun == other:
         return True
+    if "male" in (noun, other) or "female" in (noun, other):
+        return _SEX_OF.get(noun) is not None and _SEX_OF.get(noun) == _SEX_OF.get(other)
     for vague, specific in ((noun, other), (other, noun)):
         kind = _VAGUE_PERSON.get(vague)
         if kind == "any" or (kind and kind in (_VAGUE_PERSON.get(specific), _KIND_OF.get(specific))):

@@ -10,7 +10,14 @@ Patterns, tried in this order on each sentence (a number is used once):
 5. verb and object — "killed 40 soldiers", "Kills 1, Wounds 5 People", "left two dead";
 6. one person — "A 23-year-old man was shot and killed", "shot and killed a woman",
    "He died at the hospital", "the gunman killed himself";
-7. a share of a count just given — "Two men were shot, one fatally".
+7. a share of a count just given — "Two men were shot, one fatally";
+8. people named — "Ann Lee, 23, and Bo Diaz were wounded" (passive or "died" only).
+
+Titles are read first with headline grammar ("3 shot in Elm Park", "Boys, 4 and 6, shot").
+Hit by gunfire, whatever the fate: "hitting three people", "sent four people to the hospital",
+"showed up at a hospital with gunshot wounds", "suffered a gunshot wound".  ``several`` tells
+when a sentence's counts add up several incidents ("in weekend shootings across the city"):
+extract keeps them out of the event's figures.
 
 Measures: killed, injured, shot (hit by gunfire, fatally or not: the injured
 are the shot minus the killed when a report gives only that), missing,
@@ -88,9 +95,9 @@ _QUAL = r"(?:%s)" % "|".join(re.escape(q).replace(r"\ ", r"\s+")
 # Verbs and phrases by measure; longest first so "shot and killed" wins over "shot".
 _VERBS = {
     "killed": ("shot and killed", "shot dead", "shot to death", "stabbed to death", "beaten to death",
-               "fatally shot", "fatally wounded", "fatally injured", "fatally stabbed", "gunned down",
+               "fatally shot", "fatally wounded", "fatally injured", "fatally stabbed", "mortally wounded", "gunned down",
                "found dead", "pronounced dead", "killed", "slain", "murdered", "executed", "died",
-               "dead", "dies", "die", "perished", "lost their lives", "lost his life", "lost her life", "were massacred",
+               "dead", "dies", "die", "perished", "passed away", "lost their lives", "lost his life", "lost her life", "were massacred",
                "burned to death", "succumbed to"),
     "injured": ("seriously wounded", "critically wounded", "wounded", "injured", "hurt", "hospitalized",
                 "hospitalised", "grazed", "critically injured", "seriously injured"),
@@ -107,7 +114,12 @@ _WOUND = (r"(?:suffered|sustained|received|treated\s+for|suffering\s+from|recove
 # Taken to hospital: hit ("shot"; the injured are the shot minus the dead), unless the sentence
 # says they died there (``_DIED``).
 _HOSPITAL = (r"(?:taken|transported|rushed|brought|driven|airlifted|flown|admitted)\s+to\s+"
-             r"(?:(?:the|a|an|local|area|nearby|two|several|different|separate)\s+)*hospitals?\b")
+             r"(?:(?:the|a|an|local|area|nearby|two|several|different|separate)\s+)*"
+             # a hospital's name: "Riverside General Hospital", "Valley Medical Center"
+             r"(?:(?!(?:jail|custody|headquarters|station|scene|after|before|for|where|and|with|by|from|"
+             r"then|but|when|while|was|were|is|are|had|has)\b)[\w.'’-]+\s+){0,4}?"
+             r"(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))\b")
+_AT_HOSPITAL = re.compile(r"hospital|medical\s+cent|trauma\s+cent")
 _DIED = re.compile(r"\b(?:died|dead|pronounced|succumbed|killed|fatal\w*|death)\b")
 _VERB = r"(?:%s|%s|%s)" % ("|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_MEASURE_OF, key=len, reverse=True)),
                            _WOUND, _HOSPITAL)
@@ -128,7 +140,7 @@ _MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+)\s+){{0,3}}?"  # adj
 _NUM = rf"(?P<num>{NUMBER})"
 _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all|later|both|each|"
         r"allegedly|apparently|initially|then|subsequently|eventually|being|now|said\s+to\s+have|"
-        r"believed\s+to\s+have|feared|confirmed|there|here|\w+ly))*")
+        r"believed\s+to\s+have|feared|confirmed|there|here|found|(?!fatally|mortally)\w+ly))*")
 _INCLUDING = rf"(?:,?\s+including\s+(?P<incl>[^,;]{{1,60}}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
@@ -149,7 +161,20 @@ _TRANSITIVE = {"killed", "shot and killed", "fatally shot", "wounded", "injured"
 _ACTIVE = (rf"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another|two|three|four|five|six|"
            rf"several|at\s+least|more\s+than|up\s+to|\d+)\b)")
 
+_AUX_VERB = re.compile(r"\b(?:were|was|have|has|had|been|are|is|got|get|being|found)\b", re.IGNORECASE)
+
+
+def _auxiliary(aux: str) -> bool:
+    """Whether the words between a noun and its verb make the verb passive ("was", "had been"):
+    adverbs alone do not ("his brother accidentally shot him" is active)."""
+    return bool(_AUX_VERB.search(aux))
+
+
 _AFTER_INCLUDING = re.compile(r"[^,.;]{0,40}?,?\s+including\s+", re.IGNORECASE)
+
+# "showed up at a hospital with gunshot wounds", "found a man with a gunshot wound to the chest"
+_GUNSHOT_WOUND = r"(?:an?\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|gun\s*shot|bullet)\s+wounds?\b"
+_GUN_CONTEXT = re.compile(r"bullet|gunfire|shot|fire|round|gun|pellet")
 
 # Matched against ``lower(sentence)`` (same offsets) without re.IGNORECASE, which is several times
 # slower; ``_Original`` hands back the groups as the sentence wrote them.
@@ -172,20 +197,27 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:\s+(?:including|among\s+them)\s+(?P<incl>(?:(?:{_QUAL})\s+)?(?:{NUMBER}|an?|one)\s+{_MOD}(?:{_NOUN})))?")),
     ("object", re.compile(
         rf"\b(?P<verb>kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|shot|"
-        rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+lives?\s+of|"
+        rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+li(?:fe|ves)\s+of|"
         rf"(?:left|leaving|leaves)(?=\s+(?:{_QUAL}\s+)?(?:{NUMBER})\s+(?:{_MOD}(?:{_NOUN})\s+)?(?:dead|injured|wounded)))"
         rf"\s+(?:(?P<nps>{_NPS})|(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b"
         rf"(?!\s*(?:%|percent|years?|days?|hours?|times|rounds|shots|bullets|of\s+the|-)))"
         rf"(?:\s+(?P<left>dead|injured|wounded))?")),
+    ("hit", re.compile(
+        rf"\b(?:hitting|striking|struck|strikes|hits|shooting|shoots)\s+(?P<nps>{_NPS})"
+        rf"|\bsent\s+(?P<nps2>{_NPS})\s+to\s+(?:(?:the|a|an|area|local|nearby)\s+)*hospitals?\b"
+        rf"|\b(?:found|find|discovered|located)\s+(?P<nps4>{_NPS})\s+(?:[^.;]{{0,40}}?\s)?with\s+{_GUNSHOT_WOUND}")),
+    ("hit", re.compile(
+        rf"\b(?P<nps3>{_NPS})\s+(?:later\s+|also\s+|then\s+)?(?:showed\s+up|turned\s+up|arrived|walked|drove|"
+        rf"went|came|(?:was|were)\s+found)\b[^.;]{{0,60}}?\bwith\s+{_GUNSHOT_WOUND}")),
     ("one", re.compile(
         rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that|his|her|their)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
         rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
-        rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed)\b"
+        rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b"
         rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
-        rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b"
+        rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b(?!['’]s\b)"
         rf"|\b(?P<dverb>(?:shooting|stabbing|beating)\s+deaths?|fatal\s+shooting|killing|murder|slaying)\s+of\s+"
         rf"(?:an?\s+|the\s+)?(?:{_MOD})(?P<dnoun>{_ONE})(?![\w-])"
-        rf"|\b(?P<selfverb>killed|shot)\s+(?P<self>himself|herself)\b"
+        rf"|\b(?P<selfverb>killed|kills|shot|shoots|shooting|wounded|wounds|wounding)\s+(?P<self>himself|herself|self)\b"
         rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking)\s+(?:his|her)\s+(?:own\s+)?life)\b")),
     ("share", re.compile(
         rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?,\s*(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
@@ -196,6 +228,34 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         + r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|were|was|had|have|are|is|and|armed|with|on|in|at|from|"
           r"detonated|attacked|stormed|opened|fired|blew|entered|killed|fled|struck|riding|carried|took)\b))")),
 ]
+
+# Headlines drop the auxiliary and name people by age: "3 shot in Elm Park", "2 days, 5 shot, 1 dies",
+# "Girls, 5 and 8, shot on East Side".  Tried on titles only, before the other patterns.
+_HEAD_VERB = (r"(?P<verb>shot\s+dead|shot\s+to\s+death|shot\s+and\s+killed|fatally\s+shot|shot|killed|dead|dies?|"
+              r"died|wounded|injured|hurt|slain|hospitalized)")
+_HEADLINE: list[tuple[str, re.Pattern]] = [
+    ("headline", re.compile(
+        rf"(?<![\w$#.,-])(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?\s+{_HEAD_VERB}\b"
+        rf"|\b(?P<noun>{_NOUN}),\s+(?P<ages>\d{{1,2}}(?:\s*(?:,|,?\s*and|&)\s*\d{{1,2}})*),\s+"
+        rf"(?:(?:is|was|are|were|now)\s+)?(?:\w+ly\s+)?{_HEAD_VERB.replace('<verb>', '<verb2>')}\b")),
+]
+
+_HEAD_MEASURE = {"shot": "shot", "wounded": "injured", "injured": "injured", "hurt": "injured",
+                 "hospitalized": "injured"}
+
+# Words a pattern cannot match without: skipping it saves its search on most sentences.
+_NEEDS = {0: re.compile(r"\bno\b|\bnone\b|nobody"),
+          1: re.compile(r"\btoll\b"),
+          8: re.compile(r",[^.;]*(?:fatal|died|dead|killed)"),
+          3: re.compile(_COUNT_NOUN),
+          5: re.compile(r"hitting|strik|struck|hits\b|shoots\b|\bsent\b|(?:gun\s*shot|bullet)\s+wound|"
+                        r"shooting\s+(?:an?|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|several|at\s+least|more\s+than)\b"),
+          6: re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound"),
+          9: re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
+assert [_PATTERNS[i][0] for i in _NEEDS] == ["negation", "toll", "share", "count", "hit", "hit", "involved"]
+_PATTERN_NEEDS = [(name, pattern, _NEEDS.get(i)) for i, (name, pattern) in enumerate(_PATTERNS)]
+_HEADLINE_NEEDS = [(name, pattern, None) for name, pattern in _HEADLINE]
 
 _OBJECT_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
                    "abdu": "kidnapped", "kidn": "kidnapped", "arre": "arrested", "clai": "killed"}
@@ -269,15 +329,19 @@ def _figure(measure: str, noun: str | None, num: Number, start: int, end: int,
 def _measure(verb: str) -> str:
     words = " ".join(verb.lower().split())
     if words.startswith(("suffered", "sustained", "received", "treated", "recovering", "nursing")):
-        return "killed" if "fatal" in words else "injured"
-    if words.startswith("suffering") or ("hospital" in words and words not in _MEASURE_OF):
+        if "fatal" in words or "mortal" in words:
+            return "killed"
+        # "suffered a gunshot wound": hit, and may have died of it; "treated for wounds": hurt
+        return "shot" if words.startswith(("suffered", "sustained", "received")) and \
+            re.search(r"gunshot|gun\s+shot|bullet", words) else "injured"
+    if words.startswith("suffering") or (_AT_HOSPITAL.search(words) and words not in _MEASURE_OF):
         return "shot"  # hit, fate not yet known: a victim taken to hospital may die there
     return _MEASURE_OF.get(words, "killed")
 
 
 def _died_there(verb: str, low: str) -> bool:
     """"Taken to a hospital, where he died": the hospital is no injury."""
-    return "hospital" in verb.lower() and bool(_DIED.search(low))
+    return bool(_AT_HOSPITAL.search(verb.lower())) and bool(_DIED.search(low))
 
 
 def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str) -> list[Figure]:
@@ -291,16 +355,18 @@ def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str)
 
 # Every pattern needs one of these words; most sentences have none and are skipped at once.
 _CUE = re.compile(r"kill|dead|die|death|fatal|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
-                  r"massacr|succumb|wound|injur|hurt|hospital|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
+                  r"massacr|succumb|wound|injur|hurt|hospital|medical\s+cent|trauma\s+cent|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
                   r"seiz|missing|unaccounted|arrest|detain|custody|apprehend|charged|surviv|unhurt|unharm|"
-                  r"rescued|casualt|toll|himself|herself|own\s+life|" + "|".join(
+                  r"rescued|casualt|toll|himself|herself|own\s+life|claim\w*\s+the\s+life|passed\s+away|strik|hitting|" + "|".join(
                       sorted({n.split()[-1][:6] for n in GROUPS["attackers"]})))
 
 
-def find(sentence: str) -> list[Figure]:
-    """Every figure in one sentence, in text order; each number span is used at most once."""
+def find(sentence: str, headline: bool = False, low: str | None = None) -> list[Figure]:
+    """Every figure in one sentence (or a title: ``headline``), in text order; each number span is used at most once.
+
+    ``low`` is ``clean.lower(sentence)`` when the caller has it already."""
     found: list[Figure] = []
-    low = lower(sentence)
+    low = lower(sentence) if low is None else low
     if not _CUE.search(low):
         return found
     taken: list[tuple[int, int]] = []
@@ -312,8 +378,14 @@ def find(sentence: str) -> list[Figure]:
         found.append(fig)
         taken.append(span)
 
-    for name, pattern in _PATTERNS:
-        for m in map(lambda raw: _Original(raw, sentence), pattern.finditer(low)):
+    for name, pattern, need in (_HEADLINE_NEEDS + _PATTERN_NEEDS if headline else _PATTERN_NEEDS):
+        if need is not None and not need.search(low):
+            continue
+        pos = 0
+        while (raw := pattern.search(low, pos)) is not None:
+            # an active verb ("his brother accidentally shot him") is given back: its object may follow
+            pos = raw.end() if raw.end() > raw.start() else raw.start() + 1
+            m = _Original(raw, sentence)
             if not free(m.start(), m.end()) and name not in ("count", "share"):
                 continue
             if name == "negation":
@@ -332,8 +404,9 @@ def find(sentence: str) -> list[Figure]:
                     if num and not _is_year(m["num"], num):
                         add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(), m["qual"], name), m.span())
                     continue
-                if m["active"] is not None and not m["aux"].strip() and \
+                if m["active"] is not None and not _auxiliary(m["aux"]) and \
                         " ".join(m["verb"].lower().split()) in _TRANSITIVE:
+                    pos = m.start("verb")
                     continue
                 if _died_there(m["verb"], low):
                     continue
@@ -383,7 +456,12 @@ def find(sentence: str) -> list[Figure]:
                 if figs:
                     taken.append(m.span())
             elif name == "one":
-                if not (m["verb"] and _died_there(m["verb"], low)):
+                if m["noun"] and m["oactive"] is not None and not _auxiliary(m["oaux"]) and \
+                        " ".join(m["verb"].lower().split()) in _TRANSITIVE:
+                    if _SELF.match(m.text, m.end()):  # "a 16-year-old shot himself in the foot"
+                        _shot_self(m, add)
+                    pos = m.start("verb")
+                elif not (m["verb"] and _died_there(m["verb"], low)):
                     _one(m, add)
             elif name == "share":
                 if not free(m.start("num"), m.end("num")):
@@ -391,12 +469,133 @@ def find(sentence: str) -> list[Figure]:
                 num = parse(m["num"])
                 if num:
                     add(_figure("killed", None, num, m.start("num"), m.end(), None, name), (m.start("num"), m.end()))
+            elif name == "hit":
+                group = next(g for g in ("nps", "nps2", "nps3", "nps4") if g in m.m.re.groupindex and m[g])
+                if group == "nps" and not _GUN_CONTEXT.search(low[:m.start()] + low[m.end("nps"):]):
+                    continue  # "a car struck a pedestrian": no gunfire
+                nps, at = m[group], m.start(group)
+                figs = _together(_noun_phrases(nps, at, "shot", name), sentence)
+                for f in figs:
+                    add(f, (f.start, f.end))
+                if figs:
+                    taken.append(m.span())
+            elif name == "headline":
+                measure = _HEAD_MEASURE.get(" ".join((m["verb"] or m["verb2"]).lower().split()), "killed")
+                if m["ages"]:  # "Boys, 4 and 6, shot": one person per age
+                    ages = re.findall(r"\d+", m["ages"])
+                    young = max(int(x) for x in ages) < 18 and group_of(m["noun"]) == "people"
+                    fig = _figure(measure, m["noun"], Number(len(ages), ""), m.start(), m.end(), None, name)
+                    fig.group = "children" if young else fig.group
+                    add(fig, m.span())
+                elif (num := parse(m["num"])) and not _is_year(m["num"], num):
+                    add(_figure(measure, None, num, m.start(), m.end(), m["qual"], name), m.span())
             elif name == "involved":
                 num = parse(m["num"])
                 if num and not _is_year(m["num"], num):
                     add(_figure("involved", m["noun"], num, m.start(), m.end(), m["qual"], name), m.span())
+    if not headline and _NAMED_CUE.search(low) and (_TWO_CAPITALS.search(sentence) or _SURNAME_DIED.search(sentence)):
+        for m in [*_NAMED.finditer(sentence), *_SURNAME_DIED.finditer(sentence)]:
+            if not free(m.start("names"), m.end("names")) or _LIST_BEFORE.search(sentence, 0, m.start("names")):
+                continue  # the end of a list we did not read whole ("mother Kimberly Lee, 49,"): a part of it
+            names = people_named(m["names"])
+            if not names:
+                continue  # "Police Chief", "County Sheriff": an office, not a victim
+            ages = [int(a) for a in re.findall(r",\s*(\d{1,2}),", m["names"])]
+            verb = " ".join((m.groupdict().get("verb") or m["dverb"]).lower().split())
+            group = "children" if ages and len(ages) == len(names) and max(ages) < 18 else "people"
+            add(Figure(_measure(verb), group, len(names), m.start("names"), m.end("names"), pattern="named"),
+                (m.start("names"), m.end("names")))
     found.sort(key=lambda f: (f.start, f.end))
-    return found
+    return _one_self(found)
+
+
+_HIT = ("shot", "injured", "killed")
+
+# Victims named: "Ines Partridge, 23, was shot", "Tobias Wren and Milo Verhoeven were also struck by
+# bullets", "Dara Quinn, 31, died".  Matched on the sentence as written (names are capitalised),
+# passive or "died" only ("John Smith shot his wife" names the shooter); never in a title, where every
+# word is capitalised.
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)"
+NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}(?:,?\s+(?:Jr|Sr|II|III)\.?)?"
+_NAME = re.compile(NAME)
+_AGE_COMMA = r"(?:,\s*\d{1,2},)?"
+_NAMED = re.compile(
+    rf"(?<![\w,])(?P<names>{NAME}{_AGE_COMMA}(?:,\s+{NAME}{_AGE_COMMA})*(?:,?\s+and\s+{NAME}{_AGE_COMMA})?)"
+    rf"(?:\s+(?:were|was|had\s+been|has\s+been|have\s+been)(?:\s+(?:also|both|all|later|then|\w+ly))*\s+"
+    rf"(?P<verb>{_VERB})\b|\s+(?:later\s+)?(?P<dverb>died|was\s+pronounced\s+dead|succumbed))")
+_NAMES = re.compile(rf"{NAME}{_AGE_COMMA}(?:,\s+{NAME}{_AGE_COMMA})*(?:,?\s+and\s+{NAME}{_AGE_COMMA})?")
+
+
+# A surname alone, for a death only: "Okafor was pronounced dead at the scene".
+_SURNAME_DIED = re.compile(rf"(?<![\w'’-])(?P<names>{_NAME_WORD})\s+(?:later\s+|also\s+)?"
+                           rf"(?P<dverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b")
+_NOT_SURNAME = set("""He She They It We You I Nobody None No Everyone Everybody Someone Somebody Anyone All Both
+Many Some Several Most Few Others Another Each Neither Either One Two Three Four Five Six Seven Eight Nine Ten
+Hundreds Thousands Dozens Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+May June July August September October November December Officers Authorities Doctors Victims People Police
+The This That These Those Who Which What Later Then On In At After Before When While Last Since During And
+But Early Late Officer Deputy""".split())
+
+
+def people_named(text: str) -> list[str]:
+    """The surnames of a list of people's names ("Dara Quinn, 31, and Milo Verhoeven"), or [] when the
+    text is not one (an office such as "Police Chief", a place, a group noun)."""
+    word = text.strip()
+    if re.fullmatch(_NAME_WORD, word):  # a surname alone
+        bad = word in _NOT_SURNAME or _NOT_NAME.fullmatch(word) or _INSTITUTION.fullmatch(word)
+        return [] if bad else [word]
+    if not _NAMES.fullmatch(word):
+        return []
+    out = []
+    for name in _NAME.findall(text):
+        words = [w for w in name.replace(",", " ").split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
+        if any(_NOT_NAME.fullmatch(w) or w in _NOT_SURNAME for w in words[:-1]) or \
+                _INSTITUTION.fullmatch(words[-1]) or words[-1] in _NOT_SURNAME:
+            return []
+        out.append(words[-1])
+    return out
+
+
+_LIST_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?:(?!and\b)[a-z0-9][\w.'’-]*\s+){1,2}$")
+_TWO_CAPITALS = re.compile(r"[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?(?:Mc|O['’])?[A-Z][a-z]")
+_NAMED_CUE = re.compile(r"\b(?:were|was|been)\b|died|pronounced|succumbed")
+# Words that make a capitalised phrase an office, place or organisation rather than a person (checked
+# on every word but the last, which may be a surname such as West or Hill), and last words that do.
+_INSTITUTION = re.compile(r"Police|Sheriff|County|City|Street|Avenue|Road|Department|Office|Hospital|Center|"
+                          r"Centre|School|College|University|Court|Park|Church|Club|Bar|Grill|Restaurant|"
+                          r"Station|Patrol|Bureau|News|Apartments|Township|Village|Jail|Prison")
+_NOT_NAME = re.compile(
+    r"(?:Police|Sheriff|County|City|Street|Avenue|Road|Department|Office|Officer|Chief|Sgt|Lt|Capt|Det|"
+    r"Deputy|Detective|Sergeant|Lieutenant|Captain|Mayor|Governor|Judge|State|University|College|School|"
+    r"Hospital|Center|Centre|Medical|News|Park|High|North|South|East|West|New|Fort|Saint|St|Mount|Lake|"
+    r"Coroner|Attorney|District|Court|Agent|Trooper|Patrol|Highway|Church|Club|Bar|Grill|Restaurant|Inn|"
+    r"Hotel|Apartments|Mall|Store|Market|Station|Airport|Beach|Valley|Heights|Township|Village|Jail|"
+    r"Prison|Bureau|Federal|National|United|American|Army|Navy|Marine|Air|Force|"
+    + "|".join(w.title() for w in sorted(_GROUP_OF, key=len, reverse=True) if " " not in w) + ")")
+
+
+def _one_self(found: list[Figure]) -> list[Figure]:
+    """"A 4-year-old was hurt after shooting himself": the one who shot himself (no noun of his own)
+    is the person the sentence already counts as its subject, not a second one."""
+    subjects = [f for f in found if f.value == 1 and f.measure in _HIT and f.pattern in ("subject", "one")]
+    return [f for f in found if not (f.pattern == "self" and f.measure in _HIT and f.start >= 0 and
+                                     any(s.start < f.start and s is not f for s in subjects))]
+
+
+# Counts summed over several incidents (a roundup): "in weekend shootings across Chicago", "in three
+# separate shootings".  A spree ("a string of shootings across the neighbourhood") is one incident.
+_SEVERAL = re.compile(
+    r"\bshootings\s+(?:across|around|throughout)\b|\b(?:weekend|citywide)\s+shootings\b|"
+    r"\b(?:separate|unrelated|different)\s+(?:shootings|incidents|shooting\s+incidents|attacks)\b|"
+    r"\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:overnight\s+|weekend\s+)?"
+    r"(?:shootings|shooting\s+incidents)\b")
+_SPREE = re.compile(r"\b(?:string|spree|series|rampage)\b")
+
+
+def several(low: str) -> str | None:
+    """The words saying a (lower-cased) sentence's counts add up several incidents, or None."""
+    m = _SEVERAL.search(low)
+    return None if m is None or _SPREE.search(low) else "several incidents: " + m.group(0)
 
 
 def _noun_phrases(text: str, offset: int, measure: str, pattern: str) -> list[Figure]:
@@ -438,8 +637,6 @@ _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s*")
 def _one(m: re.Match, add) -> None:
     """One person: "a man was shot", "he died", "shot and killed a woman", "killed himself"."""
     if m["noun"]:
-        if m["oactive"] is not None and not m["oaux"].strip() and " ".join(m["verb"].lower().split()) in _TRANSITIVE:
-            return
         det = m["det"].lower()
         indefinite = det not in ("the", "this", "that", "his", "her", "their")
         add(_figure(_measure(m["verb"]), m["noun"], Number(1, m["det"]), m.start(), m.end(),
@@ -453,13 +650,33 @@ def _one(m: re.Match, add) -> None:
         measure = {"shot and killed": "killed", "fatally shot": "killed", "stabbed": "injured"}.get(verb) or _measure(verb)
         if re.match(r"\s+to\s+death\b", m.text[m.end():]):  # "stabbed his wife to death"
             measure = "killed"
-        add(_figure(measure, m["onoun"], Number(1, m["odet"]), m.start(), m.end(), pattern="one",
+        add(_figure(measure, m["onoun"], Number(1, m["odet"]), m.start(), m.end(), pattern="object",
                     single=m["odet"].lower() in ("a", "an")),
             m.span())
-    else:  # a perpetrator's own death or wound: counted apart from the victims
+    else:  # a perpetrator's own death or wound: counted apart from the victims, unless an accident
         verb = (m["selfverb"] or "killed").lower()
-        add(Figure("shot" if verb == "shot" else "killed", "attackers", 1, m.start(), m.end(), pattern="self"),
-            m.span())
+        measure = "killed" if verb.startswith("kill") or m["self2"] else \
+            "injured" if verb.startswith("wound") else "shot"
+        group = "people" if measure != "killed" and "accident" in lower(m.text) else "attackers"
+        add(Figure(measure, group, 1, m.start(), m.end(), pattern="self"), m.span())
+
+
+_SELF = re.compile(r"\s*(?:himself|herself)\b", re.IGNORECASE)
+
+
+def _shot_self(m: re.Match, add) -> None:
+    """"A teen shot himself in the leg": one person hit by his own shot.
+
+    He counts with the attackers (apart from the victims) when named as one ("the gunman") or
+    met again with "the" and no word of an accident: that is the shooter of a murder-suicide."""
+    verb = " ".join(m["verb"].lower().split())
+    measure = "shot" if verb == "shot" else _measure(verb)
+    group = group_of(m["noun"])
+    definite = m["det"].lower() in ("the", "this", "that", "his", "her", "their")
+    if group == "attackers" or (definite and group != "children" and "accident" not in lower(m.text)):
+        group = "attackers"
+    add(Figure(measure, group, 1, m.start(), m.end() + len(_SELF.match(m.text, m.end()).group(0)),
+               pattern="self-named"), (m.start(), m.end()))
 
 
 def _is_year(words: str, num: Number) -> bool:

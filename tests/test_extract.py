@@ -121,6 +121,120 @@ def test_kin_named_with_a_possessive_and_calibres_are_not_counts():
     assert facts(b)["injured"] == 1
 
 
+def test_taken_to_a_named_hospital_counts_as_hit():
+    a = report("Two men were taken to Lakeside Memorial Hospital after the shooting on Friday.")
+    assert facts(a)["injured"] == 2
+    b = report("A woman was rushed to County General Medical Center on Friday night.")
+    assert facts(b)["injured"] == 1
+    c = report("Two men were taken to jail after the fight, and a hospital was locked down.")
+    assert not facts(c)["injured"]
+
+
+def test_someone_who_shot_himself_by_accident_is_the_one_hurt():
+    a = report("A 15-year-old boy shot himself in the hand on Friday while cleaning a rifle.")
+    assert facts(a)["injured"] == 1
+    assert facts(a, victims_only=True)["injured"] == 1
+    b = report("Farmer accidentally shoots himself while hunting", title="")
+    assert facts(b)["injured"] == 1
+
+
+def test_an_adverb_does_not_make_an_active_verb_passive():
+    a = report("Police said a 12-year-old accidentally shot his cousin on Friday.")
+    assert figures(a) == [("shot", "people", 1, None)]
+    assert facts(a)["injured"] == 1
+
+
+def test_headlines_drop_the_auxiliary_and_name_people_by_age():
+    a = report("Police are looking for the gunman.", title="Police: 3 shot outside corner store")
+    assert facts(a)["injured"] == 3
+    b = report("Police are looking for the gunman.", title="Sisters, 7 and 9, wounded in drive-by")
+    assert facts(b)["injured"] == 2
+    assert ("injured", "children", 2, None) in figures(b)
+    c = report("Police are looking for the gunman.", title="Violent week: 5 shot, 2 die")
+    assert facts(c)["killed"] == 2 and facts(c)["injured"] == 3
+    d = report("Police said 3 shot at the officers before fleeing.")  # not a headline: no count
+    assert not facts(d)["injured"]
+
+
+def test_one_who_shot_himself_is_the_subject_already_counted():
+    a = report("A 6-year-old was taken to a hospital on Friday after he found a pistol and shot himself.")
+    assert facts(a)["injured"] == 1
+    b = report("The 19-year-old was shot in the arm, while the 16-year-old shot himself in the hand.")
+    assert facts(b)["injured"] == 2
+
+
+def test_found_shot_to_death_and_mortally_wounded_are_deaths():
+    a = report("Officers said a man and a woman were found shot to death in a car on Friday.")
+    assert facts(a)["killed"] == 2
+    b = report("Two men found shot to death in parked car", title="")
+    assert facts(b)["killed"] == 2
+    c = report("A woman was mortally wounded in the robbery on Friday.")
+    assert facts(c)["killed"] == 1 and not facts(c)["injured"]
+    d = report("A man was fatally shot outside a bar on Friday.")  # "fatally" is no auxiliary adverb
+    assert facts(d)["killed"] == 1 and not facts(d)["injured"]
+
+
+def test_a_gunshot_wound_suffered_is_a_hit_that_may_have_been_fatal():
+    a = report("A 9-year-old boy died on Friday. Deputies said the boy suffered a gunshot wound to the chest.")
+    assert facts(a)["killed"] == 1 and not facts(a)["injured"]
+    b = report("A woman suffered a gunshot wound to the leg on Friday and is expected to recover.")
+    assert facts(b)["injured"] == 1
+
+
+def test_victims_named_are_counted_once_each():
+    a = report("Dara Quinn, 31, and Milo Verhoeven, 40, were killed on Friday, and Ines Partridge and "
+               "Tobias Wren were injured. Verhoeven was a teacher. Tobias Wren was later released.")
+    assert facts(a)["killed"] == 2 and facts(a)["injured"] == 2
+    b = report("Dara Quinn was shot in the leg on Friday. On Saturday Dara Quinn was shot again, police said.")
+    assert facts(b)["injured"] == 1
+    c = report("Police Chief Marta Lund was not hurt. Dara Quinn shot his neighbour on Friday.")
+    assert ("shot", "people", 1, None) in figures(c) and facts(c)["injured"] == 1  # the neighbour only
+    d = report("Father Ivo Lund, 50, mother Kim Lund, 49, died at the scene on Friday.")
+    assert not facts(d)["killed"]  # a list read only in part is not counted
+
+
+def test_hit_by_gunfire_sent_to_hospital_or_arriving_with_wounds():
+    a = report("Shots were fired from a passing car on Friday, hitting three people outside a store.")
+    assert facts(a)["injured"] == 3
+    b = report("The shooting on Friday sent four people to the hospital.")
+    assert facts(b)["injured"] == 4
+    c = report("Two men later showed up at a hospital with gunshot wounds, police said on Friday.")
+    assert facts(c)["injured"] == 2
+    d = report("Deputies found a woman in the yard with a gunshot wound to the leg on Friday.")
+    assert facts(d)["injured"] == 1
+    e = report("A pickup truck struck two people on the bridge on Friday.")  # no gunfire: no count
+    assert not facts(e)["injured"]
+
+
+def test_a_male_is_the_man_met_before():
+    a = report("A 30-year-old man was shot on Friday. Police found a male with a gunshot wound nearby.")
+    assert facts(a)["injured"] == 1
+    b = report("A woman was shot on Friday. Police found a male with a gunshot wound nearby.")
+    assert facts(b)["injured"] == 2
+
+
+def test_passed_away_and_claimed_the_life_of_are_deaths():
+    a = report("A man was shot on Friday. He was taken to a hospital, where he passed away.")
+    assert facts(a)["killed"] == 1 and not facts(a)["injured"]
+    b = report("An accident with a hunting rifle claimed the life of a 12-year-old on Friday.")
+    assert facts(b)["killed"] == 1
+
+
+def test_people_named_as_hit_and_not_among_the_dead_were_hurt():
+    a = report("Dara Quinn, 31, died at the scene on Friday. Milo Verhoeven and Ines Partridge were also "
+               "shot, police said.")
+    assert facts(a)["killed"] == 1 and facts(a)["injured"] == 2
+
+
+def test_a_surname_alone_counts_for_a_death_once():
+    a = report("Officers found Ivo Lund in the yard on Friday. Lund was pronounced dead at the scene.")
+    assert facts(a)["killed"] == 1
+    b = report("Ivo Lund, 50, died on Friday. Lund was a teacher. On Saturday Lund died, his family wrote.")
+    assert facts(b)["killed"] == 1
+    c = report("Nobody died in the shooting on Friday. Both died later, police said.")
+    assert not facts(c)["killed"]
+
+
 # --- scope -----------------------------------------------------------------------------------
 
 def test_figure_with_an_earlier_date_is_background():
@@ -135,6 +249,19 @@ def test_figure_after_a_month_after_is_background_but_the_lead_is_not():
     a = report("Eight soldiers died in an ambush on Friday, a month after an attack killed 20 soldiers in the east.")
     assert [(c.value, c.scope is None) for c in a.claims if c.kind == "figure"] == [(8, True), (20, False)]
     assert facts(a)["killed"] == 8
+
+
+def test_counts_over_several_incidents_are_no_one_events_toll():
+    a = report("Two people were killed and nine wounded in three separate shootings on Friday. "
+               "A man was shot in the leg on Elm Street.")
+    assert [c.scope for c in a.claims if c.kind == "figure" and c.value in (2, 9)] == \
+        ["several incidents: separate shootings"] * 2
+    assert facts(a)["killed"] is None and facts(a)["injured"] == 1
+    b = report("Officers found a man shot dead on Elm Street on Friday. Another 12 people were wounded.",
+               title="3 killed, 12 wounded in weekend shootings across the city")
+    assert facts(b)["killed"] is None and facts(b)["injured"] is None
+    c = report("One man was killed and four people wounded in a string of shootings across the town on Friday.")
+    assert facts(c)["killed"] == 1 and facts(c)["injured"] == 4
 
 
 def test_separate_incident_and_other_cause_are_background():

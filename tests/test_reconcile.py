@@ -250,6 +250,24 @@ def test_wounded_are_the_shot_minus_the_dead_across_reports(tmp_path):
     assert injured["estimate"]["best"] == 4 and injured["derived"].startswith("shot 5 - killed 1")
 
 
+def test_people_named_make_an_articles_total(tmp_path):
+    rows = [
+        {"id": "n1", "published": "2023-07-09T08:00:00Z", "outlet": "Lakeside Post",
+         "title": "Shooting on Harbor Road",
+         "text": "Dara Quinn, 31, and Milo Verhoeven, 40, were wounded in a shooting on Harbor Road in Toledo, "
+                 "Ohio, late Saturday, police said. Ines Partridge was also wounded."},
+        {"id": "n2", "published": "2023-07-09T15:00:00Z", "outlet": "Toledo Evening",
+         "title": "Three hurt in Harbor Road shooting",
+         "text": "Three people were wounded in a shooting on Harbor Road in Toledo late Saturday, police said."},
+    ]
+    path = tmp_path / "named.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (e,) = analyze([path]).events
+    injured = figure(e, "injured", "people")
+    assert injured["estimate"]["best"] == 3 and injured["status"] == "agreed"
+    assert injured["reports"][0]["derived"] == "3 people named: Partridge, Quinn, Verhoeven"
+
+
 def test_a_follow_up_dated_after_the_first_report_does_not_move_the_event_date(tmp_path):
     rows = [
         {"id": "f1", "published": "2023-07-09T08:00:00Z", "outlet": "Lakeside Post",

@@ -12,7 +12,8 @@ Rules, in the order a reader checks them:
 - **An article's figure** for a (measure, group) is its largest exact figure for that group
   (a vague amount such as "dozens" only when it gives no number).  Its **total** ("people")
   is the largest of: one sentence's groups added up ("53 soldiers and one civilian" → 54),
-  its named groups added up across sentences, and the people it introduces one by one.
+  its named groups added up across sentences, the people it introduces one by one, and the
+  people it names ("Ann Lee, 23, was shot"), each surname once.
   A part of a total ("54 bodies including one civilian") is never added again.
 - **Intervals.** "at least 53" is [53, ∞), "more than 50" [51, ∞), "up to 10" [0, 10],
   "about 20" ±10 %, "dozens" (coded 12, ACLED's convention) [12, ∞): a vague amount never

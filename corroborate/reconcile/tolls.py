@@ -6,7 +6,8 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..extract import distinct_people
+from ..extract import distinct_people, people_named
+from ..figures import people_named as figures_people_named
 from ..model import Article, Claim
 from .reports import DEFAULT_POLICY, DISJOINT, INF, POLICIES, Origins, Report, _position
 
@@ -59,13 +60,19 @@ def _group_reports(article: Article, claims: list[Claim], origins: Origins) -> d
     if len(named) > 1 and across > total:
         total, used = across, [r.claims[0] for r in named.values()]
         derived = " + ".join(f"{g} {r.value}" for g, r in named.items())
-    singles = distinct_people([c for c in exact if c.group != "attackers"])
+    victims = [c for c in exact if c.group != "attackers"]
+    singles = distinct_people(victims)
     if len(singles) > total:
-        total, used, derived = len(singles), singles, f"{len(singles)} people named one by one"
+        total, used, derived = len(singles), singles, f"{len(singles)} people introduced one by one"
+    names = people_named(victims)
     lows = [_interval(c) for c in used]
     low = sum(x[0] for x in lows)
     high = INF if any(x[1] == INF for x in lows) else sum(x[1] for x in lows)
     vague = all(x[2] for x in lows)
+    if len(names) > total:  # "Ann Lee, 23, was shot ... Bo Diaz was also wounded": each name once
+        used = [c for c in victims if figures_people_named(c.quote[c.start:c.end])]
+        total = low = high = len(names)
+        derived, vague = f"{len(names)} people named: {', '.join(sorted(names))}", False
     lead = max(used, key=lambda c: c.value)
     out["people"] = Report(article, [lead] + [c for c in used if c is not lead], total,
                            origins.of(article, lead), low, high, vague, derived)
