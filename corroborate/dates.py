@@ -28,10 +28,23 @@ _MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May
            r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
+# Holidays a report names instead of a date: (words, month, day) or (words, month, weekday, nth; -1 = last).
+# A bare "Christmas", "Thanksgiving" or "Halloween" is often an adjective ("a Christmas party"): only with
+# "on" before it or a part of the day after it.
+_HOLIDAY_DAYS = (
+    (r"christmas\s+eve", 12, 24), (r"christmas(?:\s+day)?", 12, 25), (r"new\s+year['’]?s\s+eve", 12, 31),
+    (r"new\s+year['’]?s\s+day", 1, 1), (r"(?:the\s+)?fourth\s+of\s+july|july\s+fourth|independence\s+day", 7, 4),
+    (r"halloween", 10, 31), (r"valentine['’]?s\s+day", 2, 14),
+    (r"thanksgiving(?:\s+day)?", 11, 3, 4), (r"memorial\s+day", 5, 0, -1), (r"labor\s+day", 9, 0, 1),
+    (r"mother['’]?s\s+day", 5, 6, 2), (r"father['’]?s\s+day", 6, 6, 3))
+_HOLIDAYS = ("(?:" + "|".join(rf"(?<=on\s){h[0]}|(?:{h[0]})(?=\s+{_PART})" if h[0].startswith(("christmas(", "thanksgiving", "halloween"))
+                              else h[0] for h in _HOLIDAY_DAYS) + ")")
 
 _EXPR = re.compile(
     rf"(?P<md>\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
     rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<num>\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)\b)"
+    rf"|(?P<hol>\b(?:(?:on\s+)?{_HOLIDAYS}(?:\s+{_PART})?)\b)"
     rf"|(?P<wd>\b(?:(?:last|this|early|late|on)\s+)?{_DAYS}(?:\s+{_PART})?\b)"
     rf"|(?P<rel>\b(?:yesterday|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|tonight|today|"
     rf"earlier\s+today|overnight)\b)"
@@ -49,7 +62,7 @@ _TIME = re.compile(
 
 
 _CUE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|morning|"
-                  r"afternoon|evening")
+                  r"afternoon|evening|christmas|year|thanksgiving|halloween|\d/\d")
 
 
 @dataclass(slots=True)
@@ -95,6 +108,27 @@ def _weekday_back(day: str, weekday: int) -> int | None:
     return None if got is None else (ref - got).days
 
 
+def holiday(words: str, base: date) -> date | None:
+    """The last day named by a holiday's name on or before ``base`` ("Christmas Eve", "Mother's Day")."""
+    for pattern, month, *rule in _HOLIDAY_DAYS:
+        if not re.search(rf"\b(?:{pattern})\b", words, re.IGNORECASE):
+            continue
+        for year in (base.year, base.year - 1):
+            if len(rule) == 1:
+                day = date(year, month, rule[0])
+            else:
+                weekday, nth = rule
+                if nth > 0:
+                    first = date(year, month, 1)
+                    day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+                else:
+                    last = (date(year, month, 28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+                    day = last - timedelta(days=(last.weekday() - weekday) % 7)
+            if day <= base:
+                return day
+    return None
+
+
 def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
     """The date and precision of one ``_EXPR`` match, relative to ``base`` (the publication day)."""
     text = " ".join(m.group(0).split())
@@ -104,6 +138,15 @@ def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
         if day.lower() == base.strftime("%A").lower() and not low.startswith("last"):
             return base, "day"
         got = _weekday(day, base)
+        return (got, "day") if got else None
+    if m["num"]:
+        month, day, year = (int(x) for x in m["num"].split("/"))
+        try:
+            return date(year + 2000 if year < 100 else year, month, day), "day"
+        except ValueError:
+            return None
+    if m["hol"]:
+        got = holiday(low, base)
         return (got, "day") if got else None
     if m["rel"]:
         if low in ("yesterday", "last night"):

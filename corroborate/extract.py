@@ -179,7 +179,8 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
                 w = dates.When(day.isoformat(), w.precision, w.text, w.start, w.end, w.time)
             age = (base - date.fromisoformat(w.date)).days if base else 0
             recency = 0 if w.precision == "day" and age <= 7 else 1 if w.precision != "day" else 2
-            ranked.append(((tie, recency, not (u.index in counted or u.index < 0), len(ranked)), u, w))
+            vague = _DEICTIC.fullmatch(w.text.lower()) is not None
+            ranked.append(((tie, recency, vague, not (u.index in counted or u.index < 0), len(ranked)), u, w))
     if not ranked:
         return None
     _, u, w = min(ranked, key=lambda r: r[0])
@@ -187,15 +188,22 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
 
 
 # "Posted: Monday, March 3, 2020 9:12 AM": the page's own time, not the event's.
-_STAMP = re.compile(r"\b(?:posted|updated?|published|created|added|last\s+modified)\b(?:\s+on)?\s*:?\s*"
+_STAMP = re.compile(r"(?:\(@\w+\)\s*|\b(?:posted|updated?|published|created|added|last\s+modified)\b(?:\s+on)?\s*:?\s*|\bdate\s*:\s*)"
                     r"(?:[A-Za-z]+,?\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*,?\s*)?$", re.IGNORECASE)
 # "9:05 AM FRIDAY: Police have now named ...": a date that heads a paragraph, with a colon, is an update's stamp.
 _HEADER_HEAD = re.compile(r"^[\W\d]*(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*,?\s*$", re.IGNORECASE)
 _HEADER_TAIL = re.compile(r"^(?:,?\s*(?:19|20)\d\d)?(?:,?\s*(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*:", re.IGNORECASE)
 
 
+# "By The Associated Press on Wed 04/08/2020 06:15am": a byline's date is the page's.
+_BYLINE = re.compile(r"^\W*by\s+[^.!?]{1,60}?\s+on\s+(?:[A-Za-z]{3,9}\.?,?\s+)?$", re.IGNORECASE)
+
+
 def _header(head: str, tail: str) -> bool:
-    return bool(_HEADER_HEAD.match(head) and _HEADER_TAIL.match(tail))
+    return bool(_HEADER_HEAD.match(head) and _HEADER_TAIL.match(tail)) or bool(_BYLINE.match(head))
+# "overnight", "today": the report's own day or the night before it, as the reporter saw it; a named
+# day for the same event is the better witness ("killed one person overnight ... around 11:30 Thursday night")
+_DEICTIC = re.compile(r"overnight|today|earlier\s+today|tonight|this\s+(?:morning|afternoon|evening)")
 _CLAIMED = re.compile(r"\bclaim\w*\s+(?:the\s+)?responsibility\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))", re.IGNORECASE)
 
@@ -208,28 +216,32 @@ def _in_quote(head: str) -> bool:
 # What a date goes with, from the nearest of these words before it in its clause (or after it,
 # when none comes before: "On Monday, a man was shot").
 _TIE_CUES = re.compile(
-    r"(?P<strong>\b(?:shot|shoot\w*|opened\s+fire|fired|firing|gunfire|gunshots?|shots|happened|occurred|"
+    r"(?P<strong>\b(?:shot|shoot\w*|open(?:s|ed|ing)?\s+fire|fired|firing|gunfire|gunshots?|shots|happened|occurred|"
     r"took\s+place|kill(?:ed|ing)|slain|slaying|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|struck|stabb\w*|"
     r"attack\w*|assault\w*|incident|homicide|murder\w*|responded|respond|called|dispatched|discharg\w*|"
     r"went\s+off|robbery|standoff|ambush\w*|bomb\w*|explosion|blast|clash\w*|raid\w*|massacre|kidnap\w*|"
     r"abduct\w*)\b)"
     r"|(?P<weak>\b(?:died|dies|dead|death|found|discovered|bod(?:y|ies))\b)"
-    r"|(?P<future>\b(?:scheduled|will|expected|due|set\s+to|plans?\s+to|planned|next)\b)"
+    r"|(?P<future>\b(?:scheduled|will|expected|due|set\s+to|plans?\s+to|planned|next|tune\s+in|watch)\b)"
     r"|(?P<report>\b(?:said|says|told|tells|reported|reports|according|statement|confirmed|posted|tweeted|"
     r"wrote|news\s+conference|announc\w*)\b)"
     r"|(?P<follow>\b(?:arrest\w*|charg\w*|booked|arraign\w*|sentenc\w*|plead\w*|court|hearing|bond|bail|jail\w*|"
     r"custody|autopsy|funeral|vigil|memorial|identif\w*|released?|search\w*|underway|investigat\w*|remain\w*|"
     r"surgery|hospitali[sz]ed|condition|recovering|interview\w*|spoke|indicted|convicted|trial|filed|"
-    r"life\s+support|gathered)\b)")
-_TIE_RANK = {"strong": 0, "weak": 1, "report": 4, "follow": 4}
-_CLAUSE = re.compile(r"[;:—–]|\.\s|,\s+(?:and|but|while|who|which)\s")
-_STATE = re.compile(r"\b(?:since|as\s+of|by|until|till|through|before|prior\s+to)\s+$")
+    r"life\s+support|gather\w*)\b)")
 _CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight|\d{1,2}:\d\d)"
+_TIE_RANK = {"strong": 0, "weak": 1, "report": 4, "follow": 4}
+_CLAUSE = re.compile(r"[;—–]|:\s|,\s+(?:and|but|while|who|which)\s")
+# what may come before a date that opens its clause ("On Monday, a man was shot")
+_OPENING = re.compile(rf"^[\s,]*(?:(?:on|early|late|about|around|at|approximately|shortly\s+\w+|just\s+\w+)\s+|"
+                      rf"{_CLOCK}\s*,?\s*)*$")
+_STATE = re.compile(r"\b(?:since|as\s+of|by|until|till|through|before|prior\s+to)\s+$")
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*,?\s*(?:on\s+)?$")
 _CLOCK_AFTER = re.compile(rf"^,?\s*(?:(?:at|around|about|approximately|shortly\s+\w+|just\s+\w+)\s+)*{_CLOCK}")
 _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:shootings?|homicides?|killings?|attacks?|incidents?|murders?|"
-    r"stabbings?|slayings?|gunfire|standoff|robbery|violence|crash)\b")
+    r"stabbings?|slayings?|gunfire|standoff|robbery|violence|crash|deaths?)\b")
+_EVENT_CLAUSE_AFTER = re.compile(r"^,?\s*(?:killing|wounding|injuring|leaving\s+(?:one|two|three|\d+|a|an)\b)")
 _DAYS_AFTER = re.compile(r"^,?\s*(?:a|one|the|(?P<n>two|three|four|five|six))\s+days?\s+after\b")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -245,8 +257,7 @@ def _tie(low: str, w) -> tuple[int | None, int]:
     when it is not the event's at all (a state's start or end, a plan); days back when the date
     is given relative to the event ("arrested Thursday, a day after he shot ...")."""
     left = low[max(0, w.start - 60):w.start]
-    for m in _CLAUSE.finditer(left):
-        left = left[m.end():] if m.end() < len(left) else left
+    left = left[max((m.end() for m in _CLAUSE.finditer(left)), default=0):]
     right = low[w.end:w.end + 60]
     if _STATE.search(left[-20:]):
         return None, 0
@@ -257,15 +268,15 @@ def _tie(low: str, w) -> tuple[int | None, int]:
         if cue["strong"] or cue["weak"]:
             shift = _NUMBERS.get(m["n"], 1) if m["n"] else 1
             return 0, shift
-    if _EVENT_NOUN_AFTER.match(right):
+    if _EVENT_NOUN_AFTER.match(right) or _EVENT_CLAUSE_AFTER.match(right):
         return 0, 0
     cues = list(_TIE_CUES.finditer(left))
     cue = cues[-1] if cues else None
-    if cue is None:
+    if cue is None and _OPENING.match(left):
         after = _TIE_CUES.search(right)
         kind = after.lastgroup if after else None
     else:
-        kind = cue.lastgroup
+        kind = cue.lastgroup if cue else None
     if kind == "future":
         return None, 0
     clock = _CLOCK_BEFORE.search(left) or _CLOCK_AFTER.match(right)

@@ -218,6 +218,22 @@ def test_a_state_s_start_a_plan_and_an_update_stamp_are_not_the_event_date():
                "The officer was shot during a Thursday night traffic stop.")
     assert one(b, "date").value["date"] == "2021-03-04"
 
+
+def test_a_named_day_beats_overnight_and_an_embedded_post_s_date_is_not_the_event_s():
+    a = report("Two men were killed overnight in a shooting. Police said gunmen opened fire around 11:30 "
+               "Thursday night.", published="2021-03-05")
+    assert one(a, "date").value["date"] == "2021-03-04"
+    b = report("Two people were shot near the park, police said.\n\n— Jane Doe (@janedoe) March 4, 2021")
+    assert not [c for c in b.claims if c.kind == "date"]
+
+
+def test_a_date_followed_by_what_the_gunfire_did_is_the_event_s_and_a_byline_s_is_not():
+    a = report("The club reopened Friday. Gunmen stormed the club Thursday, injuring three people.")
+    assert one(a, "date").value["date"] == "2021-03-04"
+    b = report("By The Associated Press on Sat 03/06/2021 04:48am\n\nA man shot his neighbor shortly before "
+               "midnight on Wednesday, deputies said.")
+    assert one(b, "date").value["date"] == "2021-03-03"
+
 # --- place -----------------------------------------------------------------------------------
 
 def test_unknown_village_is_geocoded_at_its_region():
