@@ -43,8 +43,6 @@ _HOLIDAYS = ("(?:" + "|".join(rf"(?<=on\s){h[0]}|(?:{h[0]})(?=\s+{_PART})" if h[
 _EXPR = re.compile(
     rf"(?P<md>\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
     rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
-    rf"|(?P<num>\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)\b)"
-    rf"|(?P<hol>\b(?:(?:on\s+)?{_HOLIDAYS}(?:\s+{_PART})?)\b)"
     rf"|(?P<wd>\b(?:(?:last|this|early|late|on)\s+)?{_DAYS}(?:\s+{_PART})?\b)"
     rf"|(?P<rel>\b(?:yesterday|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|tonight|today|"
     rf"earlier\s+today|overnight)\b)"
@@ -52,6 +50,14 @@ _EXPR = re.compile(
     rf"|(?P<mo>\b(?:last\s+month|(?:in\s+)?(?:early|mid|late)[\s-]+{_MONTHS}|in\s+{_MONTHS}"
     rf"(?:\s+(?:19|20)\d\d)?)\b)",
     re.IGNORECASE)
+
+# Rarer forms, searched only in a sentence that has their cue (``_EXTRA_CUE``): the main pattern stays fast.
+_EXTRA = re.compile(
+    rf"(?P<num>\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)\b)"
+    rf"|(?P<hol>\b(?:(?:on\s+)?{_HOLIDAYS}(?:\s+{_PART})?)\b)",
+    re.IGNORECASE)
+_EXTRA_CUE = re.compile(r"\d/\d|christmas|new year|fourth|independence|halloween|valentine|thanksgiving|"
+                        r"memorial day|labor day|mother|father")
 
 _TIME = re.compile(
     r"\b(?P<q>around|about|at|shortly\s+(?:after|before)|just\s+(?:after|before)|before|after|near)?\s*"
@@ -62,7 +68,7 @@ _TIME = re.compile(
 
 
 _CUE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|morning|"
-                  r"afternoon|evening|christmas|year|thanksgiving|halloween|\d/\d")
+                  r"afternoon|evening|christmas|thanksgiving|halloween|\d/\d")
 
 
 @dataclass(slots=True)
@@ -133,20 +139,20 @@ def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
     """The date and precision of one ``_EXPR`` match, relative to ``base`` (the publication day)."""
     text = " ".join(m.group(0).split())
     low = text.lower()
+    if m.re is _EXTRA:
+        if m["num"]:
+            month, day, year = (int(x) for x in m["num"].split("/"))
+            try:
+                return date(year + 2000 if year < 100 else year, month, day), "day"
+            except ValueError:
+                return None
+        got = holiday(low, base)
+        return (got, "day") if got else None
     if m["wd"]:
         day = re.search(_DAYS, text, re.IGNORECASE).group(0)
         if day.lower() == base.strftime("%A").lower() and not low.startswith("last"):
             return base, "day"
         got = _weekday(day, base)
-        return (got, "day") if got else None
-    if m["num"]:
-        month, day, year = (int(x) for x in m["num"].split("/"))
-        try:
-            return date(year + 2000 if year < 100 else year, month, day), "day"
-        except ValueError:
-            return None
-    if m["hol"]:
-        got = holiday(low, base)
         return (got, "day") if got else None
     if m["rel"]:
         if low in ("yesterday", "last night"):
@@ -170,12 +176,17 @@ def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
 
 def find(sentence: str, base: date | None) -> list[When]:
     """Every date expression in a sentence that resolves to a day not after ``base``."""
-    if base is None or not _CUE.search(lower(sentence)):
+    low = lower(sentence)
+    if base is None or not _CUE.search(low):
         return []
     out = []
     found = list(_EXPR.finditer(sentence))
+    if _EXTRA_CUE.search(low):
+        extra = list(_EXTRA.finditer(sentence))
+        found = sorted([m for m in found if not any(m.start() < x.end() and x.start() < m.end() for x in extra)]
+                       + extra, key=lambda m: m.start())
     for m, nxt in zip(found, found[1:] + [None]):
-        if m["wd"] and nxt and (nxt["md"] or nxt["dm"]) and re.fullmatch(r",?\s*", sentence[m.end():nxt.start()]):
+        if m.re is _EXPR and m["wd"] and nxt and nxt.re is _EXPR and (nxt["md"] or nxt["dm"]) and re.fullmatch(r",?\s*", sentence[m.end():nxt.start()]):
             continue  # "on Saturday, July 8": the written date, not the weekday resolved against publication
         got = resolve(m, base)
         if not got or got[0] > base:

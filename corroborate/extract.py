@@ -160,7 +160,7 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     """
     ranked = []
     for u in units:
-        if any(not _after_a_date(u, m.start()) for m in _BACKGROUND.finditer(u.low)):
+        if not u.whens or any(not _after_a_date(u, m.start()) for m in _BACKGROUND.finditer(u.low)):
             continue
         eventful = _EVENT.search(u.low) is not None
         for w in u.whens:
