@@ -10,7 +10,10 @@ give one.  Rules worth knowing:
 - "last weekend"/"over the weekend" → the Saturday before, precision week;
   "last week" → precision week; "last month", "in September" → precision month;
 - a date after the publication day is dropped: reports do not describe the future
-  as done, and such a match is usually a misread.
+  as done, and such a match is usually a misread; so is a month and day without a
+  year more than half a year back ("a Sept. 28 court date" in July is this September's);
+- holidays ("Christmas Eve", "on Thanksgiving", "Mother's Day") are their last day up to
+  the publication day; "6/24/2013" is month/day/year.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ _EXPR = re.compile(
     rf"|(?P<wd>\b(?:(?:last|this|early|late|on)\s+)?{_DAYS}(?:\s+{_PART})?\b)"
     rf"|(?P<rel>\b(?:yesterday|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|tonight|today|"
     rf"earlier\s+today|overnight)\b)"
-    rf"|(?P<wk>\b(?:last|this|over\s+the|during\s+the|on\s+the)\s+weekend\b|\blast\s+week\b)"
+    rf"|(?P<wk>\b(?:last|this|over\s+the|during\s+the|on\s+the|the|a)\s+weekend\b|\blast\s+week\b)"
     rf"|(?P<mo>\b(?:last\s+month|(?:in\s+)?(?:early|mid|late)[\s-]+{_MONTHS}|in\s+{_MONTHS}"
     rf"(?:\s+(?:19|20)\d\d)?)\b)",
     re.IGNORECASE)
@@ -191,6 +194,8 @@ def find(sentence: str, base: date | None) -> list[When]:
         got = resolve(m, base)
         if not got or got[0] > base:
             continue
+        if m.re is _EXPR and (m["md"] or m["dm"]) and not (m["y1"] or m["y2"]) and (base - got[0]).days > 183:
+            continue  # "A Sept. 28 court date was set" in July: a day to come, not last year's
         day, precision = got
         out.append(When(day.isoformat(), precision, m.group(0), m.start(), m.end(), _time_near(sentence, m)))
     return out

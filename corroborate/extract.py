@@ -242,14 +242,15 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:shootings?|homicides?|killings?|attacks?|incidents?|murders?|"
     r"stabbings?|slayings?|gunfire|standoff|robbery|violence|crash|deaths?)\b")
 _EVENT_CLAUSE_AFTER = re.compile(r"^,?\s*(?:killing|wounding|injuring|leaving\s+(?:one|two|three|\d+|a|an)\b)")
-_DAYS_AFTER = re.compile(r"^,?\s*(?:a|one|the|(?P<n>two|three|four|five|six))\s+days?\s+after\b")
+# "arrested Thursday[ on a manslaughter charge], a day after he shot ..."
+_DAYS_AFTER = re.compile(r"(?:[^;.,]{0,40}?,)?\s*(?P<rel>(?:a|one|the|(?P<n>two|three|four|five|six))\s+days?\s+after)\b")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _after_a_date(u: _Unit, at: int) -> bool:
     """Whether "a day after" at ``at`` follows a date ("arrested Thursday, a day after he shot"):
     the same event, dated relative to what came next, not another event."""
-    return any(_DAYS_AFTER.match(u.low[w.end:]) and w.end <= at <= w.end + 3 for w in u.whens)
+    return any((m := _DAYS_AFTER.match(u.low, w.end)) and m.start("rel") == at for w in u.whens)
 
 
 def _tie(low: str, w) -> tuple[int | None, int]:
@@ -262,10 +263,10 @@ def _tie(low: str, w) -> tuple[int | None, int]:
     if _STATE.search(left[-20:]):
         return None, 0
     shift = 0
-    m = _DAYS_AFTER.match(right)
-    if m and _TIE_CUES.search(right[m.end():m.end() + 40]):
-        cue = _TIE_CUES.search(right[m.end():m.end() + 40])
-        if cue["strong"] or cue["weak"]:
+    m = _DAYS_AFTER.match(low, w.end)
+    if m:
+        cue = _TIE_CUES.search(low[m.end():m.end() + 40])
+        if cue and (cue["strong"] or cue["weak"]):
             shift = _NUMBERS.get(m["n"], 1) if m["n"] else 1
             return 0, shift
     if _EVENT_NOUN_AFTER.match(right) or _EVENT_CLAUSE_AFTER.match(right):

@@ -201,6 +201,8 @@ def test_the_shooting_s_own_day_beats_a_death_a_follow_up_or_a_statement():
 def test_a_day_given_relative_to_an_arrest_and_a_clock_time_after_a_reporting_verb():
     a = report("A man was arrested Thursday, a day after he shot his neighbor, police said.")
     assert one(a, "date").value["date"] == "2021-03-03"
+    c = report("A man was arrested Thursday on a manslaughter charge, two days after he shot his neighbor.")
+    assert one(c, "date").value["date"] == "2021-03-02"
     b = report("Police said the shooting was reported shortly after 10 p.m. Tuesday on Main Street.")
     assert one(b, "date").value["date"] == "2021-03-02"
 
