@@ -239,7 +239,8 @@ _STATE = re.compile(r"\b(?:since|as\s+of|by|until|till|through|before|prior\s+to
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*,?\s*(?:on\s+)?$")
 _CLOCK_AFTER = re.compile(rf"^,?\s*(?:(?:at|around|about|approximately|shortly\s+\w+|just\s+\w+)\s+)*{_CLOCK}")
 _EVENT_NOUN_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:shootings?|homicides?|killings?|attacks?|incidents?|murders?|"
+    r"^(?:['’]s)?\s+(?:(?!(?:in|at|of|on|for|with|to|from|after|before|during|by|the|a|an|his|her|their)\b)"
+    r"[\w-]+\s+){0,2}?(?:shootings?|homicides?|killings?|attacks?|incidents?|murders?|"
     r"stabbings?|slayings?|gunfire|standoff|robbery|violence|crash|deaths?)\b")
 _EVENT_CLAUSE_AFTER = re.compile(r"^,?\s*(?:killing|wounding|injuring|leaving\s+(?:one|two|three|\d+|a|an)\b)")
 # "arrested Thursday[ on a manslaughter charge], a day after he shot ..."

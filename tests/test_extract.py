@@ -196,6 +196,9 @@ def test_the_shooting_s_own_day_beats_a_death_a_follow_up_or_a_statement():
     assert one(b, "date").value["date"] == "2021-03-03"
     c = report("Bond was denied Friday for a father whose son accidentally shot himself with a rifle Tuesday.")
     assert one(c, "date").value["date"] == "2021-03-02"
+    d = report("The teen pleaded not guilty Friday in the death of a classmate, who was shot on Main Street "
+               "Tuesday night.")
+    assert one(d, "date").value["date"] == "2021-03-02"
 
 
 def test_a_day_given_relative_to_an_arrest_and_a_clock_time_after_a_reporting_verb():
