@@ -242,6 +242,11 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?!(?:in|at|of|on|for|with|to|from|after|before|during|by|the|a|an|his|her|their)\b)"
     r"[\w-]+\s+){0,2}?(?:shootings?|homicides?|killings?|attacks?|incidents?|murders?|"
     r"stabbings?|slayings?|gunfire|standoff|robbery|violence|crash|deaths?)\b")
+_FOLLOW_NOUN_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:arraignment|hearing|funeral|vigil|court|trial|sentencing|"
+    r"(?:news|press)\s+conference|memorial|service)\b")
+# crimes named as charges: after "charged with" they are the charge, not the act
+_CHARGE = re.compile(r"murder\w*|robbery|homicide|assault\w*|manslaughter|kill(?:ing)?|attack\w*|kidnap\w*|abduct\w*")
 _EVENT_CLAUSE_AFTER = re.compile(r"^,?\s*(?:killing|wounding|injuring|leaving\s+(?:one|two|three|\d+|a|an)\b)")
 # "arrested Thursday[ on a manslaughter charge], a day after he shot ..."
 _DAYS_AFTER = re.compile(r"(?:[^;.,]{0,40}?,)?\s*(?P<rel>(?:a|one|the|(?P<n>two|three|four|five|six))\s+days?\s+after)\b")
@@ -270,6 +275,8 @@ def _tie(low: str, w) -> tuple[int | None, int]:
         if cue and (cue["strong"] or cue["weak"]):
             shift = _NUMBERS.get(m["n"], 1) if m["n"] else 1
             return 0, shift
+    if _FOLLOW_NOUN_AFTER.match(right):
+        return 4, 0
     if _EVENT_NOUN_AFTER.match(right) or _EVENT_CLAUSE_AFTER.match(right):
         return 0, 0
     cues = list(_TIE_CUES.finditer(left))
@@ -279,6 +286,8 @@ def _tie(low: str, w) -> tuple[int | None, int]:
         kind = after.lastgroup if after else None
     else:
         kind = cue.lastgroup if cue else None
+    if kind == "strong" and cue and _CHARGE.fullmatch(cue.group(0)) and any(c.lastgroup == "follow" for c in cues[:-1]):
+        kind = "follow"  # "charged with attempted murder, robbery ... at his Saturday arraignment"
     if kind == "future":
         return None, 0
     clock = _CLOCK_BEFORE.search(left) or _CLOCK_AFTER.match(right)

@@ -199,6 +199,9 @@ def test_the_shooting_s_own_day_beats_a_death_a_follow_up_or_a_statement():
     d = report("The teen pleaded not guilty Friday in the death of a classmate, who was shot on Main Street "
                "Tuesday night.")
     assert one(d, "date").value["date"] == "2021-03-02"
+    e = report("He was charged with attempted murder and robbery at his Friday arraignment. Prosecutors said "
+               "he shot the clerk on Wednesday.")
+    assert one(e, "date").value["date"] == "2021-03-03"
 
 
 def test_a_day_given_relative_to_an_arrest_and_a_clock_time_after_a_reporting_verb():
