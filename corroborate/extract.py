@@ -6,10 +6,10 @@ The stage runs the per-sentence finders (``figures``, ``dates``, ``places``,
 ``actors``, ``eventtypes``, ``attribution``), then decides two things about
 the article as a whole:
 
-- **the event date**: the first date expression tied to the event ("killed
-  Friday", "the attack ... on Friday") in the title or text, skipping the
-  dateline and dates that go with a reporting verb ("claimed ... on Saturday",
-  "told Reuters on Saturday");
+- **the event date**: of every date in the title or text, the one most tied to
+  the event ("killed Friday", "Friday's attack") before a death's, a mere
+  mention's and last a follow-up's or statement's ("charged Monday", "told
+  Reuters on Saturday"), skipping the dateline and page stamps (``_event_date``);
 - **the scope** of every figure: a figure is about another event when its
   sentence names a different date ("on Sept. 30", "last month", "in late
   September"), or says so ("in a separate incident", "a month after", "so far",
