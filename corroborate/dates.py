@@ -43,22 +43,24 @@ _HOLIDAY_DAYS = (
 _HOLIDAYS = ("(?:" + "|".join(rf"(?<=on\s){h[0]}|(?:{h[0]})(?=\s+{_PART})" if h[0].startswith(("christmas(", "thanksgiving", "halloween"))
                               else h[0] for h in _HOLIDAY_DAYS) + ")")
 
-_EXPR = re.compile(
-    rf"(?P<md>\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
-    rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
-    rf"|(?P<wd>\b(?:(?:last|this|early|late|on)\s+)?{_DAYS}(?:\s+{_PART})?\b)"
+# run over lower(sentence) (the same offsets), case-sensitive: several times faster than IGNORECASE
+_MONTHS_LOW, _DAYS_LOW = _MONTHS.lower(), _DAYS.lower()
+_EXPR = re.compile((
+    rf"(?P<md>\b{_MONTHS_LOW}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_LOW}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<wd>\b(?:(?:last|this|early|late|on)\s+)?{_DAYS_LOW}(?:\s+{_PART})?\b)"
     rf"|(?P<rel>\b(?:yesterday|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|tonight|today|"
     rf"earlier\s+today|overnight)\b)"
     rf"|(?P<wk>\b(?:last|this|over\s+the|during\s+the|on\s+the|the|a)\s+weekend\b|\blast\s+week\b)"
-    rf"|(?P<mo>\b(?:last\s+month|(?:in\s+)?(?:early|mid|late)[\s-]+{_MONTHS}|in\s+{_MONTHS}"
-    rf"(?:\s+(?:19|20)\d\d)?)\b)",
-    re.IGNORECASE)
+    rf"|(?P<mo>\b(?:last\s+month|(?:in\s+)?(?:early|mid|late)[\s-]+{_MONTHS_LOW}|in\s+{_MONTHS_LOW}"
+    rf"(?:\s+(?:19|20)\d\d)?)\b)"
+    ))
 
 # Rarer forms, searched only in a sentence that has their cue (``_EXTRA_CUE``): the main pattern stays fast.
-_EXTRA = re.compile(
+_EXTRA = re.compile((
     rf"(?P<num>\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)\b)"
-    rf"|(?P<hol>\b(?:(?:on\s+)?{_HOLIDAYS}(?:\s+{_PART})?)\b)",
-    re.IGNORECASE)
+    rf"|(?P<hol>\b(?:(?:on\s+)?{_HOLIDAYS}(?:\s+{_PART})?)\b)"
+    ))
 _EXTRA_CUE = re.compile(r"\d/\d|christmas|new year|fourth|independence|halloween|valentine|thanksgiving|"
                         r"memorial day|labor day|mother|father")
 
@@ -66,8 +68,7 @@ _TIME = re.compile(
     r"\b(?P<q>around|about|at|shortly\s+(?:after|before)|just\s+(?:after|before)|before|after|near)?\s*"
     r"(?P<t>noon|midnight|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
     r"|\b(?P<part>(?:early|late)\s+(?:morning|afternoon|evening|night)|morning|afternoon|evening|"
-    r"night|overnight|dawn|dusk)\b",
-    re.IGNORECASE)
+    r"night|overnight|dawn|dusk)\b")  # over lower(sentence)
 
 
 _CUE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|morning|"
@@ -139,7 +140,8 @@ def holiday(words: str, base: date) -> date | None:
 
 
 def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
-    """The date and precision of one ``_EXPR`` match, relative to ``base`` (the publication day)."""
+    """The date and precision of one ``_EXPR`` match (on ``lower(sentence)``), relative to ``base``
+    (the publication day)."""
     text = " ".join(m.group(0).split())
     low = text.lower()
     if m.re is _EXTRA:
@@ -173,7 +175,7 @@ def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
         words = re.sub(r"^(?:in\s+)?(?:early|mid|late)[\s-]+|^in\s+", "", text, flags=re.IGNORECASE)
         got = _parse(words, base)
         return (got.replace(day=1), "month") if got else None
-    got = _parse(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace("Sept.", "Sep.")), base)
+    got = _parse(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace("sept.", "sep.")), base)
     return (got, "day") if got else None
 
 
@@ -183,9 +185,9 @@ def find(sentence: str, base: date | None) -> list[When]:
     if base is None or not _CUE.search(low):
         return []
     out = []
-    found = list(_EXPR.finditer(sentence))
+    found = list(_EXPR.finditer(low))
     if _EXTRA_CUE.search(low):
-        extra = list(_EXTRA.finditer(sentence))
+        extra = list(_EXTRA.finditer(low))
         found = sorted([m for m in found if not any(m.start() < x.end() and x.start() < m.end() for x in extra)]
                        + extra, key=lambda m: m.start())
     for m, nxt in zip(found, found[1:] + [None]):
@@ -197,7 +199,8 @@ def find(sentence: str, base: date | None) -> list[When]:
         if m.re is _EXPR and (m["md"] or m["dm"]) and not (m["y1"] or m["y2"]) and (base - got[0]).days > 183:
             continue  # "A Sept. 28 court date was set" in July: a day to come, not last year's
         day, precision = got
-        out.append(When(day.isoformat(), precision, m.group(0), m.start(), m.end(), _time_near(sentence, m)))
+        out.append(When(day.isoformat(), precision, sentence[m.start():m.end()], m.start(), m.end(),
+                        _time_near(sentence, m)))
     return out
 
 
@@ -211,7 +214,7 @@ def _time_near(sentence: str, m: re.Match) -> str | None:
 
 def find_time(sentence: str) -> tuple[str, int, int] | None:
     """The first time of day in a sentence and its span: "around noon", "8:15 p.m.", "early morning"."""
-    m = _TIME.search(sentence)
+    m = _TIME.search(lower(sentence))
     if not m:
         return None
     if m["t"]:
