@@ -10,7 +10,10 @@ give one.  Rules worth knowing:
 - "last weekend"/"over the weekend" → the Saturday before, precision week;
   "last week" → precision week; "last month", "in September" → precision month;
 - a date after the publication day is dropped: reports do not describe the future
-  as done, and such a match is usually a misread.
+  as done, and such a match is usually a misread; so is a month and day without a
+  year more than half a year back ("a Sept. 28 court date" in July is this September's);
+- holidays ("Christmas Eve", "on Thanksgiving", "Mother's Day") are their last day up to
+  the publication day; "6/24/2013" is month/day/year.
 """
 
 from __future__ import annotations
@@ -28,28 +31,48 @@ _MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May
            r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
+# Holidays a report names instead of a date: (words, month, day) or (words, month, weekday, nth; -1 = last).
+# A bare "Christmas", "Thanksgiving" or "Halloween" is often an adjective ("a Christmas party"): only with
+# "on" before it or a part of the day after it.
+_HOLIDAY_DAYS = (
+    (r"christmas\s+eve", 12, 24), (r"christmas(?:\s+day)?", 12, 25), (r"new\s+year['’]?s\s+eve", 12, 31),
+    (r"new\s+year['’]?s\s+day", 1, 1), (r"(?:the\s+)?fourth\s+of\s+july|july\s+fourth|independence\s+day", 7, 4),
+    (r"halloween", 10, 31), (r"valentine['’]?s\s+day", 2, 14),
+    (r"thanksgiving(?:\s+day)?", 11, 3, 4), (r"memorial\s+day", 5, 0, -1), (r"labor\s+day", 9, 0, 1),
+    (r"mother['’]?s\s+day", 5, 6, 2), (r"father['’]?s\s+day", 6, 6, 3))
+_HOLIDAYS = ("(?:" + "|".join(rf"(?<=on\s){h[0]}|(?:{h[0]})(?=\s+{_PART})" if h[0].startswith(("christmas(", "thanksgiving", "halloween"))
+                              else h[0] for h in _HOLIDAY_DAYS) + ")")
 
-_EXPR = re.compile(
-    rf"(?P<md>\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
-    rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
-    rf"|(?P<wd>\b(?:(?:last|this|early|late|on)\s+)?{_DAYS}(?:\s+{_PART})?\b)"
+# run over lower(sentence) (the same offsets), case-sensitive: several times faster than IGNORECASE
+_MONTHS_LOW, _DAYS_LOW = _MONTHS.lower(), _DAYS.lower()
+_EXPR = re.compile((
+    rf"(?P<md>\b{_MONTHS_LOW}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_LOW}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<wd>\b(?:(?:last|this|early|late|on)\s+)?{_DAYS_LOW}(?:\s+{_PART})?\b)"
     rf"|(?P<rel>\b(?:yesterday|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|tonight|today|"
     rf"earlier\s+today|overnight)\b)"
-    rf"|(?P<wk>\b(?:last|this|over\s+the|during\s+the|on\s+the)\s+weekend\b|\blast\s+week\b)"
-    rf"|(?P<mo>\b(?:last\s+month|(?:in\s+)?(?:early|mid|late)[\s-]+{_MONTHS}|in\s+{_MONTHS}"
-    rf"(?:\s+(?:19|20)\d\d)?)\b)",
-    re.IGNORECASE)
+    rf"|(?P<wk>\b(?:last|this|over\s+the|during\s+the|on\s+the|the|a)\s+weekend\b|\blast\s+week\b)"
+    rf"|(?P<mo>\b(?:last\s+month|(?:in\s+)?(?:early|mid|late)[\s-]+{_MONTHS_LOW}|in\s+{_MONTHS_LOW}"
+    rf"(?:\s+(?:19|20)\d\d)?)\b)"
+    ))
+
+# Rarer forms, searched only in a sentence that has their cue (``_EXTRA_CUE``): the main pattern stays fast.
+_EXTRA = re.compile((
+    rf"(?P<num>\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)\b)"
+    rf"|(?P<hol>\b(?:(?:on\s+)?{_HOLIDAYS}(?:\s+{_PART})?)\b)"
+    ))
+_EXTRA_CUE = re.compile(r"\d/\d|christmas|new year|fourth|independence|halloween|valentine|thanksgiving|"
+                        r"memorial day|labor day|mother|father")
 
 _TIME = re.compile(
     r"\b(?P<q>around|about|at|shortly\s+(?:after|before)|just\s+(?:after|before)|before|after|near)?\s*"
     r"(?P<t>noon|midnight|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
     r"|\b(?P<part>(?:early|late)\s+(?:morning|afternoon|evening|night)|morning|afternoon|evening|"
-    r"night|overnight|dawn|dusk)\b",
-    re.IGNORECASE)
+    r"night|overnight|dawn|dusk)\b")  # over lower(sentence)
 
 
 _CUE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|morning|"
-                  r"afternoon|evening")
+                  r"afternoon|evening|christmas|thanksgiving|halloween|\d/\d")
 
 
 @dataclass(slots=True)
@@ -95,10 +118,41 @@ def _weekday_back(day: str, weekday: int) -> int | None:
     return None if got is None else (ref - got).days
 
 
+def holiday(words: str, base: date) -> date | None:
+    """The last day named by a holiday's name on or before ``base`` ("Christmas Eve", "Mother's Day")."""
+    for pattern, month, *rule in _HOLIDAY_DAYS:
+        if not re.search(rf"\b(?:{pattern})\b", words, re.IGNORECASE):
+            continue
+        for year in (base.year, base.year - 1):
+            if len(rule) == 1:
+                day = date(year, month, rule[0])
+            else:
+                weekday, nth = rule
+                if nth > 0:
+                    first = date(year, month, 1)
+                    day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+                else:
+                    last = (date(year, month, 28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+                    day = last - timedelta(days=(last.weekday() - weekday) % 7)
+            if day <= base:
+                return day
+    return None
+
+
 def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
-    """The date and precision of one ``_EXPR`` match, relative to ``base`` (the publication day)."""
+    """The date and precision of one ``_EXPR`` match (on ``lower(sentence)``), relative to ``base``
+    (the publication day)."""
     text = " ".join(m.group(0).split())
     low = text.lower()
+    if m.re is _EXTRA:
+        if m["num"]:
+            month, day, year = (int(x) for x in m["num"].split("/"))
+            try:
+                return date(year + 2000 if year < 100 else year, month, day), "day"
+            except ValueError:
+                return None
+        got = holiday(low, base)
+        return (got, "day") if got else None
     if m["wd"]:
         day = re.search(_DAYS, text, re.IGNORECASE).group(0)
         if day.lower() == base.strftime("%A").lower() and not low.startswith("last"):
@@ -121,24 +175,32 @@ def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
         words = re.sub(r"^(?:in\s+)?(?:early|mid|late)[\s-]+|^in\s+", "", text, flags=re.IGNORECASE)
         got = _parse(words, base)
         return (got.replace(day=1), "month") if got else None
-    got = _parse(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace("Sept.", "Sep.")), base)
+    got = _parse(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace("sept.", "sep.")), base)
     return (got, "day") if got else None
 
 
 def find(sentence: str, base: date | None) -> list[When]:
     """Every date expression in a sentence that resolves to a day not after ``base``."""
-    if base is None or not _CUE.search(lower(sentence)):
+    low = lower(sentence)
+    if base is None or not _CUE.search(low):
         return []
     out = []
-    found = list(_EXPR.finditer(sentence))
+    found = list(_EXPR.finditer(low))
+    if _EXTRA_CUE.search(low):
+        extra = list(_EXTRA.finditer(low))
+        found = sorted([m for m in found if not any(m.start() < x.end() and x.start() < m.end() for x in extra)]
+                       + extra, key=lambda m: m.start())
     for m, nxt in zip(found, found[1:] + [None]):
-        if m["wd"] and nxt and (nxt["md"] or nxt["dm"]) and re.fullmatch(r",?\s*", sentence[m.end():nxt.start()]):
+        if m.re is _EXPR and m["wd"] and nxt and nxt.re is _EXPR and (nxt["md"] or nxt["dm"]) and re.fullmatch(r",?\s*", sentence[m.end():nxt.start()]):
             continue  # "on Saturday, July 8": the written date, not the weekday resolved against publication
         got = resolve(m, base)
         if not got or got[0] > base:
             continue
+        if m.re is _EXPR and (m["md"] or m["dm"]) and not (m["y1"] or m["y2"]) and (base - got[0]).days > 183:
+            continue  # "A Sept. 28 court date was set" in July: a day to come, not last year's
         day, precision = got
-        out.append(When(day.isoformat(), precision, m.group(0), m.start(), m.end(), _time_near(sentence, m)))
+        out.append(When(day.isoformat(), precision, sentence[m.start():m.end()], m.start(), m.end(),
+                        _time_near(sentence, m)))
     return out
 
 
@@ -152,7 +214,7 @@ def _time_near(sentence: str, m: re.Match) -> str | None:
 
 def find_time(sentence: str) -> tuple[str, int, int] | None:
     """The first time of day in a sentence and its span: "around noon", "8:15 p.m.", "early morning"."""
-    m = _TIME.search(sentence)
+    m = _TIME.search(lower(sentence))
     if not m:
         return None
     if m["t"]:

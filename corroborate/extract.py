@@ -6,10 +6,10 @@ The stage runs the per-sentence finders (``figures``, ``dates``, ``places``,
 ``actors``, ``eventtypes``, ``attribution``), then decides two things about
 the article as a whole:
 
-- **the event date**: the first date expression tied to the event ("killed
-  Friday", "the attack ... on Friday") in the title or text, skipping the
-  dateline and dates that go with a reporting verb ("claimed ... on Saturday",
-  "told Reuters on Saturday");
+- **the event date**: of every date in the title or text, the one most tied to
+  the event ("killed Friday", "Friday's attack") before a death's, a mere
+  mention's and last a follow-up's or statement's ("charged Monday", "told
+  Reuters on Saturday"), skipping the dateline and page stamps (``_event_date``);
 - **the scope** of every figure: a figure is about another event when its
   sentence names a different date ("on Sept. 30", "last month", "in late
   September"), or says so ("in a separate incident", "a month after", "so far",
@@ -145,40 +145,69 @@ def extract(article: Article) -> Article:
 
 
 def _event_date(units: list[_Unit], counted: set[int], base: date | None):
-    """The first date expression tied to the event itself, as (unit, When), or None.
+    """The date expression most tied to the event itself, as (unit, When), or None.
 
-    A date in a sentence that gives a casualty figure (``counted``) or in the title is preferred
-    when it is within a week of publication: a figure with an older date is usually background.
+    Every date in a sentence that is not about another event is a candidate, ranked by the
+    words it goes with (``_tie``): the shooting's own ("shot Saturday", "Saturday's shooting",
+    "at 10:45 p.m. Saturday") before a death or a discovery ("died Sunday", "found Monday"),
+    before a date in a sentence that only mentions the event, before a date with no event word
+    near it, and last a follow-up's or a statement's ("arrested Thursday", "said Monday"): the
+    event came no later than any of these, so even that is nearer than the publication day.
+    Within a rank, a day within a week of publication first, then a week or a month, then an
+    older day; then a sentence that gives a casualty figure (``counted``) or the title; then the
+    first in the text.
 
-    Skipped: dates after "claimed responsibility" (the claim's date), dates right after a
-    reporting verb ("told Reuters on Saturday"), and "yesterday"/"today" inside a quotation
-    (relative to when the speaker spoke, which the report does not say).
+    Skipped: dates after "claimed responsibility" (the claim's date), page stamps ("Posted:
+    Tuesday ..."), the start or end of a state ("since Friday night", "as of Tuesday"), future
+    plans ("is scheduled for Tuesday"), and "yesterday"/"today" inside a quotation (relative to
+    when the speaker spoke, which the report does not say).
     """
-    found = []
+    ranked = []
     for u in units:
-        if _BACKGROUND.search(u.low) or not _EVENT.search(u.low):
+        if not u.whens or any(not _after_a_date(u, m.start()) for m in _BACKGROUND.finditer(u.low)):
             continue
+        eventful = _EVENT.search(u.low) is not None
         for w in u.whens:
             head = u.text[:w.start]
-            if _STAMP.search(head[-40:]):
+            if _STAMP.search(head[-40:]) or _header(head, u.text[w.end:]):
                 continue
             if _CLAIMED.search(head) or (_RELATIVE.match(w.text) and _in_quote(head)):
                 continue
-            before = u.low[max(0, w.start - 35):w.start]
-            rep = [m.end() for m in _REPORTING.finditer(before)]
-            ev = [m.end() for m in _EVENT.finditer(before)]
-            if rep and (not ev or rep[-1] > ev[-1]) and not re.search(r"\d", w.text):
+            tie, shift = _tie(u.low, w)
+            if tie is None:
                 continue
-            found.append((u, w))
-    day = [f for f in found if f[1].precision == "day"]
-    recent = [f for f in day if base is None or (base - date.fromisoformat(f[1].date)).days <= 7]
-    best = [f for f in recent if f[0].index in counted or f[0].index < 0]
-    return (best or day or found or [None])[0]
+            if tie == 2 and not eventful:
+                tie = 3
+            if shift:
+                day = date.fromisoformat(w.date) - timedelta(days=shift)
+                w = dates.When(day.isoformat(), w.precision, w.text, w.start, w.end, w.time)
+            age = (base - date.fromisoformat(w.date)).days if base else 0
+            recency = 0 if w.precision == "day" and age <= 7 else 1 if w.precision != "day" else 2
+            vague = _DEICTIC.fullmatch(w.text.lower()) is not None
+            ranked.append(((tie, recency, vague, not (u.index in counted or u.index < 0), len(ranked)), u, w))
+    if not ranked:
+        return None
+    _, u, w = min(ranked, key=lambda r: r[0])
+    return u, w
 
 
 # "Posted: Monday, March 3, 2020 9:12 AM": the page's own time, not the event's.
-_STAMP = re.compile(r"\b(?:posted|updated|published|created|last\s+modified)\b(?:\s+on)?\s*:?\s*"
-                    r"(?:[A-Za-z]+,?\s+)?$", re.IGNORECASE)
+_STAMP = re.compile(r"(?:\(@\w+\)\s*|\b(?:posted|updated?|published|created|added|last\s+modified)\b(?:\s+on)?\s*:?\s*|\bdate\s*:\s*)"
+                    r"(?:[A-Za-z]+,?\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*,?\s*)?$", re.IGNORECASE)
+# "9:05 AM FRIDAY: Police have now named ...": a date that heads a paragraph, with a colon, is an update's stamp.
+_HEADER_HEAD = re.compile(r"^[\W\d]*(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*,?\s*$", re.IGNORECASE)
+_HEADER_TAIL = re.compile(r"^(?:,?\s*(?:19|20)\d\d)?(?:,?\s*(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*:", re.IGNORECASE)
+
+
+# "By The Associated Press on Wed 04/08/2020 06:15am": a byline's date is the page's.
+_BYLINE = re.compile(r"^\W*by\s+[^.!?]{1,60}?\s+on\s+(?:[A-Za-z]{3,9}\.?,?\s+)?$", re.IGNORECASE)
+
+
+def _header(head: str, tail: str) -> bool:
+    return bool(_HEADER_HEAD.match(head) and _HEADER_TAIL.match(tail)) or bool(_BYLINE.match(head))
+# "overnight", "today": the report's own day or the night before it, as the reporter saw it; a named
+# day for the same event is the better witness ("killed one person overnight ... around 11:30 Thursday night")
+_DEICTIC = re.compile(r"overnight|today|earlier\s+today|tonight|this\s+(?:morning|afternoon|evening)")
 _CLAIMED = re.compile(r"\bclaim\w*\s+(?:the\s+)?responsibility\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))", re.IGNORECASE)
 
@@ -186,6 +215,89 @@ _RELATIVE = re.compile(r"(?:yesterday|today|tonight|last\s+night|this\s+(?:morni
 def _in_quote(head: str) -> bool:
     """Whether a quotation is open at the end of ``head``."""
     return head.count("\"") % 2 == 1 or head.count("“") > head.count("”")
+
+
+# What a date goes with, from the nearest of these words before it in its clause (or after it,
+# when none comes before: "On Monday, a man was shot").
+_TIE_CUES = re.compile(
+    r"(?P<strong>\b(?:shot|shoot\w*|open(?:s|ed|ing)?\s+fire|fired|firing|gunfire|gunshots?|shots|happened|occurred|"
+    r"took\s+place|kill(?:ed|ing)|slain|slaying|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|struck|stabb\w*|"
+    r"attack\w*|assault\w*|incident|homicide|murder\w*|responded|respond|called|dispatched|discharg\w*|"
+    r"went\s+off|robbery|standoff|ambush\w*|bomb\w*|explosion|blast|clash\w*|raid\w*|massacre|kidnap\w*|"
+    r"abduct\w*)\b)"
+    r"|(?P<weak>\b(?:died|dies|dead|death|found|discovered|bod(?:y|ies))\b)"
+    r"|(?P<future>\b(?:scheduled|will|expected|due|set\s+to|plans?\s+to|planned|next|tune\s+in|watch)\b)"
+    r"|(?P<report>\b(?:said|says|told|tells|reported|reports|according|statement|confirmed|posted|tweeted|"
+    r"wrote|news\s+conference|announc\w*)\b)"
+    r"|(?P<follow>\b(?:arrest\w*|charg\w*|booked|arraign\w*|sentenc\w*|plead\w*|court|hearing|bond|bail|jail\w*|"
+    r"custody|autopsy|funeral|vigil|memorial|identif\w*|released?|search\w*|underway|investigat\w*|remain\w*|"
+    r"surgery|hospitali[sz]ed|condition|recovering|interview\w*|spoke|indicted|convicted|trial|filed|"
+    r"life\s+support|gather\w*)\b)")
+_CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight|\d{1,2}:\d\d)"
+_TIE_RANK = {"strong": 0, "weak": 1, "report": 4, "follow": 4}
+_CLAUSE = re.compile(r"[;—–]|:\s|,\s+(?:and|but|while|who|which)\s")
+# what may come before a date that opens its clause ("On Monday, a man was shot")
+_OPENING = re.compile(rf"^[\s,]*(?:(?:on|early|late|about|around|at|approximately|shortly\s+\w+|just\s+\w+)\s+|"
+                      rf"{_CLOCK}\s*,?\s*)*$")
+_STATE = re.compile(r"\b(?:since|as\s+of|by|until|till|through|before|prior\s+to)\s+$")
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*,?\s*(?:on\s+)?$")
+_CLOCK_AFTER = re.compile(rf"^,?\s*(?:(?:at|around|about|approximately|shortly\s+\w+|just\s+\w+)\s+)*{_CLOCK}")
+_EVENT_NOUN_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?!(?:in|at|of|on|for|with|to|from|after|before|during|by|the|a|an|his|her|their)\b)"
+    r"[\w-]+\s+){0,2}?(?:shootings?|homicides?|killings?|attacks?|incidents?|murders?|"
+    r"stabbings?|slayings?|gunfire|standoff|robbery|violence|crash|deaths?)\b")
+_FOLLOW_NOUN_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:arraignment|hearing|funeral|vigil|court|trial|sentencing|"
+    r"(?:news|press)\s+conference|memorial|service)\b")
+# crimes named as charges: after "charged with" they are the charge, not the act
+_CHARGE = re.compile(r"murder\w*|robbery|homicide|assault\w*|manslaughter|kill(?:ing)?|attack\w*|kidnap\w*|abduct\w*")
+_EVENT_CLAUSE_AFTER = re.compile(r"^,?\s*(?:killing|wounding|injuring|leaving\s+(?:one|two|three|\d+|a|an)\b)")
+# "arrested Thursday[ on a manslaughter charge], a day after he shot ..."
+_DAYS_AFTER = re.compile(r"(?:[^;.,]{0,40}?,)?\s*(?P<rel>(?:a|one|the|(?P<n>two|three|four|five|six))\s+days?\s+after)\b")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _after_a_date(u: _Unit, at: int) -> bool:
+    """Whether "a day after" at ``at`` follows a date ("arrested Thursday, a day after he shot"):
+    the same event, dated relative to what came next, not another event."""
+    return any((m := _DAYS_AFTER.match(u.low, w.end)) and m.start("rel") == at for w in u.whens)
+
+
+def _tie(low: str, w) -> tuple[int | None, int]:
+    """(rank, days back) of one date: 0 the event's own ... 4 a follow-up's or a statement's, None
+    when it is not the event's at all (a state's start or end, a plan); days back when the date
+    is given relative to the event ("arrested Thursday, a day after he shot ...")."""
+    left = low[max(0, w.start - 60):w.start]
+    left = left[max((m.end() for m in _CLAUSE.finditer(left)), default=0):]
+    right = low[w.end:w.end + 60]
+    if _STATE.search(left[-20:]):
+        return None, 0
+    shift = 0
+    m = _DAYS_AFTER.match(low, w.end)
+    if m:
+        cue = _TIE_CUES.search(low[m.end():m.end() + 40])
+        if cue and (cue["strong"] or cue["weak"]):
+            shift = _NUMBERS.get(m["n"], 1) if m["n"] else 1
+            return 0, shift
+    if _FOLLOW_NOUN_AFTER.match(right):
+        return 4, 0
+    if _EVENT_NOUN_AFTER.match(right) or _EVENT_CLAUSE_AFTER.match(right):
+        return 0, 0
+    cues = list(_TIE_CUES.finditer(left))
+    cue = cues[-1] if cues else None
+    if cue is None and _OPENING.match(left):
+        after = _TIE_CUES.search(right)
+        kind = after.lastgroup if after else None
+    else:
+        kind = cue.lastgroup if cue else None
+    if kind == "strong" and cue and _CHARGE.fullmatch(cue.group(0)) and any(c.lastgroup == "follow" for c in cues[:-1]):
+        kind = "follow"  # "charged with attempted murder, robbery ... at his Saturday arraignment"
+    if kind == "future":
+        return None, 0
+    clock = _CLOCK_BEFORE.search(left) or _CLOCK_AFTER.match(right)
+    if clock and kind in (None, "report"):
+        return 0, 0
+    return _TIE_RANK.get(kind, 2), 0
 
 
 def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, str | None] | None:

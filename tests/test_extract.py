@@ -315,6 +315,60 @@ def test_a_page_stamp_is_not_the_event_date_and_a_day_beats_a_week():
     assert one(c, "date").value["date"] == "2021-02-27"
 
 
+
+def test_the_shooting_s_own_day_beats_a_death_a_follow_up_or_a_statement():
+    a = report("The man was pronounced dead Thursday. He had been shot Wednesday evening outside a bar.")
+    assert one(a, "date").value["date"] == "2021-03-03"
+    b = report("Police identified the victim on Friday. He died after Wednesday's shooting on Elm Street.")
+    assert one(b, "date").value["date"] == "2021-03-03"
+    c = report("Bond was denied Friday for a father whose son accidentally shot himself with a rifle Tuesday.")
+    assert one(c, "date").value["date"] == "2021-03-02"
+    d = report("The teen pleaded not guilty Friday in the death of a classmate, who was shot on Main Street "
+               "Tuesday night.")
+    assert one(d, "date").value["date"] == "2021-03-02"
+    e = report("He was charged with attempted murder and robbery at his Friday arraignment. Prosecutors said "
+               "he shot the clerk on Wednesday.")
+    assert one(e, "date").value["date"] == "2021-03-03"
+
+
+def test_a_day_given_relative_to_an_arrest_and_a_clock_time_after_a_reporting_verb():
+    a = report("A man was arrested Thursday, a day after he shot his neighbor, police said.")
+    assert one(a, "date").value["date"] == "2021-03-03"
+    c = report("A man was arrested Thursday on a manslaughter charge, two days after he shot his neighbor.")
+    assert one(c, "date").value["date"] == "2021-03-02"
+    b = report("Police said the shooting was reported shortly after 10 p.m. Tuesday on Main Street.")
+    assert one(b, "date").value["date"] == "2021-03-02"
+
+
+def test_a_follow_up_date_is_a_last_resort_before_the_publication_day():
+    a = report("A teen was arrested Friday after he accidentally shot his friend in the leg.")
+    assert one(a, "date").value["date"] == "2021-03-05"
+
+
+def test_a_state_s_start_a_plan_and_an_update_stamp_are_not_the_event_date():
+    a = report("Four people were shot at a party that had been going on since Thursday night. "
+               "An autopsy is scheduled for Monday.")
+    assert not [c for c in a.claims if c.kind == "date"]
+    b = report("UPDATE 4:15 p.m. Friday: The officer is in good condition.\n\n"
+               "The officer was shot during a Thursday night traffic stop.")
+    assert one(b, "date").value["date"] == "2021-03-04"
+
+
+def test_a_named_day_beats_overnight_and_an_embedded_post_s_date_is_not_the_event_s():
+    a = report("Two men were killed overnight in a shooting. Police said gunmen opened fire around 11:30 "
+               "Thursday night.", published="2021-03-05")
+    assert one(a, "date").value["date"] == "2021-03-04"
+    b = report("Two people were shot near the park, police said.\n\n— Jane Doe (@janedoe) March 4, 2021")
+    assert not [c for c in b.claims if c.kind == "date"]
+
+
+def test_a_date_followed_by_what_the_gunfire_did_is_the_event_s_and_a_byline_s_is_not():
+    a = report("The club reopened Friday. Gunmen stormed the club Thursday, injuring three people.")
+    assert one(a, "date").value["date"] == "2021-03-04"
+    b = report("By The Associated Press on Sat 03/06/2021 04:48am\n\nA man shot his neighbor shortly before "
+               "midnight on Wednesday, deputies said.")
+    assert one(b, "date").value["date"] == "2021-03-03"
+
 # --- place -----------------------------------------------------------------------------------
 
 def test_unknown_village_is_geocoded_at_its_region():

@@ -296,6 +296,29 @@ def test_a_follow_up_dated_after_the_first_report_does_not_move_the_event_date(t
     assert not [d for d in e.disputes if d["about"] == "date"]
 
 
+
+def test_a_tie_between_dates_goes_to_the_one_a_report_gave_while_the_news_broke(tmp_path):
+    rows = [
+        {"id": "g1", "published": "2023-09-11T08:00:00Z", "outlet": "Lakeside Post",
+         "title": "Three shot at skate park",
+         "text": "Three teenagers were shot at the Elm Street skate park in Toledo, Ohio, on Sunday, police said."},
+        {"id": "g2", "published": "2023-11-20T15:00:00Z", "outlet": "Toledo Evening",
+         "title": "Skate park shooting ruled self-defense",
+         "text": "Prosecutors ruled that the Aug. 27 shooting at the Elm Street skate park in Toledo, which "
+                 "wounded three teenagers, was self-defense."},
+    ]
+    from corroborate.model import Article, Event
+    from corroborate.pipeline import process
+    from corroborate.reconcile import reconcile
+
+    articles = [process(Article(input=r["id"], title=r["title"], raw_text=r["text"], published=r["published"],
+                                outlet=r["outlet"], format="text")) for r in rows]
+    e = Event("skate-park", [a.id for a in articles], rows[0]["title"])
+    reconcile(e, articles, [])
+    # one report each: the one written the day after (Sunday, Sept. 10) beats the one recalled months later
+    assert e.date["value"] == "2023-09-10"
+    assert [d for d in e.disputes if d["about"] == "date"]
+
 def test_an_actor_claim_naming_another_day_is_not_this_events(tmp_path):
     from corroborate.model import Article, Event
     from corroborate.pipeline import process

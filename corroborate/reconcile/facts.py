@@ -12,11 +12,13 @@ from ..model import Article
 from .reports import Origins, Report, _first, _position
 
 
+FRESH_DAYS = 3  # a report published this many days after the date it gives broke the news
 _LINK_RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "reported": 3}
 
 
 def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[dict]]:
-    """The event date most origins give (ties: the earliest), else the first report's publication day.
+    """The event date most origins give (ties: one given fresh, then the earliest), else the first report's
+    publication day.
 
     A date after the first report's publication day is a later event's (an arrest, a trial, a
     death in hospital) and takes no part; the reports keep it."""
@@ -48,7 +50,11 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
         votes[r.value].add(r.origin)
     # a month or week agrees with a day inside it; the finest value most origins support wins
     support = {v: {o for w, os in votes.items() if _meets(spans[v], spans[w]) for o in os} for v in votes}
-    value = min(votes, key=lambda v: (-len(support[v]), (spans[v][1] - spans[v][0]).days, v))
+    # a tie goes to a date that a report gave within FRESH_DAYS of its own publication (written while the
+    # news broke, when "Saturday" meant this Saturday), then to the earliest
+    fresh = {v for v in votes for r in reports if r.value == v and r.article.published
+             and (_date.fromisoformat(r.article.published[:10]) - spans[v][0]).days <= FRESH_DAYS}
+    value = min(votes, key=lambda v: (-len(support[v]), (spans[v][1] - spans[v][0]).days, v not in fresh, v))
     precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
     conflicting = sorted(v for v in votes if not _meets(spans[v], spans[value]))
     disputes = []

@@ -1,0 +1,40 @@
+"""Date expressions found and resolved against a publication day (dates.find), on short texts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from corroborate import dates
+
+
+def days(text: str, base: date) -> list[tuple[str, str]]:
+    return [(w.date, w.precision) for w in dates.find(text, base)]
+
+
+def test_holidays_resolve_to_their_last_day_up_to_publication():
+    assert days("He was shot on Christmas Eve.", date(2021, 12, 28)) == [("2021-12-24", "day")]
+    assert days("Two men were hurt Christmas morning.", date(2022, 1, 3)) == [("2021-12-25", "day")]
+    assert days("A man was killed on Thanksgiving.", date(2021, 11, 29)) == [("2021-11-25", "day")]
+    assert days("A woman was shot on Mother's Day.", date(2021, 5, 10)) == [("2021-05-09", "day")]
+    assert days("The Memorial Day shooting left one dead.", date(2021, 6, 1)) == [("2021-05-31", "day")]
+
+
+def test_a_holiday_word_used_as_an_adjective_is_no_date():
+    assert days("Shots were fired at a Christmas party.", date(2021, 12, 28)) == []
+    assert days("His New Year's resolution was to quit.", date(2021, 12, 28)) == []
+
+
+def test_numeric_month_day_year():
+    assert days("On 06/24/2013 at about 9:18 pm the victim was found.", date(2013, 6, 25)) == [("2013-06-24", "day")]
+    assert days("A shooting on 6/2/21 left two hurt.", date(2021, 6, 5)) == [("2021-06-02", "day")]
+    assert days("Half the class, 1/2, was absent.", date(2021, 6, 5)) == []
+
+
+def test_a_month_and_day_without_a_year_long_past_is_a_day_to_come_and_is_dropped():
+    assert days("A Sept. 28 court date was set.", date(2021, 7, 10)) == []
+    assert days("She was shot on Sept. 28.", date(2021, 12, 10)) == [("2021-09-28", "day")]
+    assert days("He was shot on Sept. 28, 2020.", date(2021, 7, 10)) == [("2020-09-28", "day")]
+
+
+def test_a_weekend_has_week_precision_from_its_saturday():
+    assert days("A man was arrested in a weekend shooting.", date(2021, 3, 9)) == [("2021-03-06", "week")]
