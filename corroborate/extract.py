@@ -172,7 +172,7 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     return (best or day or found or [None])[0]
 
 
-# "Posted: Tuesday, November 25, 2014 1:54 PM": the page's own time, not the event's.
+# "Posted: Monday, March 3, 2020 9:12 AM": the page's own time, not the event's.
 _STAMP = re.compile(r"\b(?:posted|updated|published|created|last\s+modified)\b(?:\s+on)?\s*:?\s*"
                     r"(?:[A-Za-z]+,?\s+)?$", re.IGNORECASE)
 _CLAIMED = re.compile(r"\bclaim\w*\s+(?:the\s+)?responsibility\b", re.IGNORECASE)

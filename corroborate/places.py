@@ -245,7 +245,7 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
 
     A mention in a sentence that speaks of the event (``eventful``: attack, shooting, killed ...)
     counts double one in a sentence that does not.  ``people`` are folded surnames of the
-    article's people ("Durham" of "Matthew Durham"): a place name that is one is not a place here.
+    article's people ("Durham" of "Lena Durham"): a place name that is one is not a place here.
     """
     scores: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Mention] = {}
