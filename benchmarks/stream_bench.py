@@ -115,12 +115,24 @@ def _build(db: Path, base, gold, n: int) -> list:
     con.execute("PRAGMA journal_mode = OFF")
     con.execute("PRAGMA synchronous = OFF")
     con.execute("BEGIN")
+    con.execute("DROP INDEX events_event")  # made again once the rows are in: one sort, not a B-tree insert per row
     new, rows = [], []
+    spans: dict[str, list] = {}
     for q, text, event in _generate(base, gold, n):
         if text is None:
             new.append(q)
             continue
         rows.append((q.article, event, text, q.time))
+        if q.time is not None:
+            span = spans.get(event)
+            if span is None:
+                spans[event] = [q.time, q.time]
+            elif q.time < span[0]:
+                span[0] = q.time
+            elif q.time > span[1]:
+                span[1] = q.time
+        else:
+            spans.setdefault(event, None)
         if len(rows) == 10_000:
             con.executemany("INSERT INTO events (article, event, profile, time) VALUES (?, ?, ?, ?)", rows)
             rows = []
@@ -140,7 +152,10 @@ def _build(db: Path, base, gold, n: int) -> list:
                 df[f"{t}{k}"] = c
     con.executemany("INSERT INTO vocabulary VALUES (?, ?)", df.items())
     con.execute("INSERT OR REPLACE INTO meta VALUES ('documents', ?)", (str(n),))
-    con.execute("INSERT INTO spans SELECT event, min(time), max(time) FROM events GROUP BY event")
+    # each event's earliest and latest member time, as Store.put_events keeps them
+    con.executemany("INSERT INTO spans VALUES (?, ?, ?)",
+                    [(e, *(span or (None, None))) for e, span in sorted(spans.items())])
+    con.execute("CREATE INDEX events_event ON events(event)")
     con.execute("COMMIT")
     con.close()
     return sorted(new, key=lambda p: p.order)
