@@ -208,7 +208,6 @@ class Index:
         self.profiles: dict[str, Profile] = {}
         self.keys: dict[str, list[str]] = {}       # article id -> its key words (``_keys``), for the batch passes
         self.postings: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))
-        self._idf: dict[str, float] = {}          # frozen_df: idf of each word weighed so far
         self.loader = None                         # streaming from a store: loads the events near a date range
 
     # -- vectors ---------------------------------------------------------------------------------
@@ -235,13 +234,7 @@ class Index:
 
     def vector(self, p: Profile) -> dict[str, float]:
         """tf-idf of the article's TOP_TERMS heaviest words, unit length."""
-        if self.frozen_df:  # batch: document frequencies fixed, so each word's idf is worked out once
-            idf = self._idf
-            for t in [t for t in p.counts if t not in idf]:
-                idf[t] = self.idf(t)
-            weighted = {t: (1.0 + math.log(c)) * idf[t] for t, c in p.counts.items()}  # every count >= 1
-        else:
-            weighted = {t: (1.0 + math.log(c)) * self.idf(t) for t, c in p.counts.items()}
+        weighted = {t: (1.0 + math.log(c)) * self.idf(t) for t, c in p.counts.items()}  # every count >= 1
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
