@@ -216,6 +216,7 @@ class Index:
         self.of: dict[str, str] = {}               # article id -> event id
         self.vectors: dict[str, tuple[tuple[str, ...], array]] = {}  # words and weights, compact (``vector_of``)
         self.profiles: dict[str, Profile] = {}
+        self.keys: dict[str, list[str]] = {}       # article id -> its key words (``_keys``), for the batch passes
         self.postings: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.loader = None                         # streaming from a store: loads the events near a date range
 
@@ -225,9 +226,18 @@ class Index:
         terms, weights = self.vectors[article]
         return dict(zip(terms, weights))
 
-    def _keep(self, p: Profile, vec: dict[str, float]) -> None:
+    def _keep(self, p: Profile, vec: dict[str, float], keys: list[str] | None = None) -> None:
         self.vectors[p.article] = (tuple(vec), array("d", vec.values()))
         self.profiles[p.article] = p
+        if keys is not None:
+            self.keys[p.article] = keys
+
+    def keys_of(self, article: str) -> list[str]:
+        """The key words of a kept article (``_keys`` of its vector), computed once."""
+        keys = self.keys.get(article)
+        if keys is None:
+            keys = self.keys[article] = _keys(self.vector_of(article))
+        return keys
 
     def idf(self, term: str) -> float:
         return math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
@@ -320,6 +330,10 @@ class Index:
         only the events sharing the most key-word weight with the article are kept, so the work per
         article stays bounded as the corpus grows.
         """
+        return self._choose(p, self._shared(p, vec, keys))
+
+    def _shared(self, p: Profile, vec: dict[str, float], keys: list[str]) -> dict[str, float]:
+        """Event id -> the weight of the article's key words it has a report with near the article's date."""
         t = p.time
         back = FOLLOWUP_DAYS if p.followup else WINDOW_DAYS
         if self.loader is not None:
@@ -340,6 +354,13 @@ class Index:
             weight = vec[term]
             for cid in found:
                 shared[cid] = shared.get(cid, 0.0) + weight
+        return shared
+
+    def _choose(self, p: Profile, shared: dict[str, float]) -> list[str]:
+        """Of the events in ``shared``, those whose span is near the article's date; the MAX_CANDIDATES
+        sharing the most weight when more qualify; sorted by id."""
+        t = p.time
+        back = FOLLOWUP_DAYS if p.followup else WINDOW_DAYS
         clusters = self.clusters
         out = []
         for cid in shared:
@@ -362,8 +383,8 @@ class Index:
             self.documents += 1
             self.df.update(p.counts.keys())
         vec = self.vector(p)
-        self._keep(p, vec)
         keys = _keys(vec)
+        self._keep(p, vec, keys)
         best, best_score = None, THRESHOLD
         for cid in self.candidates(p, vec, keys):
             s = self.score(p, vec, self.clusters[cid])
@@ -382,7 +403,7 @@ class Index:
         Without ``keep`` only its event remembers it (enough for streaming; ``refine`` needs it kept).
         """
         if keep:
-            self._keep(p, vec)
+            self._keep(p, vec, keys)
         self.clusters.setdefault(event, Cluster(event))
         self._join(p, vec, event, keys)
 
@@ -437,17 +458,35 @@ class Index:
         c.streets += Counter()  # drop the streets no member names any more
 
     def refine(self, rounds: int = 2) -> int:
-        """Batch only: move each article to the event that fits it best now that all are placed."""
+        """Batch only: move each article to the event that fits it best now that all are placed.
+
+        An article that chose to stay is not scored again in a later round unless its event, or an
+        event sharing a key word with it near its date, has changed since (a member moved in or
+        out): the scores it would get are the ones it got, so the choice is the same.
+        """
         moved = 0
+        moves = 0                                  # moves made so far in this call
+        changed_at: dict[str, int] = {}            # event id -> the move that last changed it
+        stayed_at: dict[str, int] = {}             # article -> ``moves`` when it last chose to stay
+        order = sorted(self.of, key=lambda a: self.profiles[a].order)
         for _ in range(rounds):
             changed = 0
-            for article in sorted(self.of, key=lambda a: self.profiles[a].order):
+            for article in order:
                 p, vec = self.profiles[article], self.vector_of(article)
+                keys = self.keys_of(article)
                 home = self.of[article]
+                since = stayed_at.get(article)
+                if since is None:
+                    candidates = self.candidates(p, vec, keys)
+                else:
+                    shared = self._shared(p, vec, keys)
+                    if changed_at.get(home, 0) <= since and all(changed_at.get(cid, 0) <= since for cid in shared):
+                        continue
+                    candidates = self._choose(p, shared)
                 stay = self.score(p, vec, self.clusters[home], exclude=article) \
                     if len(self.clusters[home].members) > 1 else THRESHOLD
                 best, best_score = home, stay
-                for cid in self.candidates(p, vec, _keys(vec)):
+                for cid in candidates:
                     if cid == home:
                         continue
                     s = self.score(p, vec, self.clusters[cid])
@@ -455,8 +494,13 @@ class Index:
                         best, best_score = cid, s
                 if best != home:
                     self._leave(article)
-                    self._join(p, vec, best)
+                    self._join(p, vec, best, keys)
+                    moves += 1
+                    changed_at[home] = changed_at[best] = moves
+                    stayed_at.pop(article, None)
                     changed += 1
+                else:
+                    stayed_at[article] = moves
             moved += changed
             if not changed:
                 break
@@ -477,7 +521,7 @@ class Index:
             for a in c.members:
                 p = self.profiles[a]
                 week = p.time // 7 if p.time is not None else None
-                for term in _keys(self.vector_of(a)):
+                for term in self.keys_of(a):
                     self.postings[term][week].add(c.id)
 
 

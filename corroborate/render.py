@@ -6,7 +6,7 @@ Output is deterministic: same dossier, same bytes (no clock, no dict-order accid
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from .model import Article, Dossier, Event
 from .reuse import copy_rows
@@ -14,15 +14,20 @@ from .reuse import copy_rows
 
 def to_dict(dossier: Dossier) -> dict[str, Any]:
     """The dossier contract: ``articles``, ``events``, ``rejected``."""
-    return {
-        "articles": [_article(a) for a in dossier.articles],
-        "events": [event_dict(e) for e in dossier.events],
-        "copies": copy_rows(dossier.reuse),
-        "shared_quotes": shared_quotes(dossier.reuse),
-        "independent_sources": len(set(dossier.origins.values())),
-        "origins": dict(sorted(dossier.origins.items())),
-        "rejected": [r.summary() for r in dossier.rejected],
-    }
+    return {key: (list(value) if isinstance(value, Iterator) else value) for key, value in _parts(dossier)}
+
+
+def _parts(dossier: Dossier) -> list[tuple[str, Any]]:
+    """The contract's top-level keys in order; the long lists as iterators, made one item at a time."""
+    return [
+        ("articles", (_article(a) for a in dossier.articles)),
+        ("events", (event_dict(e) for e in dossier.events)),
+        ("copies", copy_rows(dossier.reuse)),
+        ("shared_quotes", shared_quotes(dossier.reuse)),
+        ("independent_sources", len(set(dossier.origins.values()))),
+        ("origins", dict(sorted(dossier.origins.items()))),
+        ("rejected", [r.summary() for r in dossier.rejected]),
+    ]
 
 
 def shared_quotes(pairs: list) -> list[dict[str, Any]]:
@@ -49,7 +54,38 @@ def event_dict(e: Event) -> dict[str, Any]:
 
 
 def to_json(dossier: Dossier) -> str:
-    return json.dumps(to_dict(dossier), ensure_ascii=False, indent=2) + "\n"
+    """``json.dumps(to_dict(dossier), ensure_ascii=False, indent=2)`` and a newline, the same bytes,
+    made one article, event or entry at a time (the encoder with ``indent`` otherwise holds the
+    whole document as millions of small pieces)."""
+    return "".join(iter_json(dossier))
+
+
+def iter_json(dossier: Dossier) -> Iterator[str]:
+    """``to_json`` in pieces (an article, an event, ...), for writing to a file as they are made."""
+    yield "{"
+    first = True
+    for key, value in _parts(dossier):
+        yield ("\n  " if first else ",\n  ") + _dumps(key) + ": "
+        first = False
+        if isinstance(value, dict):
+            items: Iterable[str] = (_dumps(k) + ": " + _dumps(v) for k, v in value.items())
+            opening, closing = "{", "}"
+        elif isinstance(value, (list, Iterator)):
+            items = (_dumps(v) for v in value)
+            opening, closing = "[", "]"
+        else:
+            yield _dumps(value)
+            continue
+        empty = True
+        for item in items:  # one level deeper than the top: indented by four spaces
+            yield (opening + "\n    " if empty else ",\n    ") + item.replace("\n", "\n    ")  # JSON
+            empty = False                                            # strings hold no raw newline
+        yield opening + closing if empty else "\n  " + closing
+    yield "\n}\n"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def to_markdown(dossier: Dossier) -> str:

@@ -147,3 +147,12 @@ def test_run_measured_reports_each_childs_own_peak_memory():
     big, small = json.loads(proc.stdout)
     assert big["returncode"] == 0 and small["returncode"] == 3
     assert big["peak_rss_mib"] >= 300 and small["peak_rss_mib"] < 150  # not the largest child so far
+
+
+def test_the_default_run_leaves_out_the_extra_benchmarks_and_gives_scale_its_budget():
+    from benchmarks import __main__ as bench
+    from benchmarks.scale_bench import BUDGET_SECONDS
+
+    assert set(bench.EXTRA) <= set(bench.BENCHMARKS) and "scale" not in bench.EXTRA
+    assert bench.timeout_for("scale", 600) == max(600, BUDGET_SECONDS + 60)
+    assert bench.timeout_for("cluster", 600) == 600 and bench.timeout_for("scale", None) is None
