@@ -72,6 +72,11 @@ class Gazetteer:
             got = self._made[i] = row if isinstance(row, Place) else Place(*row)
         return got
 
+    def _fields(self, i: int) -> tuple:
+        row = self._rows[i]
+        return row if isinstance(row, tuple) else (row.name, row.kind, row.country, row.admin1, row.lat, row.lon,
+                                                   row.population)
+
     @property
     def places(self) -> list[Place]:
         return [self.place(i) for i in range(len(self._rows))]
@@ -83,8 +88,8 @@ class Gazetteer:
         if self._county_size is None:
             people: dict[str, int] = defaultdict(int)
             counties: dict[str, int] = defaultdict(int)
-            for row in self._rows:
-                _, kind, country, admin1, _, _, population = row
+            for i in range(len(self._rows)):
+                _, kind, country, admin1, _, _, population = self._fields(i)
                 if country == "US" and admin1:
                     if kind == "town":
                         people[admin1] += population
@@ -121,16 +126,16 @@ def load() -> Gazetteer:
         pass
     places, names = build()
     flat = flat_names(places, names)
+    rows = [(p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population) for p in places]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
-        rows = [(p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population) for p in places]
         with open(tmp, "wb") as fh:
             pickle.dump((rows, names, flat), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         pass
-    return Gazetteer(places, names, flat)
+    return Gazetteer(rows, names, flat)  # the rows, as from the cache: a fresh build behaves as a cached one
 
 
 def flat_names(places: list[Place], names: dict[str, tuple[int, ...]]) -> dict[str, str]:
