@@ -100,6 +100,14 @@ def test_sentences_have_offsets_into_text_and_respect_abbreviations():
     assert all(text[s.start : s.end] == s.text for s in sents)
 
 
+def test_a_time_followed_by_its_date_stays_in_one_sentence():
+    sents = split_sentences("The first call came at 6 p.m. Feb. 26. Two men were hurt at 9 a.m. March 4 in a second "
+                            "shooting. Officers left at 7 p.m. May brought more calls.")
+    assert [s.text for s in sents] == ["The first call came at 6 p.m. Feb. 26.",
+                                       "Two men were hurt at 9 a.m. March 4 in a second shooting.",
+                                       "Officers left at 7 p.m.", "May brought more calls."]
+
+
 def test_missing_space_after_full_stop_still_splits():
     [a, b] = split_sentences("It involved three bombers, according to security sources.He added the toll could rise.")
     assert a.text.endswith("sources.") and b.text.startswith("He added")
