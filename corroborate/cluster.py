@@ -32,6 +32,7 @@ from sys import intern
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from array import array
+from bisect import insort
 from itertools import repeat
 from operator import mul
 from typing import Iterable
@@ -196,9 +197,9 @@ class Cluster:
     id: str
     members: list[str] = field(default_factory=list)
     centroid: dict[str, float] = field(default_factory=dict)
-    days: list[int] = field(default_factory=list)       # text-resolved event days of first-hand members
-    later: list[int] = field(default_factory=list)      # text-resolved days of follow-up members
-    times: list[int] = field(default_factory=list)      # each member's day or publication day
+    days: list[int] = field(default_factory=list)       # text-resolved event days of first-hand members, sorted
+    later: list[int] = field(default_factory=list)      # text-resolved days of follow-up members, sorted
+    times: list[int] = field(default_factory=list)      # each member's day or publication day, sorted
     places: list[tuple] = field(default_factory=list)
     streets: Counter = field(default_factory=Counter)  # street -> members naming it
     squares: float = 0.0                                # squared length of ``centroid``, kept as it changes
@@ -279,18 +280,19 @@ class Index:
             else:
                 days = _without(days, own.day)
             times = _without(times, own.time)
+        # The lists are sorted. An event's day is the middle of its first-hand reports' days, not any
+        # of them: a large event with a report on nearly every day must not fit every article.
         if p.day is not None and p.followup and (days or later):
             # a follow-up dated after the incident fits it; one dated before it does not
-            return 0.0 if p.day >= min(days or later) - 1 else OTHER_DAY
+            return 0.0 if p.day >= (days or later)[0] - 1 else OTHER_DAY
         if p.day is not None and days:
-            gap = min(abs(p.day - d) for d in days)
-            return SAME_DAY if gap <= 1 else OTHER_DAY
+            return SAME_DAY if abs(p.day - days[(len(days) - 1) // 2]) <= 1 else OTHER_DAY
         if p.day is not None and later:
-            return 0.0 if p.day <= min(later) + 1 else OTHER_DAY
+            return 0.0 if p.day <= later[0] + 1 else OTHER_DAY
         t = p.time
         if t is None or not times:
             return 0.0
-        gap = min(abs(t - d) for d in times)
+        gap = abs(t - times[(len(times) - 1) // 2]) if len(times) > 2 else min(abs(t - d) for d in times)
         return LATE_REPORT * max(0, gap - 7)
 
     def _place_evidence(self, p: Profile, vec: dict[str, float], c: Cluster, own: dict[str, float] | None,
@@ -419,9 +421,9 @@ class Index:
                 c.centroid[t] = old + w
                 c.squares += (old + w) ** 2 - old * old
         if p.day is not None:
-            (c.later if p.followup else c.days).append(p.day)
+            insort(c.later if p.followup else c.days, p.day)
         if p.time is not None:
-            c.times.append(p.time)
+            insort(c.times, p.time)
             c.span = (min(c.span[0], p.time), max(c.span[1], p.time)) if c.span else (p.time, p.time)
         if p.place is not None:
             c.places.append(p.place)
@@ -451,7 +453,7 @@ class Index:
             (c.later if p.followup else c.days).remove(p.day)
         if p.time is not None:
             c.times.remove(p.time)
-            c.span = (min(c.times), max(c.times)) if c.times else None
+            c.span = (c.times[0], c.times[-1]) if c.times else None
         if p.place is not None:
             c.places.remove(p.place)
         c.streets.subtract(p.streets)

@@ -248,3 +248,18 @@ def test_a_crowded_week_scores_only_the_closest_events_and_keeps_the_right_one()
     found = index.candidates(late, vec, cluster._keys(vec))
     assert len(found) == cluster.MAX_CANDIDATES and index.of["target"] in found and found == sorted(found)
     assert index.add(late) == index.of["target"]
+
+
+def test_an_event_is_dated_by_the_middle_of_its_reports_not_by_any_one_of_them():
+    """One misdated member must not make a large event fit articles from weeks later (events chaining)."""
+    from corroborate import cluster
+
+    words = {w: 2.0 for w in ["shooting", "elmwood", "harlan", "ketteridge", "brayford"]}
+    index = cluster.Index()
+    for i, day in enumerate([740_000, 740_000, 740_001, 740_030]):
+        index.add(cluster.Profile(f"r{i}", dict(words), day, day + 1, None, False, (day, "", f"r{i}")))
+    (event,) = index.clusters.values()
+    near = cluster.Profile("near", dict(words), 740_001, 740_002, None, False, (740_001, "", "near"))
+    weeks_later = cluster.Profile("later", dict(words), 740_031, 740_032, None, False, (740_031, "", "later"))
+    assert index._date_evidence(near, event, None) == cluster.SAME_DAY
+    assert index._date_evidence(weeks_later, event, None) == cluster.OTHER_DAY
