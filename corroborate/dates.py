@@ -11,7 +11,7 @@ give one.  Rules worth knowing:
   "last week" → precision week; "last month", "in September" → precision month;
 - a date after the publication day is dropped: reports do not describe the future
   as done, and such a match is usually a misread; so is a month and day without a
-  year more than half a year back ("a Sept. 28 court date" in July is this September's);
+  year more than half a year back ("a hearing set for Oct. 14", written in August, is this October's);
 - holidays ("Christmas Eve", "on Thanksgiving", "Mother's Day") are their last day up to
   the publication day; "6/24/2013" is month/day/year.
 """
@@ -197,7 +197,7 @@ def find(sentence: str, base: date | None) -> list[When]:
         if not got or got[0] > base:
             continue
         if m.re is _EXPR and (m["md"] or m["dm"]) and not (m["y1"] or m["y2"]) and (base - got[0]).days > 183:
-            continue  # "A Sept. 28 court date was set" in July: a day to come, not last year's
+            continue  # "a hearing set for Oct. 14", written in August: a day to come, not last year's
         day, precision = got
         out.append(When(day.isoformat(), precision, sentence[m.start():m.end()], m.start(), m.end(),
                         _time_near(sentence, m)))

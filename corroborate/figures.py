@@ -7,13 +7,13 @@ Patterns, tried in this order on each sentence (a number is used once):
 3. subject and verb — "53 soldiers and one civilian have been killed",
    "Four people were wounded", "17 people, including four teenagers, were killed";
 4. counts with a noun — "54 bodies including one civilian", "10 survivors", "17 dead, 41 wounded";
-5. verb and object — "killed 40 soldiers", "Kills 1, Wounds 5 People", "left two dead";
+5. verb and object — "killed 40 soldiers", "Kills 2, Wounds 4 People", "left two dead";
 6. one person — "A 23-year-old man was shot and killed", "shot and killed a woman",
    "He died at the hospital", "the gunman killed himself";
 7. a share of a count just given — "Two men were shot, one fatally";
 8. people named — "Ann Lee, 23, and Bo Diaz were wounded" (passive or "died" only).
 
-Titles are read first with headline grammar ("3 shot in Elm Park", "Boys, 4 and 6, shot").
+Titles are read first with headline grammar ("3 shot in Elm Park", "Girls, 5 and 8, shot").
 Hit by gunfire, whatever the fate: "hitting three people", "sent four people to the hospital",
 "showed up at a hospital with gunshot wounds", "suffered a gunshot wound".  ``several`` tells
 when a sentence's counts add up several incidents ("in weekend shootings across the city"):
@@ -172,7 +172,7 @@ def _auxiliary(aux: str) -> bool:
 
 _AFTER_INCLUDING = re.compile(r"[^,.;]{0,40}?,?\s+including\s+", re.IGNORECASE)
 
-# "showed up at a hospital with gunshot wounds", "found a man with a gunshot wound to the chest"
+# "showed up at a hospital with gunshot wounds", "found a woman with a gunshot wound to the leg"
 _GUNSHOT_WOUND = r"(?:an?\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|gun\s*shot|bullet)\s+wounds?\b"
 _GUN_CONTEXT = re.compile(r"bullet|gunfire|shot|fire|round|gun|pellet")
 
@@ -481,7 +481,7 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     taken.append(m.span())
             elif name == "headline":
                 measure = _HEAD_MEASURE.get(" ".join((m["verb"] or m["verb2"]).lower().split()), "killed")
-                if m["ages"]:  # "Boys, 4 and 6, shot": one person per age
+                if m["ages"]:  # "Girls, 5 and 8, shot": one person per age
                     ages = re.findall(r"\d+", m["ages"])
                     young = max(int(x) for x in ages) < 18 and group_of(m["noun"]) == "people"
                     fig = _figure(measure, m["noun"], Number(len(ages), ""), m.start(), m.end(), None, name)

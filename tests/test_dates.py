@@ -31,7 +31,7 @@ def test_numeric_month_day_year():
 
 
 def test_a_month_and_day_without_a_year_long_past_is_a_day_to_come_and_is_dropped():
-    assert days("A Sept. 28 court date was set.", date(2021, 7, 10)) == []
+    assert days("A hearing was set for Oct. 14.", date(2021, 8, 10)) == []
     assert days("She was shot on Sept. 28.", date(2021, 12, 10)) == [("2021-09-28", "day")]
     assert days("He was shot on Sept. 28, 2020.", date(2021, 7, 10)) == [("2020-09-28", "day")]
 

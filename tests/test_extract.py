@@ -175,7 +175,7 @@ def test_found_shot_to_death_and_mortally_wounded_are_deaths():
 
 
 def test_a_gunshot_wound_suffered_is_a_hit_that_may_have_been_fatal():
-    a = report("A 9-year-old boy died on Friday. Deputies said the boy suffered a gunshot wound to the chest.")
+    a = report("A 9-year-old boy died on Friday. Deputies said the boy suffered a gunshot wound to the leg.")
     assert facts(a)["killed"] == 1 and not facts(a)["injured"]
     b = report("A woman suffered a gunshot wound to the leg on Friday and is expected to recover.")
     assert facts(b)["injured"] == 1
