@@ -25,6 +25,7 @@ cluster``), one setting for both; nothing is tuned on the data at run time.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -60,9 +61,10 @@ OTHER_LEAD_PLACE = -1.0  # different towns or regions, both named in the title o
 NEAR_KM = 30.0
 SAME_STREET = 0.10      # both name streets and share one
 OTHER_STREET = -0.10    # both name streets, none in common (two incidents in one town, told alike)
+MOST_EVIDENCE = SAME_DAY + SAME_TOWN + SAME_STREET  # the most date, place and street can add to words
 CLOSE_WORDS = 0.45      # word cosine at which a report reads as the same story: a date clash counts less
 DATE_DOUBT = 0.3        # ... this share of it (the date read from one text is the likelier mistake)
-MAX_CANDIDATES = 30     # events scored per article at most: those sharing the most key-word weight
+MAX_CANDIDATES = 8      # events scored per article at most: those sharing the most key-word weight
 
 FOLLOWUP_DAYS = 730     # how far back a follow-up report looks for its incident
 # Words that mark a report on what came after an incident: its date is not the incident's date.
@@ -253,6 +255,12 @@ class Index:
     # -- scoring (the one scoring code both modes use) -------------------------------------------
     def score(self, p: Profile, vec: dict[str, float], c: Cluster, exclude: str | None = None) -> float:
         """How well the article fits event ``c``: words, then date and place evidence."""
+        cos, own = self._cosine(p, vec, c, exclude)
+        return cos if cos == -1.0 else self._with_evidence(p, vec, c, cos, own, exclude)
+
+    def _cosine(self, p: Profile, vec: dict[str, float], c: Cluster,
+                exclude: str | None = None) -> tuple[float, dict[str, float] | None]:
+        """Word similarity to the event's centroid (without ``exclude``'s words); -1 for an empty one."""
         centroid = c.centroid
         dot = _dot(vec, centroid)
         squares = c.squares
@@ -263,13 +271,34 @@ class Index:
             dot -= _dot(vec, own)
             squares += sum(w * w for w in own.values()) - 2 * cross
         if squares <= 1e-12:
-            return -1.0
-        cos = dot / math.sqrt(squares)
+            return -1.0, own
+        return dot / math.sqrt(squares), own
+
+    def _with_evidence(self, p: Profile, vec: dict[str, float], c: Cluster, cos: float,
+                       own: dict[str, float] | None, exclude: str | None) -> float:
         when = self._date_evidence(p, c, exclude)
         street = self._street_evidence(p, c, exclude)
         if when < 0 and cos >= CLOSE_WORDS and street >= 0:
             when *= DATE_DOUBT  # the same story, dated differently: more likely a misread date than two incidents
         return cos + when + street + self._place_evidence(p, vec, c, own, exclude)
+
+    def _scored(self, p: Profile, vec: dict[str, float], cids: list[str], floor: float) -> list[tuple[str, float]]:
+        """(event, score) for the candidates that could beat ``floor`` or each other, in ``cids``' order.
+
+        Words first for all; date, place and street evidence (the costly part) only while the word
+        similarity plus the most that evidence can add could still reach the best score so far. The
+        events left out could not have been chosen, so the choice is the one scoring all would make.
+        """
+        clusters = self.clusters
+        words = [(cid, *self._cosine(p, vec, clusters[cid])) for cid in cids]
+        out = {}
+        for cid, cos, own in sorted(words, key=lambda w: -w[1]):  # stable: ties keep ``cids``' order
+            if cos + MOST_EVIDENCE < floor - 1e-9:
+                break
+            s = cos if cos == -1.0 else self._with_evidence(p, vec, clusters[cid], cos, own, None)
+            out[cid] = s
+            floor = max(floor, s)
+        return [(cid, out[cid]) for cid in cids if cid in out]
 
     def _date_evidence(self, p: Profile, c: Cluster, exclude: str | None) -> float:
         days, later, times = c.days, c.later, c.times
@@ -373,7 +402,7 @@ class Index:
             if t is None or span is None or span[0] - WINDOW_DAYS <= t <= span[1] + back:
                 out.append(cid)
         if len(out) > MAX_CANDIDATES:
-            out = sorted(out, key=lambda cid: (-shared[cid], cid))[:MAX_CANDIDATES]
+            out = heapq.nsmallest(MAX_CANDIDATES, out, key=lambda cid: (-shared[cid], cid))
         return sorted(out)
 
     # -- assignment -----------------------------------------------------------------------------------
@@ -388,8 +417,7 @@ class Index:
         keys = _keys(vec)
         self._keep(p, vec, keys)
         best, best_score = None, THRESHOLD
-        for cid in self.candidates(p, vec, keys):
-            s = self.score(p, vec, self.clusters[cid])
+        for cid, s in self._scored(p, vec, self.candidates(p, vec, keys), THRESHOLD):
             if s >= best_score + 1e-12 or (best is None and s >= best_score):
                 best, best_score = cid, s
         if best is None:
@@ -488,10 +516,7 @@ class Index:
                 stay = self.score(p, vec, self.clusters[home], exclude=article) \
                     if len(self.clusters[home].members) > 1 else THRESHOLD
                 best, best_score = home, stay
-                for cid in candidates:
-                    if cid == home:
-                        continue
-                    s = self.score(p, vec, self.clusters[cid])
+                for cid, s in self._scored(p, vec, [cid for cid in candidates if cid != home], stay):
                     if s > best_score + 1e-12:
                         best, best_score = cid, s
                 if best != home:
