@@ -11,10 +11,11 @@ passes that move each article to the event that now fits it best.
 The score is text similarity plus evidence for or against: a different day
 when both dates come from the text, a different town when both places are
 towns, a different state or country, a street both name or none in common.
-Words say "same kind of story"; date, place and street say "same incident".  Candidates come from an inverted index of
-each article's rarest words, bucketed by week, so a new article is compared
-with a few events near its date, not with the corpus; at most MAX_CANDIDATES
-of them, those sharing the most key-word weight with it.  An index opened
+Words say "same kind of story"; date, place and street say "same incident".
+Candidates come from an inverted index of each article's rarest words,
+bucketed by week, so a new article is compared with a few events near its
+date, not with the corpus; at most MAX_CANDIDATES of them, those sharing the
+most key-word weight with it.  An index opened
 from the store (``Store.load_index``) reads events as the dates of the new
 articles need them (``Index.loader``).
 

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import actors, attribution, dates, eventtypes, figures, places
+from . import actors, attribution, dates, eventtypes, figures, numbers, places
 from .clean import lower
 from .model import Article, Claim
 
@@ -254,7 +254,6 @@ _CHARGE = re.compile(r"murder\w*|robbery|homicide|assault\w*|manslaughter|kill(?
 _EVENT_CLAUSE_AFTER = re.compile(r"^,?\s*(?:killing|wounding|injuring|leaving\s+(?:one|two|three|\d+|a|an)\b)")
 # "arrested Thursday[ on a manslaughter charge], a day after he shot ..."
 _DAYS_AFTER = re.compile(r"(?:[^;.,]{0,40}?,)?\s*(?P<rel>(?:a|one|the|(?P<n>two|three|four|five|six))\s+days?\s+after)\b")
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _after_a_date(u: _Unit, at: int) -> bool:
@@ -277,7 +276,7 @@ def _tie(low: str, w) -> tuple[int | None, int]:
     if m:
         cue = _TIE_CUES.search(low[m.end():m.end() + 40])
         if cue and (cue["strong"] or cue["weak"]):
-            shift = _NUMBERS.get(m["n"], 1) if m["n"] else 1
+            shift = numbers.parse(m["n"]).value if m["n"] else 1
             return 0, shift
     if _FOLLOW_NOUN_AFTER.match(right):
         return 4, 0

@@ -57,12 +57,11 @@ class Gazetteer:
     ``Place`` the first time a lookup returns it, so loading does not build 177,000 objects.
     """
 
-    def __init__(self, places: list[Place] | list[tuple], names: dict[str, tuple[int, ...]],
-                 flat: dict[str, str] | None = None):
+    def __init__(self, places: list[Place] | list[tuple], names: dict[str, tuple[int, ...]], flat: dict[str, str]):
         self._rows = places
         self._made: dict[int, Place] = {}
         self.names = names
-        self.flat = flat if flat is not None else flat_names(self.places, names)
+        self.flat = flat
         self._county_size: dict[str, float] | None = None
 
     def place(self, i: int) -> Place:

@@ -147,7 +147,7 @@ _WITHIN_AFTER = re.compile(r"\s+(?:neighbou?rhood|section|subdivision|district(?
 _SHERIFF_AFTER = re.compile(r"(?:['’]s)?\s+(?:sheriff|Sheriff)")
 _AREA_AFTER = re.compile(r"(?:['’]s)?\s*(?:,|area|region|metro|metropolitan|suburbs?|city|town|village|community|"
                          r"county|township|police|fire|sheriff|department|officers|authorities|mayor|public|"
-                         r"metropolitan|council|school|native|resident)", re.IGNORECASE)
+                         r"council|school|native|resident)", re.IGNORECASE)
 # "a Smyrna man", "a 6-year-old Tacoma girl", "a Denver street": whose or where, without a preposition
 _HOME_AFTER = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|teens|child|children|toddler|baby|infant|"
                          r"father|mother|dad|mom|couple|family|resident|residents|native|student|students|officer|"
