@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from array import array
 from bisect import insort
-from itertools import repeat
+from itertools import islice, repeat
 from operator import mul
 from typing import Iterable
 
@@ -66,6 +66,7 @@ MOST_EVIDENCE = SAME_DAY + SAME_TOWN + SAME_STREET  # the most date, place and s
 CLOSE_WORDS = 0.45      # word cosine at which a report reads as the same story: a date clash counts less
 DATE_DOUBT = 0.3        # ... this share of it (the date read from one text is the likelier mistake)
 MAX_CANDIDATES = 8      # events scored per article at most: those sharing the most key-word weight
+BUSY_WORD = 4 * MAX_CANDIDATES  # a key word with more events than this in the window: only its own week ±1
 
 FOLLOWUP_DAYS = 730     # how far back a follow-up report looks for its incident
 # Words that mark a report on what came after an incident: its date is not the incident's date.
@@ -203,7 +204,7 @@ class Cluster:
     days: list[int] = field(default_factory=list)       # text-resolved event days of first-hand members, sorted
     later: list[int] = field(default_factory=list)      # text-resolved days of follow-up members, sorted
     times: list[int] = field(default_factory=list)      # each member's day or publication day, sorted
-    places: list[tuple] = field(default_factory=list)
+    places: Counter = field(default_factory=Counter)    # place -> members placed there
     streets: Counter = field(default_factory=Counter)  # street -> members naming it
     squares: float = 0.0                                # squared length of ``centroid``, kept as it changes
     span: tuple[int, int] | None = None                 # earliest and latest of ``times``
@@ -222,6 +223,7 @@ class Index:
         self.profiles: dict[str, Profile] = {}
         self.keys: dict[str, list[str]] = {}       # article id -> its key words (``_keys``), for the batch passes
         self.postings: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.relabelled = False                    # ``postings`` name events by their old ids (``relabel``)
         self.loader = None                         # streaming from a store: loads the events near a date range
 
     # -- vectors ---------------------------------------------------------------------------------
@@ -247,11 +249,15 @@ class Index:
         return math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
     def vector(self, p: Profile) -> dict[str, float]:
-        """tf-idf of the article's TOP_TERMS heaviest words, unit length."""
-        weighted = {t: (1.0 + math.log(c)) * self.idf(t) for t, c in p.counts.items()}  # every count >= 1
-        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        return {t: w / norm for t, w in top}
+        """tf-idf of the article's TOP_TERMS heaviest words, unit length, heaviest first (ties by word)."""
+        log, df, n = math.log, self.df.get, self.documents + 1
+        # ``idf`` inlined (the same arithmetic): this runs once per word of every article
+        weighted = {t: (1.0 + log(c)) * (log(n / (df(t, 0) + 1)) + 1.0) for t, c in p.counts.items()}
+        # by weight, heaviest first, ties by word: two stable sorts without a key function per word
+        top = sorted(sorted(weighted), key=weighted.__getitem__, reverse=True)[:TOP_TERMS]
+        ws = list(map(weighted.__getitem__, top))
+        norm = math.sqrt(sum(map(mul, ws, ws))) or 1.0
+        return dict(zip(top, [w / norm for w in ws]))
 
     # -- scoring (the one scoring code both modes use) -------------------------------------------
     def score(self, p: Profile, vec: dict[str, float], c: Cluster, exclude: str | None = None) -> float:
@@ -329,12 +335,12 @@ class Index:
                         exclude: str | None) -> float:
         if p.place is None:
             return 0.0
-        places = c.places
-        if exclude is not None:
-            places = _without(places, self.profiles[exclude].place)
+        places = c.places  # each distinct place once: members often share one
+        mine = self.profiles[exclude].place if exclude is not None else None
+        if mine is not None and places.get(mine) == 1:
+            places = [q for q in places if q != mine]
         if not places:
             return 0.0
-        places = set(places)  # members often share one place: each distinct one is enough
         best = min((_place_relation(p.place, q) for q in places), key=_RELATION_ORDER.index)
         if best in ("other town", "other region") and (
                 _names_in(p.place[6], c.centroid, own) or any(_names_in(q[6], vec) for q in places)):
@@ -366,27 +372,42 @@ class Index:
 
     def _shared(self, p: Profile, vec: dict[str, float], keys: list[str]) -> dict[str, float]:
         """Event id -> the weight of the article's key words it has a report with near the article's date."""
+        shared: dict[str, float] = {}
+        for term, found in self._near(p, keys):
+            weight = vec[term]
+            for cid in found:
+                shared[cid] = shared.get(cid, 0.0) + weight
+        return shared
+
+    def _near(self, p: Profile, keys: list[str]):
+        """(key word, the events with a report naming it near the article's date) per key word."""
         t = p.time
         back = FOLLOWUP_DAYS if p.followup else WINDOW_DAYS
         if self.loader is not None:
             self.loader(None if t is None else t - back, None if t is None else t + WINDOW_DAYS)
-        shared: dict[str, float] = {}
+        postings = self._postings()
+        if t is not None:
+            week = t // 7
+            first, last = week - back // 7 - 1, week + WINDOW_DAYS // 7 + 1
+            weeks = range(first, last + 1)
         for term in keys:
-            buckets = self.postings.get(term)
+            buckets = postings.get(term)
             if not buckets:
                 continue
             if t is None:
                 groups = list(buckets.values())
             else:
-                week = t // 7
-                groups = [buckets[w] for w in range(week - back // 7 - 1, week + WINDOW_DAYS // 7 + 2) if w in buckets]
-                if None in buckets:
-                    groups.append(buckets[None])
-            found = groups[0].union(*groups[1:]) if len(groups) > 1 else groups[0] if groups else ()
-            weight = vec[term]
-            for cid in found:
-                shared[cid] = shared.get(cid, 0.0) + weight
-        return shared
+                if len(buckets) < len(weeks):
+                    groups = [s for w, s in buckets.items() if w is None or first <= w <= last]
+                else:
+                    groups = [buckets[w] for w in weeks if w in buckets]
+                    if None in buckets:
+                        groups.append(buckets[None])
+                if len(groups) > 3 and sum(map(len, groups)) > BUSY_WORD:
+                    # a word this common around the article's date only finds events of its own days
+                    groups = [buckets[w] for w in (week - 1, week, week + 1, None) if w in buckets]
+            if groups:
+                yield term, groups[0].union(*groups[1:]) if len(groups) > 1 else groups[0]
 
     def _choose(self, p: Profile, shared: dict[str, float]) -> list[str]:
         """Of the events in ``shared``, those whose span is near the article's date; the MAX_CANDIDATES
@@ -415,7 +436,7 @@ class Index:
             self.documents += 1
             self.df.update(p.counts.keys())
         vec = self.vector(p)
-        keys = _keys(vec)
+        keys = list(islice(vec, INDEX_TERMS))  # ``_keys``: ``vector`` puts the heaviest first
         self._keep(p, vec, keys)
         best, best_score = None, THRESHOLD
         for cid, s in self._scored(p, vec, self.candidates(p, vec, keys), THRESHOLD):
@@ -455,12 +476,13 @@ class Index:
             insort(c.times, p.time)
             c.span = (min(c.span[0], p.time), max(c.span[1], p.time)) if c.span else (p.time, p.time)
         if p.place is not None:
-            c.places.append(p.place)
+            c.places[p.place] += 1
         c.streets.update(p.streets)
         self.of[p.article] = cid
         week = p.time // 7 if p.time is not None else None
+        postings = self._postings()
         for term in keys if keys is not None else _keys(vec):
-            self.postings[term][week].add(cid)
+            postings[term][week].add(cid)
 
     def _leave(self, article: str) -> None:
         cid = self.of.pop(article)
@@ -484,7 +506,9 @@ class Index:
             c.times.remove(p.time)
             c.span = (c.times[0], c.times[-1]) if c.times else None
         if p.place is not None:
-            c.places.remove(p.place)
+            c.places[p.place] -= 1
+            if not c.places[p.place]:
+                del c.places[p.place]
         c.streets.subtract(p.streets)
         c.streets += Counter()  # drop the streets no member names any more
 
@@ -498,22 +522,19 @@ class Index:
         moved = 0
         moves = 0                                  # moves made so far in this call
         changed_at: dict[str, int] = {}            # event id -> the move that last changed it
+        touched: set[str] = set()                  # the keys of ``changed_at``, as a set to intersect
         stayed_at: dict[str, int] = {}             # article -> ``moves`` when it last chose to stay
         order = sorted(self.of, key=lambda a: self.profiles[a].order)
         for _ in range(rounds):
             changed = 0
             for article in order:
-                p, vec = self.profiles[article], self.vector_of(article)
-                keys = self.keys_of(article)
-                home = self.of[article]
+                p, keys, home = self.profiles[article], self.keys_of(article), self.of[article]
                 since = stayed_at.get(article)
-                if since is None:
-                    candidates = self.candidates(p, vec, keys)
-                else:
-                    shared = self._shared(p, vec, keys)
-                    if changed_at.get(home, 0) <= since and all(changed_at.get(cid, 0) <= since for cid in shared):
-                        continue
-                    candidates = self._choose(p, shared)
+                if since is not None and changed_at.get(home, 0) <= since and not any(
+                        changed_at[cid] > since for _, found in self._near(p, keys) for cid in found & touched):
+                    continue
+                vec = self.vector_of(article)
+                candidates = self.candidates(p, vec, keys)
                 stay = self.score(p, vec, self.clusters[home], exclude=article) \
                     if len(self.clusters[home].members) > 1 else THRESHOLD
                 best, best_score = home, stay
@@ -525,6 +546,7 @@ class Index:
                     self._join(p, vec, best, keys)
                     moves += 1
                     changed_at[home] = changed_at[best] = moves
+                    touched.update((home, best))
                     stayed_at.pop(article, None)
                     changed += 1
                 else:
@@ -544,13 +566,21 @@ class Index:
             for a in c.members:
                 self.of[a] = c.id
         self.clusters = clusters
-        self.postings = defaultdict(lambda: defaultdict(set))
-        for c in clusters.values():
-            for a in c.members:
-                p = self.profiles[a]
-                week = p.time // 7 if p.time is not None else None
-                for term in self.keys_of(a):
-                    self.postings[term][week].add(c.id)
+        self.relabelled = True
+
+    def _postings(self) -> dict[str, dict[int | None, set[str]]]:
+        """The inverted index, rebuilt under the new event ids the first time it is needed after
+        ``relabel`` (a batch run that only stores its events never needs it)."""
+        if self.relabelled:
+            self.relabelled = False
+            self.postings = postings = defaultdict(lambda: defaultdict(set))
+            for c in self.clusters.values():
+                for a in c.members:
+                    p = self.profiles[a]
+                    week = p.time // 7 if p.time is not None else None
+                    for term in self.keys_of(a):
+                        postings[term][week].add(c.id)
+        return self.postings
 
 
 def _dot(vec: dict[str, float], other: dict[str, float]) -> float:
