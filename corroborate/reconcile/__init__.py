@@ -17,7 +17,9 @@ Rules, in the order a reader checks them:
   A part of a total ("54 bodies including one civilian") is never added again.
 - **Intervals.** "at least 53" is [53, ∞), "more than 50" [51, ∞), "up to 10" [0, 10],
   "about 20" ±10 %, "dozens" (coded 12, ACLED's convention) [12, ∞): a vague amount never
-  disputes a number.  Independent origins *agree* when their intervals meet.
+  disputes a number.  A person mentioned alone ("a man was killed", "his wife") and the people
+  an article names or introduces one by one are [n, ∞): some of the victims, not a count of them.
+  Independent origins *agree* when their intervals meet.
 - **Revisions.** An origin's later figure replaces its earlier one, and an official's later
   figure (government, police, army, ministry, spokesman …) supersedes earlier conflicting
   ones; both stay in the timeline.  What still conflicts is **disputed**.
@@ -25,7 +27,8 @@ Rules, in the order a reader checks them:
   survived" against "10 survivors") is a dispute about that measure.
 - **Estimates** under two named policies: ``best`` (UCDP-like; the default): best = the value
   most origins give (ties: the middle one), low/high = the lowest/highest credible figure;
-  ``conservative`` (ACLED-like): best = the lowest credible figure.  Vague amounts count
+  ``conservative`` (ACLED-like): best = the lowest credible figure (inside the agreement when the
+  reports agree; a person mentioned alone is no figure of one).  Vague amounts count
   at their coded value only when no origin gives a number.
 - **Background** claims (``Claim.scope``) never reach the event's figures: they form
   ``related_events``, grouped by their date and wording, and reconciled the same way.
