@@ -172,7 +172,8 @@ def event_markdown(e: Event) -> list[str]:
                   "|---|---|---|---|---|---|---|---|"]
         for f in e.figures:
             est = f["estimate"]
-            reports = "; ".join(f"{r['outlet']}: {r['wording'] or r['value']}" for r in f["reports"])
+            reports = "; ".join(f"{r['outlet']}: {r['wording'] or r['value']}"
+                                + (f" ({r['said_by']})" if r.get("said_by") else "") for r in f["reports"])
             lines.append(f"| {f['measure']} | {f['group']} | {est['best']} | {est['low']} | {est['high']} | "
                          f"{f['status']} | {f['independent_sources']} | {_cell(reports)} |")
         lines.append("")
@@ -180,7 +181,8 @@ def event_markdown(e: Event) -> list[str]:
         lines += ["### Disputes", ""]
         for d in e.disputes:
             lines.append(f"- **{d['about']}**: " + " vs ".join(
-                f"{p['value']} ({', '.join(p['outlets'])})" for p in d["positions"]))
+                f"{p['value']} ({', '.join(p['outlets'])}"
+                + (f"; said by {', '.join(p['said_by'])}" if p.get("said_by") else "") + ")" for p in d["positions"]))
         lines.append("")
     if e.timeline:
         lines += ["### Timeline", ""]

@@ -413,3 +413,34 @@ def test_a_report_that_gives_no_date_bounds_the_event_date_by_a_few_days_only():
     ])
     # the first stamp may be wrong (a page's crawl or update time); a dated report two days on is believed
     assert e.date["value"] == "2023-04-01" and e.date["basis"] == "text"
+
+
+def test_two_speakers_in_one_article_who_disagree_are_a_dispute_with_their_names():
+    from corroborate.model import Dossier
+    from corroborate.render import to_markdown
+
+    e = _event_by_hand([
+        ("w1", "2024-05-08T10:00:00Z", "Kidal Observer", "Kidal bus blast",
+         "Fifteen people were killed by Tuesday's bomb at the Kidal bus station, staff at the regional hospital "
+         "said on Wednesday. The governor's office said in a statement that 13 people were killed, without "
+         "explaining the difference."),
+    ])
+    killed = figure(e, "killed", "people")
+    assert killed["status"] == "disputed"
+    [d] = [d for d in e.disputes if d["about"] == "killed people"]
+    assert [(p["value"], p["said_by"]) for p in d["positions"]] == [
+        (13, ["The governor's office"]), (15, ["staff at the regional hospital"])]
+    md = to_markdown(Dossier(articles=[], events=[e]))
+    assert "13 (Kidal Observer; said by The governor's office) vs 15 (Kidal Observer; said by staff at the " \
+           "regional hospital)" in md
+
+
+def test_a_figure_the_article_calls_earlier_is_not_a_second_voice():
+    e = _event_by_hand([
+        ("w2", "2024-05-08T10:00:00Z", "Kidal Observer", "Kidal bus blast",
+         "Doctors said 30 people were wounded by Tuesday's bomb at the Kidal bus station, more than the 23 "
+         "wounded first reported by the army."),
+    ])
+    injured = figure(e, "injured", "people")
+    assert injured["status"] == "single-source" and injured["estimate"]["best"] == 30
+    assert not e.disputes
