@@ -444,3 +444,16 @@ def test_a_figure_the_article_calls_earlier_is_not_a_second_voice():
     injured = figure(e, "injured", "people")
     assert injured["status"] == "single-source" and injured["estimate"]["best"] == 30
     assert not e.disputes
+
+
+def test_a_count_of_one_group_is_no_dispute_with_a_larger_total():
+    e = _event_by_hand([
+        ("k1", "2023-05-14T08:00:00Z", "Lakeside Post", "Two children killed in Harbor Road shooting",
+         "Two children were killed in a shooting at a house on Harbor Road in Toledo, Ohio, on Saturday, "
+         "police said."),
+        ("k2", "2023-05-14T12:00:00Z", "Maumee Courier", "Four dead in Toledo house shooting",
+         "Four people died in a shooting at a house on Harbor Road in Toledo on Saturday, police said."),
+    ])
+    killed = figure(e, "killed", "people")
+    # the two children are some of the four dead: the reports agree on four
+    assert killed["status"] == "agreed" and killed["estimate"]["best"] == 4

@@ -18,7 +18,8 @@ Rules, in the order a reader checks them:
 - **Intervals.** "at least 53" is [53, ∞), "more than 50" [51, ∞), "up to 10" [0, 10],
   "about 20" ±10 %, "dozens" (coded 12, ACLED's convention) [12, ∞): a vague amount never
   disputes a number.  A person mentioned alone ("a man was killed", "his wife") and the people
-  an article names or introduces one by one are [n, ∞): some of the victims, not a count of them.
+  an article names or introduces one by one are [n, ∞): some of the victims, not a count of them;
+  so is a total made of named groups only ("two children were killed": [2, ∞)).
   Independent origins *agree* when their intervals meet.
 - **Revisions.** An origin's later figure replaces its earlier one, and an official's later
   figure (government, police, army, ministry, spokesman …) supersedes earlier conflicting

@@ -81,6 +81,8 @@ def _group_reports(article: Article, claims: list[Claim], origins: Origins) -> d
     lows = [_interval(c) for c in used]
     low = sum(x[0] for x in lows)
     high = INF if any(x[1] == INF for x in lows) else sum(x[1] for x in lows)
+    if total > 1 and all((c.group or "people") != "people" for c in used):
+        high = INF  # "two children were killed" counts the children, not everyone who died
     vague = all(x[2] for x in lows)
     if len(names) > total:  # "Ann Lee, 23, was shot ... Bo Diaz was also wounded": each name once
         used = [c for c in victims if figures_people_named(c.quote[c.start:c.end])]
