@@ -457,3 +457,15 @@ def test_a_count_of_one_group_is_no_dispute_with_a_larger_total():
     killed = figure(e, "killed", "people")
     # the two children are some of the four dead: the reports agree on four
     assert killed["status"] == "agreed" and killed["estimate"]["best"] == 4
+
+
+def test_a_tie_between_stale_dates_goes_to_the_one_written_out():
+    e = _event_by_hand([
+        ("t1", "2023-06-09T08:00:00Z", "Lakeside Post", "Elm Street shooting",
+         "Police are still looking for the gunman who wounded two men in a shooting on Elm Street in Toledo, "
+         "Ohio, on Sunday night."),
+        ("t2", "2023-09-20T15:00:00Z", "Toledo Evening", "Man charged in Elm Street shooting",
+         "A man was charged on Tuesday over the June 5 shooting on Elm Street in Toledo that wounded two men."),
+    ])
+    # neither was written while the news broke; "June 5" does not lean on a stamp as "Sunday" does
+    assert e.date["value"] == "2023-06-05"

@@ -17,8 +17,8 @@ _LINK_RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "reported": 3}
 
 
 def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[dict]]:
-    """The event date most origins give (ties: one given fresh, then the earliest), else the first report's
-    publication day.
+    """The event date most origins give (ties: one given fresh, then one written out, then the earliest),
+    else the first report's publication day.
 
     A date after the first report's publication day is a later event's (an arrest, a trial, a
     death in hospital) and takes no part; the reports keep it.  Only a report that gives a date
@@ -61,10 +61,12 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     support = {v: {o for w, os in votes.items() if _meets(spans[v], spans[w]) and _width(spans[w]) >= _width(spans[v])
                    for o in os} for v in votes}
     # a tie goes to a date that a report gave within FRESH_DAYS of its own publication (written while the
-    # news broke, when "Saturday" meant this Saturday), then to the earliest
+    # news broke, when "Saturday" meant this Saturday)
     fresh = {v for v in votes for r in reports if r.value == v and r.article.published
              and (_date.fromisoformat(r.article.published[:10]) - spans[v][0]).days <= FRESH_DAYS}
-    value = min(votes, key=lambda v: (-len(support[v]), _width(spans[v]), v not in fresh, v))
+    # then to a date written out ("June 5", not "Sunday", which leans on the report's stamp)
+    written = {r.value for r in reports for c in r.claims[:1] if c.start >= 0 and _DIGIT.search(c.quote[c.start:c.end])}
+    value = min(votes, key=lambda v: (-len(support[v]), _width(spans[v]), v not in fresh, v not in written, v))
     precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
     conflicting = sorted(v for v in votes if not _meets(spans[v], spans[value]))
     disputes = []
@@ -87,6 +89,7 @@ def _width(span: tuple[_date, _date]) -> int:
     return (span[1] - span[0]).days
 
 
+_DIGIT = re.compile(r"\d")
 _NIGHT = re.compile(r"\b(?:night|late)\b", re.I)
 _SMALL_HOURS = re.compile(r"\b(?:early|midnight|wee\s+hours|small\s+hours)\b", re.I)  # not "overnight": its day is a guess
 
