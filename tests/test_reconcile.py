@@ -469,3 +469,18 @@ def test_a_tie_between_stale_dates_goes_to_the_one_written_out():
     ])
     # neither was written while the news broke; "June 5" does not lean on a stamp as "Sunday" does
     assert e.date["value"] == "2023-06-05"
+
+
+def test_one_person_told_twice_in_one_phrase_is_counted_once():
+    teen = _event_by_hand([
+        ("p1", "2023-05-14T08:00:00Z", "Lakeside Post", "Teen killed on Harbor Road",
+         "A 15-year-old Harbor Road teen was killed in a shooting in Toledo, Ohio, on Saturday, police said."),
+    ])
+    assert figure(teen, "killed", "children")["estimate"]["best"] == 1
+    assert not [f for f in teen.figures if f["measure"] == "killed" and f["estimate"]["best"] > 1]
+    two = _event_by_hand([
+        ("p2", "2023-05-14T12:00:00Z", "Maumee Courier", "Boy and woman killed on Elm Street",
+         "A 6-year-old boy and a 30-year-old woman were killed in a shooting on Elm Street in Toledo on "
+         "Saturday, police said."),
+    ])
+    assert figure(two, "killed", "people")["estimate"]["best"] == 2

@@ -14,7 +14,8 @@ Rules, in the order a reader checks them:
   is the largest of: one sentence's groups added up ("53 soldiers and one civilian" → 54),
   its named groups added up across sentences, the people it introduces one by one, and the
   people it names ("Ann Lee, 23, was shot"), each surname once.
-  A part of a total ("54 bodies including one civilian") is never added again.
+  A part of a total ("54 bodies including one civilian") is never added again, nor is one person
+  told twice in one phrase ("a 15-year-old Elm Street teen": children 1 and people 1 are one).
 - **Intervals.** "at least 53" is [53, ∞), "more than 50" [51, ∞), "up to 10" [0, 10],
   "about 20" ±10 %, "dozens" (coded 12, ACLED's convention) [12, ∞): a vague amount never
   disputes a number.  A person mentioned alone ("a man was killed", "his wife") and the people

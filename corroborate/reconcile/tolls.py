@@ -63,6 +63,8 @@ def _group_reports(article: Article, claims: list[Claim], origins: Origins) -> d
         kept = per_sentence[c.sentence].get(c.group)
         if kept is None or c.value > kept.value:
             per_sentence[c.sentence][c.group] = c
+    for groups in per_sentence.values():
+        _one_phrase(groups)
     best_sentence = max(per_sentence.items(), key=lambda kv: (sum(c.value for c in kv[1].values()), -kv[0]))
     sentence_claims = sorted(best_sentence[1].values(), key=lambda c: c.start)
     total, used, derived = sum(c.value for c in sentence_claims), sentence_claims, None
@@ -93,6 +95,26 @@ def _group_reports(article: Article, claims: list[Claim], origins: Origins) -> d
     out["people"] = Report(article, [lead] + [c for c in used if c is not lead], total,
                            origins.of(article, lead), low, high, vague, derived)
     return out
+
+
+_JOINED = re.compile(r"\band\b|\bor\b|\bwith\b|\bwhile\b|[,;:.()]|\bas\s+well\b", re.I)
+
+
+def _one_phrase(groups: dict[str, Claim]) -> None:
+    """"A 15-year-old Elm Street teen was killed": a named group's figure and a "people" figure in
+    one noun phrase are one count told twice, not two to add (the named group's is kept).  Joined
+    by "and" or a comma ("a girl and her mother", "girl, mother") they stay two."""
+    told = groups.get("people")
+    if told is None:
+        return
+    for group, c in groups.items():
+        if group == "people" or c.value != told.value:
+            continue
+        first, second = sorted((c, told), key=lambda x: x.start)
+        between = c.quote[first.end:second.start] if second.start >= first.end else ""
+        if len(between) <= 30 and not _JOINED.search(between):
+            del groups["people"]
+            return
 
 
 def _report(article: Article, claims: list[Claim], origins: Origins) -> Report:
