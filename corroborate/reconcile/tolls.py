@@ -204,6 +204,9 @@ def _reconcile(reports: list[Report], measure: str | None = None) -> dict[str, A
     top = max(votes.values())
     tied = sorted(v for v in votes if votes[v] == top)
     middle = sorted(r.value for r in numbers)
+    # a tie goes to the lower middle: on GVA (541 incidents, >= 2 articles) the upper middle scored killed
+    # 0.824 / injured 0.769, and the highest figure of a dispute 0.815 / 0.751, against 0.843 / 0.787 here
+    # (the higher figure of a dispute is more often a round-up's or an earlier event's than a fuller count)
     best = tied[0] if len(tied) == 1 else middle[(len(middle) - 1) // 2]
     # the lowest credible figure: inside the agreement when there is one (a report of "a man" among
     # reports of three is not a figure of one); else the lowest count given
