@@ -64,7 +64,7 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     # news broke, when "Saturday" meant this Saturday)
     fresh = {v for v in votes for r in reports if r.value == v and r.article.published
              and (_date.fromisoformat(r.article.published[:10]) - spans[v][0]).days <= FRESH_DAYS}
-    # then to a date written out ("June 5", not "Sunday", which leans on the report's stamp)
+    # then to a date written out ("June 6", not "Sunday", which leans on the report's stamp)
     written = {r.value for r in reports for c in r.claims[:1] if c.start >= 0 and _DIGIT.search(c.quote[c.start:c.end])}
     value = min(votes, key=lambda v: (-len(support[v]), _width(spans[v]), v not in fresh, v not in written, v))
     precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
