@@ -42,6 +42,10 @@ LexRank gets a tokenizer that returns the article sentences we already have and 
 **Speed.**  Reconcile + brief over every gold-grouped event, one core, untraced: seconds and
 articles per second (reuse detection, which both settings share, is timed apart).
 
+Misses of the reconciled killed and injured (``best``) are sorted into kinds, ``miss_kinds_best``:
+GVA's count is among the figures the event's reports give and reconcile chose another (the part
+reconciliation owns), no report gives it (per-article extraction), or no report gives a figure.
+
 Error rows (at most 40 per field and setting) go to ``results/reconcile_gva_errors.json.tmp``,
 which git ignores (``*.tmp``): it quotes GVA text.
 """
@@ -96,6 +100,13 @@ def event_facts(event) -> dict:
             got[f"{measure}_{policy}"] = _total(event.figures, measure, policy)
         got[f"injured_shot_{policy}"] = max(got[f"injured_{policy}"],
                                             got[f"shot_{policy}"] - got[f"killed_{policy}"])
+    for measure in ("killed", "injured"):  # every total a report gives (for sorting misses into kinds)
+        rows = [r for r in event.figures if r["measure"] == measure]
+        people = [r for r in rows if r["group"] == "people"] or rows
+        # (a row derived from the shot minus the killed offers its own figure, not the shot reports')
+        got[f"{measure}_reported"] = sorted({v for r in people for v in
+                                            ([r["estimate"]["best"]] if r.get("derived") else
+                                             [rep["value"] for rep in r["reports"]])})
     d = event.date or {}
     loc = event.location or {}
     got.update(date=d.get("value"), date_basis=d.get("basis") or "none", date_precision=d.get("precision"),
@@ -126,6 +137,7 @@ class Scorer:
         self.right: Counter = Counter()
         self.causes: dict[str, Counter] = defaultdict(Counter)
         self.errors: dict[str, list] = defaultdict(list)
+        self.kinds: dict[str, Counter] = defaultdict(Counter)   # a miss: reconcile's choice, or no report had it
 
     def _error(self, field: str, cause: str, row: dict, count: bool = True) -> None:
         if count:
@@ -146,6 +158,13 @@ class Scorer:
                 elif measure != "injured_shot":
                     cause = "too high" if value > gold else "too low" if value else "none found"
                     self.causes[f"{measure}_{policy}"][cause] += 1
+                    if policy == "best" and f"{measure}_reported" in got:
+                        reported = got[f"{measure}_reported"]
+                        kind = ("no figure: gold 0 taken as none" if not reported and gold == 0 else
+                                "no figure found" if not reported else
+                                "gold among the reports: reconcile chose another" if gold in reported else
+                                "no report gives gold: extraction")
+                        self.kinds[measure][kind] += 1
                     if policy == "best":
                         self._error(measure, cause, {"incident": g["incident"], "gold": gold, "got": value,
                                                      "conservative": got[f"{measure}_conservative"],
@@ -184,6 +203,8 @@ class Scorer:
             name = key if key.startswith("city") or key == "date_within_1_day" else f"{key}_exact"
             out[name] = _rate(self.right[key], self.n)
         out["error_causes"] = {k: dict(v.most_common()) for k, v in sorted(self.causes.items())}
+        if self.kinds:
+            out["miss_kinds_best"] = {k: dict(v.most_common()) for k, v in sorted(self.kinds.items())}
         return out
 
 

@@ -76,9 +76,10 @@ def _perpetrators(event: Event) -> list[str]:
 
 
 def disputes_text(event: Event) -> str:
-    """Disputes as one line a coder can paste into notes: "survivors: 10 (A, B) vs 20 (C)"."""
-    return "; ".join(f"{d['about']}: " + " vs ".join(f"{p['value']} ({', '.join(p['outlets'])})"
-                                                       for p in d["positions"]) for d in event.disputes)
+    """Disputes as one line a coder can paste into notes: "survivors: 10 (A, B) vs 20 (C, said by D)"."""
+    return "; ".join(f"{d['about']}: " + " vs ".join(
+        f"{p['value']} ({', '.join(p['outlets'])}" + (f", said by {', '.join(p['said_by'])}" if p.get("said_by") else "")
+        + ")" for p in d["positions"]) for d in event.disputes)
 
 
 def row(event: Event) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator
 
+from .html import _n, to_html
 from .model import Article, Dossier, Event
 from .reuse import copy_rows
 
@@ -89,11 +90,11 @@ def _dumps(value: Any) -> str:
 
 
 def to_markdown(dossier: Dossier) -> str:
-    lines = [f"# Dossier: {len(dossier.articles)} articles, {len(dossier.events)} events", ""]
+    lines = [f"# Dossier: {_n(len(dossier.articles), 'article')}, {_n(len(dossier.events), 'event')}", ""]
     if dossier.events:
         lines += ["## Events", ""]
         for e in dossier.events:
-            lines.append(f"- **{e.id}** {e.headline} ({len(e.articles)} articles)")
+            lines.append(f"- **{e.id}** {e.headline} ({_n(len(e.articles), 'article')})")
         lines.append("")
         for e in dossier.events:
             lines += event_markdown(e)
@@ -105,8 +106,8 @@ def to_markdown(dossier: Dossier) -> str:
     names = {a.id: a.outlet or a.id for a in dossier.articles}
     rows = copy_rows(dossier.reuse)
     if rows:
-        lines += [f"## Copies ({len(set(dossier.origins.values()))} independent sources among "
-                  f"{len(dossier.articles)} articles)", ""]
+        lines += [f"## Copies ({_n(len(set(dossier.origins.values())), 'independent source')} among "
+                  f"{_n(len(dossier.articles), 'article')})", ""]
         for c in rows:
             src = c["copied_from"]
             lines.append(f"- {names.get(c['article'], c['article'])} reuses {c['share']:.0%} of its text "
@@ -137,7 +138,7 @@ def to_markdown(dossier: Dossier) -> str:
 def event_markdown(e: Event) -> list[str]:
     """One event's dossier for reading: brief, figures, facts, disputes, timeline, related events."""
     lines = [f"## Event {e.id}: {_cell(e.headline)}", "",
-             f"{len(e.articles)} articles, {e.independent_sources} independent sources.", ""]
+             f"{_n(len(e.articles), 'article')}, {_n(e.independent_sources, 'independent source')}.", ""]
     if e.brief:
         lines += ["### Brief", "", e.brief["markdown"].split("\n", 2)[-1].strip().replace("### ", "#### "), ""]
     facts = []
@@ -160,7 +161,7 @@ def event_markdown(e: Event) -> list[str]:
             who = a["name"] or "no group"
             note = f"; unverified: {a['unverified_because']}" if a.get("unverified_because") else ""
             note += f"; {a['evolution']}" if a.get("evolution") else ""
-            facts.append(f"- **Perpetrator**: {who} ({a['link']}, {a['independent_sources']} sources{note})")
+            facts.append(f"- **Perpetrator**: {who} ({a['link']}, {_n(a['independent_sources'], 'source')}{note})")
     targets = sorted({a["name"] for a in e.actors if a["role"] == "target"})
     if targets:
         facts.append(f"- **Targets**: {', '.join(targets)}")
@@ -171,7 +172,8 @@ def event_markdown(e: Event) -> list[str]:
                   "|---|---|---|---|---|---|---|---|"]
         for f in e.figures:
             est = f["estimate"]
-            reports = "; ".join(f"{r['outlet']}: {r['wording'] or r['value']}" for r in f["reports"])
+            reports = "; ".join(f"{r['outlet']}: {r['wording'] or r['value']}"
+                                + (f" ({r['said_by']})" if r.get("said_by") else "") for r in f["reports"])
             lines.append(f"| {f['measure']} | {f['group']} | {est['best']} | {est['low']} | {est['high']} | "
                          f"{f['status']} | {f['independent_sources']} | {_cell(reports)} |")
         lines.append("")
@@ -179,7 +181,8 @@ def event_markdown(e: Event) -> list[str]:
         lines += ["### Disputes", ""]
         for d in e.disputes:
             lines.append(f"- **{d['about']}**: " + " vs ".join(
-                f"{p['value']} ({', '.join(p['outlets'])})" for p in d["positions"]))
+                f"{p['value']} ({', '.join(p['outlets'])}"
+                + (f"; said by {', '.join(p['said_by'])}" if p.get("said_by") else "") + ")" for p in d["positions"]))
         lines.append("")
     if e.timeline:
         lines += ["### Timeline", ""]
@@ -217,7 +220,5 @@ def _cell(value: str) -> str:
     value = value.replace("|", "\\|").replace("\n", " ")
     return value if len(value) <= 120 else value[:117] + "..."
 
-
-from .html import to_html  # noqa: E402
 
 RENDERERS = {"json": to_json, "md": to_markdown, "html": to_html}

@@ -208,3 +208,12 @@ def test_cli_analyze_writes_an_html_file(corpus, tmp_path, capsys):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Gunmen kill 7 police at Mali checkpoint" in page
     assert capsys.readouterr().out == ""
+
+
+def test_markdown_counts_one_article_and_one_source_in_the_singular(write):
+    from corroborate.render import to_markdown
+
+    one = write("one.jsonl", json.dumps(RECORDS[2]) + "\n")
+    md = to_markdown(analyze([one]))
+    assert "1 article," in md and "1 independent source." in md
+    assert "1 articles" not in md and "1 sources" not in md and "1 events" not in md

@@ -6,8 +6,6 @@ Mali); none is taken from a real article.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import pytest
@@ -336,3 +334,153 @@ def test_an_actor_claim_naming_another_day_is_not_this_events(tmp_path):
     assert "Islamic State" in names
     assert "Ansarul Islam" not in names
     assert "perpetrator" not in {d["about"] for d in e.disputes}
+
+
+def _event_by_hand(rows):
+    """Reports grouped by hand into one event (these tests are about reconciling, not clustering)."""
+    from corroborate.model import Article, Event
+    from corroborate.pipeline import process
+    from corroborate.reconcile import reconcile
+
+    articles = [process(Article(input=i, title=t, raw_text=x, published=p, outlet=o, format="text"))
+                for i, p, o, t, x in rows]
+    e = Event("by-hand", [a.id for a in articles], rows[0][3])
+    return reconcile(e, articles, [])
+
+
+def test_a_victim_mentioned_alone_does_not_outvote_the_full_count():
+    e = _event_by_hand([
+        ("v1", "2023-05-14T08:00:00Z", "Lakeside Post", "Man killed in Harbor Road shooting",
+         "A man was killed in a shooting on Harbor Road in Toledo, Ohio, on Saturday night, police said."),
+        ("v2", "2023-05-14T09:00:00Z", "Toledo Evening", "Harbor Road shooting victim named",
+         "Police named the man killed on Harbor Road in Toledo on Saturday night as Tomas Ferrell."),
+        ("v3", "2023-05-14T12:00:00Z", "Maumee Courier", "Three killed in Toledo shooting",
+         "Three people were killed in a shooting on Harbor Road in Toledo on Saturday night, police said."),
+    ])
+    killed = figure(e, "killed", "people")
+    # "a man" is one of the dead, not a count of them: no dispute, and both policies give the count
+    assert killed["status"] == "agreed"
+    assert killed["estimates"]["best"]["best"] == killed["estimates"]["conservative"]["best"] == 3
+
+
+def test_counts_that_differ_stay_a_dispute_with_their_positions():
+    e = _event_by_hand([
+        ("c1", "2023-05-14T08:00:00Z", "Lakeside Post", "Two killed in Harbor Road shooting",
+         "Two people were killed in a shooting on Harbor Road in Toledo, Ohio, on Saturday night, police said."),
+        ("c2", "2023-05-14T12:00:00Z", "Maumee Courier", "Three killed in Toledo shooting",
+         "Three people were killed in a shooting on Harbor Road in Toledo on Saturday night, police said."),
+    ])
+    killed = figure(e, "killed", "people")
+    assert killed["status"] == "disputed"
+    assert killed["estimates"]["conservative"]["best"] == 2
+    [d] = [d for d in e.disputes if d["about"] == "killed people"]
+    assert [p["value"] for p in d["positions"]] == [2, 3]
+
+
+def test_a_month_does_not_outvote_the_days_inside_it():
+    e = _event_by_hand([
+        ("m1", "2024-01-04T08:00:00Z", "Lakeside Post", "Two hurt in Elm Street shooting",
+         "Two men were wounded in a shooting on Elm Street in Toledo, Ohio, on Jan. 3, police said."),
+        ("m2", "2024-01-04T09:00:00Z", "Toledo Evening", "Elm Street shooting",
+         "Two men were wounded in a shooting on Elm Street in Toledo on Jan. 3, police said."),
+        ("m3", "2024-01-05T09:00:00Z", "Maumee Courier", "Elm Street shooting",
+         "Two men were wounded in a shooting on Elm Street in Toledo on Jan. 2, a witness said."),
+        ("m4", "2024-02-20T09:00:00Z", "Ohio Weekly", "Arrest in Elm Street shooting",
+         "Police arrested a man over the shooting that wounded two men on Elm Street in Toledo in January."),
+    ])
+    assert (e.date["value"], e.date["precision"]) == ("2024-01-03", "day")
+
+
+def test_late_at_night_and_early_next_day_are_the_same_hour():
+    e = _event_by_hand([
+        ("n1", "2023-06-10T08:00:00Z", "Lakeside Post", "Two hurt in bar shooting",
+         "Two men were wounded in a shooting outside a bar on Elm Street in Toledo, Ohio, late Friday night, "
+         "police said."),
+        ("n2", "2023-06-10T15:00:00Z", "Toledo Evening", "Elm Street bar shooting",
+         "Two men were wounded in a shooting outside a bar on Elm Street in Toledo early Saturday, police said."),
+    ])
+    # just after midnight: Saturday by the calendar, and no dispute between the two ways of telling it
+    assert e.date["value"] == "2023-06-10"
+    assert not [d for d in e.disputes if d["about"] == "date"]
+
+
+def test_a_report_that_gives_no_date_bounds_the_event_date_by_a_few_days_only():
+    e = _event_by_hand([
+        ("u1", "2023-03-30T08:00:00Z", "Lakeside Post", "Shooting on Elm Street",
+         "Two men were wounded in a shooting on Elm Street in Toledo, Ohio, police said."),
+        ("u2", "2023-04-02T15:00:00Z", "Toledo Evening", "Elm Street shooting",
+         "Two men were wounded in a shooting on Elm Street in Toledo on Saturday, police said."),
+    ])
+    # the first stamp may be wrong (a page's crawl or update time); a dated report two days on is believed
+    assert e.date["value"] == "2023-04-01" and e.date["basis"] == "text"
+
+
+def test_two_speakers_in_one_article_who_disagree_are_a_dispute_with_their_names():
+    from corroborate.model import Dossier
+    from corroborate.render import to_markdown
+
+    e = _event_by_hand([
+        ("w1", "2024-05-08T10:00:00Z", "Kidal Observer", "Kidal bus blast",
+         "Fifteen people were killed by Tuesday's bomb at the Kidal bus station, staff at the regional hospital "
+         "said on Wednesday. The governor's office said in a statement that 13 people were killed, without "
+         "explaining the difference."),
+    ])
+    killed = figure(e, "killed", "people")
+    assert killed["status"] == "disputed"
+    [d] = [d for d in e.disputes if d["about"] == "killed people"]
+    assert [(p["value"], p["said_by"]) for p in d["positions"]] == [
+        (13, ["The governor's office"]), (15, ["staff at the regional hospital"])]
+    md = to_markdown(Dossier(articles=[], events=[e]))
+    assert "13 (Kidal Observer; said by The governor's office) vs 15 (Kidal Observer; said by staff at the " \
+           "regional hospital)" in md
+
+
+def test_a_figure_the_article_calls_earlier_is_not_a_second_voice():
+    e = _event_by_hand([
+        ("w2", "2024-05-08T10:00:00Z", "Kidal Observer", "Kidal bus blast",
+         "Doctors said 30 people were wounded by Tuesday's bomb at the Kidal bus station, more than the 23 "
+         "wounded first reported by the army."),
+    ])
+    injured = figure(e, "injured", "people")
+    assert injured["status"] == "single-source" and injured["estimate"]["best"] == 30
+    assert not e.disputes
+
+
+def test_a_count_of_one_group_is_no_dispute_with_a_larger_total():
+    e = _event_by_hand([
+        ("k1", "2023-05-14T08:00:00Z", "Lakeside Post", "Two children killed in Harbor Road shooting",
+         "Two children were killed in a shooting at a house on Harbor Road in Toledo, Ohio, on Saturday, "
+         "police said."),
+        ("k2", "2023-05-14T12:00:00Z", "Maumee Courier", "Four dead in Toledo house shooting",
+         "Four people died in a shooting at a house on Harbor Road in Toledo on Saturday, police said."),
+    ])
+    killed = figure(e, "killed", "people")
+    # the two children are some of the four dead: the reports agree on four
+    assert killed["status"] == "agreed" and killed["estimate"]["best"] == 4
+
+
+def test_a_tie_between_stale_dates_goes_to_the_one_written_out():
+    e = _event_by_hand([
+        ("t1", "2023-06-09T08:00:00Z", "Lakeside Post", "Elm Street shooting",
+         "Police are still looking for the gunman who wounded two men in a shooting on Elm Street in Toledo, "
+         "Ohio, on Sunday night."),
+        ("t2", "2023-09-20T15:00:00Z", "Toledo Evening", "Man charged in Elm Street shooting",
+         "A man was charged on Tuesday over the June 6 shooting on Elm Street in Toledo that wounded two men."),
+    ])
+    # neither was written while the news broke; "June 6" does not lean on a stamp as "Sunday" does
+    assert e.date["value"] == "2023-06-06"
+
+
+def test_one_person_told_twice_in_one_phrase_is_counted_once():
+    teen = _event_by_hand([
+        ("p1", "2023-05-14T08:00:00Z", "Lakeside Post", "Teen killed on Harbor Road",
+         "A 15-year-old Harbor Road teen was killed in a shooting in Toledo, Ohio, on Saturday, police said."),
+    ])
+    assert figure(teen, "killed", "children")["estimate"]["best"] == 1
+    assert not [f for f in teen.figures if f["measure"] == "killed" and f["estimate"]["best"] > 1]
+    two = _event_by_hand([
+        ("p2", "2023-05-14T12:00:00Z", "Maumee Courier", "Boy and woman killed on Elm Street",
+         "A 6-year-old boy and a 30-year-old woman were killed in a shooting on Elm Street in Toledo on "
+         "Saturday, police said."),
+    ])
+    assert figure(two, "killed", "people")["estimate"]["best"] == 2

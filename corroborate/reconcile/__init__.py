@@ -14,10 +14,14 @@ Rules, in the order a reader checks them:
   is the largest of: one sentence's groups added up ("53 soldiers and one civilian" → 54),
   its named groups added up across sentences, the people it introduces one by one, and the
   people it names ("Ann Lee, 23, was shot"), each surname once.
-  A part of a total ("54 bodies including one civilian") is never added again.
+  A part of a total ("54 bodies including one civilian") is never added again, nor is one person
+  told twice in one phrase ("a 15-year-old Elm Street teen": children 1 and people 1 are one).
 - **Intervals.** "at least 53" is [53, ∞), "more than 50" [51, ∞), "up to 10" [0, 10],
   "about 20" ±10 %, "dozens" (coded 12, ACLED's convention) [12, ∞): a vague amount never
-  disputes a number.  Independent origins *agree* when their intervals meet.
+  disputes a number.  A person mentioned alone ("a man was killed", "his wife") and the people
+  an article names or introduces one by one are [n, ∞): some of the victims, not a count of them;
+  so is a total made of named groups only ("two children were killed": [2, ∞)).
+  Independent origins *agree* when their intervals meet.
 - **Revisions.** An origin's later figure replaces its earlier one, and an official's later
   figure (government, police, army, ministry, spokesman …) supersedes earlier conflicting
   ones; both stay in the timeline.  What still conflicts is **disputed**.
@@ -25,7 +29,8 @@ Rules, in the order a reader checks them:
   survived" against "10 survivors") is a dispute about that measure.
 - **Estimates** under two named policies: ``best`` (UCDP-like; the default): best = the value
   most origins give (ties: the middle one), low/high = the lowest/highest credible figure;
-  ``conservative`` (ACLED-like): best = the lowest credible figure.  Vague amounts count
+  ``conservative`` (ACLED-like): best = the lowest credible figure (inside the agreement when the
+  reports agree; a person mentioned alone is no figure of one).  Vague amounts count
   at their coded value only when no origin gives a number.
 - **Background** claims (``Claim.scope``) never reach the event's figures: they form
   ``related_events``, grouped by their date and wording, and reconciled the same way.

@@ -17,11 +17,14 @@ _LINK_RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "reported": 3}
 
 
 def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[dict]]:
-    """The event date most origins give (ties: one given fresh, then the earliest), else the first report's
-    publication day.
+    """The event date most origins give (ties: one given fresh, then one written out, then the earliest),
+    else the first report's publication day.
 
     A date after the first report's publication day is a later event's (an arrest, a trial, a
-    death in hospital) and takes no part; the reports keep it."""
+    death in hospital) and takes no part; the reports keep it.  Only a report that gives a date
+    bounds it by its day: an undated report's stamp (which may be a crawl or update time) bounds
+    it by FRESH_DAYS.  A month or week lends its origins to the days inside it, not the other way
+    round.  "Late Friday night" beside "early Saturday" is Saturday (see ``_after_midnight``)."""
     reports = []
     for a in articles:
         c = _first(a, "date")
@@ -29,10 +32,13 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
             reports.append(Report(a, [c], c.value["date"], origins.of(a, c)))
     times = [(a, c) for a in articles for c in [_first(a, "time")] if c is not None]
     time = Counter(c.value["time"] for _, c in times).most_common(1)[0][0] if times else None
-    first = min((_date.fromisoformat(a.published[:10]) for a in articles if a.published), default=None)
+    first = _first_published(articles)
+    # (a report that gives no date may carry a wrong stamp: its day bounds the event by FRESH_DAYS only)
+    first_dated = _first_published([r.article for r in reports])
     spans = {r.value: date_span(r.value, r.claims[0].value["precision"]) for r in reports}
     # the event happened by the day it was first reported: a later date is a follow-up's (arrest, trial)
-    later = {v for v, (start, _) in spans.items() if first is not None and start > first}
+    later = {v for v, (start, _) in spans.items()
+             if first is not None and (start > first_dated or (start - first).days > FRESH_DAYS)}
     if len(later) == len(spans):
         dated = sorted((a for a in articles if a.published), key=lambda a: (a.published, a.id))
         if not dated:
@@ -48,13 +54,19 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
         if r.value in later:
             continue
         votes[r.value].add(r.origin)
-    # a month or week agrees with a day inside it; the finest value most origins support wins
-    support = {v: {o for w, os in votes.items() if _meets(spans[v], spans[w]) for o in os} for v in votes}
+    _after_midnight(votes, reports)
+    # a month or week agrees with a day inside it (and lends it its origins, not the other way round:
+    # "in January" beside "Jan. 3" and "Jan. 2" does not outvote either); the finest value most origins
+    # support wins
+    support = {v: {o for w, os in votes.items() if _meets(spans[v], spans[w]) and _width(spans[w]) >= _width(spans[v])
+                   for o in os} for v in votes}
     # a tie goes to a date that a report gave within FRESH_DAYS of its own publication (written while the
-    # news broke, when "Saturday" meant this Saturday), then to the earliest
+    # news broke, when "Saturday" meant this Saturday)
     fresh = {v for v in votes for r in reports if r.value == v and r.article.published
              and (_date.fromisoformat(r.article.published[:10]) - spans[v][0]).days <= FRESH_DAYS}
-    value = min(votes, key=lambda v: (-len(support[v]), (spans[v][1] - spans[v][0]).days, v not in fresh, v))
+    # then to a date written out ("June 6", not "Sunday", which leans on the report's stamp)
+    written = {r.value for r in reports for c in r.claims[:1] if c.start >= 0 and _DIGIT.search(c.quote[c.start:c.end])}
+    value = min(votes, key=lambda v: (-len(support[v]), _width(spans[v]), v not in fresh, v not in written, v))
     precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
     conflicting = sorted(v for v in votes if not _meets(spans[v], spans[value]))
     disputes = []
@@ -67,6 +79,35 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     if times:
         out["time_reports"] = [Report(a, [c], c.value["time"], origins.of(a, c)).summary() for a, c in times]
     return out, disputes
+
+
+def _first_published(articles: list[Article]) -> _date | None:
+    return min((_date.fromisoformat(a.published[:10]) for a in articles if a.published), default=None)
+
+
+def _width(span: tuple[_date, _date]) -> int:
+    return (span[1] - span[0]).days
+
+
+_DIGIT = re.compile(r"\d")
+_NIGHT = re.compile(r"\b(?:night|late)\b", re.I)
+_SMALL_HOURS = re.compile(r"\b(?:early|midnight|wee\s+hours|small\s+hours)\b", re.I)  # not "overnight": its day is a guess
+
+
+def _after_midnight(votes: dict[str, set[str]], reports: list[Report]) -> None:
+    """"Late Friday night" beside "early Saturday" is one hour told two ways: the calendar day is
+    Saturday, and the Friday votes move to it (only when some report puts it in Saturday's small hours)."""
+    said: dict[str, list[str]] = defaultdict(list)
+    for r in reports:
+        c = r.claims[0]
+        if c.value.get("precision") == "day":
+            said[r.value].append(c.quote[c.start:c.end] if c.start >= 0 else "")
+    for v in sorted(votes):
+        if v not in said or not all(_NIGHT.search(w) and not _SMALL_HOURS.search(w) for w in said[v]):
+            continue
+        after = (_date.fromisoformat(v[:10]) + timedelta(days=1)).isoformat()
+        if after in votes and any(_SMALL_HOURS.search(w) for w in said.get(after, [])):
+            votes[after] |= votes.pop(v)
 
 
 def date_span(value: str, precision: str) -> tuple[_date, _date]:
