@@ -186,7 +186,8 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
     mark = time.perf_counter()
     dossier = Dossier(articles=articles, events=events, rejected=report.rejected, reuse=pairs,
                       origins=origins(articles, pairs))
-    Path(db).with_suffix(".json").write_text(render.RENDERERS["json"](dossier), encoding="utf-8")
+    with open(Path(db).with_suffix(".json"), "w", encoding="utf-8") as fh:  # as `analyze -o` writes it: streamed
+        fh.writelines(render.iter_json(dossier))
     t["render/write"] = time.perf_counter() - mark
     emit("render/write", t["render/write"])
     total = time.perf_counter() - start
@@ -244,7 +245,8 @@ def profile(stage: str, src: str, db: str, top: int = 20) -> dict:
             dossier_events(events, articles, pairs)
             d = Dossier(articles=articles, events=events, reuse=pairs, origins=origins(articles, pairs))
             prof.enable()
-            render.RENDERERS["json"](d)
+            for _ in render.iter_json(d):
+                pass
             prof.disable()
         what = stage
     stats = pstats.Stats(prof, stream=io.StringIO())
