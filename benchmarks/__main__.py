@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import (cluster_bench, e2e_bench, extract_gva, extract_gvdb, extract_muc, ingest_bench, reconcile_gva,
                reuse_bench, reuse_gva, scale_bench, stream_bench)
-from .common import RESULTS, SHARED, write_result
+from .common import RESULTS, SHARE_ENV, SHARED, write_result
 
 BENCHMARKS = {
     "ingest": ingest_bench.run,
@@ -86,14 +86,19 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
 
     start = time.perf_counter()
     statuses = {}
-    for i, name in enumerate(names, 1):
-        print(f"[{i}/{len(names)}] {name} ...", file=sys.stderr, flush=True)
-        status = run_one(name, BENCHMARKS[name], results, timeout_for(name, args.timeout or None))
-        statuses[name] = status
-        line = f"{name}: {status['status']} in {status['wall_seconds']} s"
-        if status.get("message"):
-            line += f": {status['message']}"
-        print(line, file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory(prefix="corroborate-bench-") as share:
+        os.environ[SHARE_ENV] = share  # datasets ingested once for the whole run (common.ingested)
+        try:
+            for i, name in enumerate(names, 1):
+                print(f"[{i}/{len(names)}] {name} ...", file=sys.stderr, flush=True)
+                status = run_one(name, BENCHMARKS[name], results, timeout_for(name, args.timeout or None))
+                statuses[name] = status
+                line = f"{name}: {status['status']} in {status['wall_seconds']} s"
+                if status.get("message"):
+                    line += f": {status['message']}"
+                print(line, file=sys.stderr, flush=True)
+        finally:
+            os.environ.pop(SHARE_ENV, None)
     failed = [n for n, s in statuses.items() if s["status"] == "failed"]
     _write_outputs(results, argv, names, statuses, start)
     if failed:
