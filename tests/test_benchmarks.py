@@ -186,3 +186,17 @@ def test_a_dataset_is_ingested_once_per_run_and_read_back_the_same(tmp_path, mon
     for x, y, z in zip(plain, first, again):  # the same articles, every field (claims too)
         for f in x.__dataclass_fields__:
             assert getattr(x, f) == getattr(y, f) == getattr(z, f), f
+
+
+def test_the_stage_split_is_measured_once_per_run(tmp_path, monkeypatch):
+    from benchmarks import common
+
+    src = tmp_path / "mini.jsonl"
+    src.write_text(json.dumps({"id": "r1", "title": "Storm closes Pellham school", "published": "2022-01-10",
+                               "text": "A storm closed the school in Pellham on Monday. Classes resume on Wednesday, "
+                                       "the district said."}) + "\n", encoding="utf-8")
+    monkeypatch.setenv(common.SHARE_ENV, str(tmp_path))
+    first = common.stage_split(src, tmp_path / "a.db")
+    assert {"read", "store", "clean.clean", "extract.extract"} <= set(first)
+    monkeypatch.setattr(common, "_stage_split", lambda *a: pytest.fail("measured twice"))
+    assert common.stage_split(src, tmp_path / "b.db") == first
