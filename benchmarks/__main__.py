@@ -113,6 +113,7 @@ def run_one(name: str, fn, results: Path, timeout: float | None) -> dict:
         out = Path(tmp) / "record.json"
         code = "import sys; from benchmarks.common import run_child; run_child(sys.argv[1], sys.argv[2])"
         env = os.environ | {"PYTHONPATH": os.pathsep.join(p or os.getcwd() for p in sys.path)}
+        cpu_before = _children_cpu()
         started = time.perf_counter()
         # a session of its own, so a timeout kills the benchmark's own children too
         proc = subprocess.Popen([sys.executable, "-c", code, spec, str(out)], env=env, start_new_session=True)
@@ -124,12 +125,13 @@ def run_one(name: str, fn, results: Path, timeout: float | None) -> dict:
         finally:
             _kill_group(proc)
         wall = round(time.perf_counter() - started, 1)
+        cpu = round(_children_cpu() - cpu_before, 1)  # the benchmark and every process it waited for
         record = json.loads(out.read_text(encoding="utf-8")) if out.exists() and error is None else None
     if record is None:
         record = {"status": "failed", "error": error or "the benchmark wrote no result"}
-    status = {"status": record["status"], "wall_seconds": wall}
+    status = {"status": record["status"], "wall_seconds": wall, "cpu_seconds": cpu}
     if record["status"] == "ok":
-        result = record["result"] | {"wall_seconds": wall}
+        result = record["result"] | {"wall_seconds": wall, "cpu_seconds": cpu}
         path = write_result(name, result, results)
         print(f"{name}: {json.dumps({k: v for k, v in result.items() if not isinstance(v, (dict, list))})}")
         print(f"  -> {path}")
@@ -140,6 +142,14 @@ def run_one(name: str, fn, results: Path, timeout: float | None) -> dict:
         write_result(name, {"benchmark": name, "status": "failed", "error": record["error"], "wall_seconds": wall},
                      results)
     return status
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's reaped children (and theirs)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _died(returncode: int) -> str:

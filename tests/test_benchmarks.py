@@ -200,3 +200,20 @@ def test_the_stage_split_is_measured_once_per_run(tmp_path, monkeypatch):
     assert {"read", "store", "clean.clean", "extract.extract"} <= set(first)
     monkeypatch.setattr(common, "_stage_split", lambda *a: pytest.fail("measured twice"))
     assert common.stage_split(src, tmp_path / "b.db") == first
+
+
+def fake_busy():
+    start = time.process_time()
+    while time.process_time() - start < 0.3:
+        pass
+    return {"benchmark": "fake_busy"}
+
+
+def test_each_benchmarks_cpu_time_is_recorded_beside_its_wall_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "BENCHMARKS", {"busy": fake_busy})
+    results = tmp_path / "results"
+    assert runner.main(["--results", str(results)]) == 0
+    run = json.loads((results / "run.json").read_text())["benchmarks"]["busy"]
+    assert run["cpu_seconds"] >= 0.3 and run["wall_seconds"] >= 0.3
+    assert json.loads((results / "busy.json").read_text())["cpu_seconds"] == run["cpu_seconds"]
+    assert "| benchmark | status | wall time (s) | CPU time (s) |" in (results / "SUMMARY.md").read_text()
