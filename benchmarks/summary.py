@@ -236,7 +236,7 @@ def render(results: Path) -> str:
     for name in names:
         st = status.get(name, {})
         wall = st.get("wall_seconds", found.get(name, {}).get("wall_seconds"))
-        cpu = st.get("cpu_seconds")
+        cpu = st.get("cpu_seconds", found.get(name, {}).get("benchmark_cpu_seconds"))
         total += wall or 0
         cpu_total += cpu or 0
         state = st.get("status") or found.get(name, {}).get("status") or "ok"
