@@ -26,6 +26,14 @@ from .common import DATA, machine, need, run_measured, stage_split
 
 TARGET_ARTICLES_PER_SECOND = 300
 TARGET_PEAK_RSS_MIB = 1024
+# how often the process tree's PSS is summed while the CLI runs: reading /proc/PID/smaps_rollup of a
+# 300 MiB process takes 2-5 ms of CPU, so sampling its three processes every 50 ms (as before) took
+# 15-30 % of a core from the 2-core run being measured; every 0.5 s takes 1-3 %.  (Peak RSS, the bar,
+# comes from wait4 and is exact whatever the period.)
+TREE_SAMPLE_SECONDS = 0.5
+# the per-article stages are profiled on every 4th article (a sample of ~540 GVA articles shows which
+# functions dominate; the stage split has the time of every article), in a quarter of the time
+PROFILE_EVERY = 4
 
 
 def run(workers: int | None = None) -> dict:
@@ -38,7 +46,7 @@ def run(workers: int | None = None) -> dict:
                                  "-o", str(out), "--quiet", "--workers", str(workers)])
         dossier = json.loads(out.read_text())
         stages = _child(["--stages", str(src), str(Path(tmp) / "stages.db"), str(workers)])
-        split = _child(["--split", str(src)])
+        split = _child(["--split", str(src), str(Path(tmp) / "split.db")])
         slowest = max(stages["stage_seconds"], key=stages["stage_seconds"].get)
         profile = _child(["--profile", slowest, str(src), str(Path(tmp) / "stages.db")])
     kept = len(dossier["articles"])
@@ -68,12 +76,15 @@ def run(workers: int | None = None) -> dict:
                                      "spends processing or waiting for them)",
             "store": "write articles, sentences and claims",
             "load": "read the articles back from the store (as analyze does)",
-            "reuse": "find copies and store the pairs",
-            "cluster": "batch grouping into events and storing them",
+            "reuse": "find copies (in a forked child process, beside cluster) and store the pairs",
+            "cluster": "batch grouping into events and storing them (while reuse runs in the child)",
             "reconcile+brief": "per event",
             "render/write": "JSON dossier to a file",
         },
         "stages_total_seconds": stages["total"],
+        # reuse runs in a forked child while the parent clusters (pipeline.copies_and_events): their wall time
+        # together, less than the two stage times above added up
+        "reuse_and_cluster_together_seconds": stages["reuse_and_cluster_together_seconds"],
         "article_stage_cpu_seconds_one_core": split,
         "slowest_stage": slowest,
         "profile": profile,
@@ -91,7 +102,7 @@ def run_tree_measured(argv: list[str]) -> dict:
         while not stop.is_set():
             kids = _children(me)
             peak[0] = max(peak[0], sum(_rss_kib(p) for k in kids for p in [k, *_descendants(k)]))
-            time.sleep(0.05)
+            stop.wait(TREE_SAMPLE_SECONDS)
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
@@ -154,7 +165,7 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
     """
     emit = emit or (lambda stage, seconds: None)
     from corroborate import render
-    from corroborate.pipeline import dossier_events, find_copies, group, ingest_paths
+    from corroborate.pipeline import copies_and_events, dossier_events, ingest_paths
     from corroborate.model import Dossier
     from corroborate.reuse import origins
     from corroborate.store import Store
@@ -171,14 +182,12 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
         articles = store.articles(report.article_ids)
         t["load"] = time.perf_counter() - mark
         emit("load", t["load"])
-        mark = time.perf_counter()
-        pairs = find_copies(store, articles)
-        t["reuse"] = time.perf_counter() - mark
+        both: dict[str, float] = {}  # as analyze does: reuse in a forked child while this process groups
+        pairs, events = copies_and_events(store, articles, workers, timings=both)
+        t["reuse"], t["cluster"] = both["reuse"], both["cluster"]
+        emit("cluster", t["cluster"])  # first: the sampled RSS of this process while both ran is clustering's
         emit("reuse", t["reuse"])
-        mark = time.perf_counter()
-        events = group(store, articles)
-        t["cluster"] = time.perf_counter() - mark
-        emit("cluster", t["cluster"])
+        emit("reuse+cluster", both["reuse+cluster"])
     mark = time.perf_counter()
     dossier_events(events, articles, pairs)
     t["reconcile+brief"] = time.perf_counter() - mark
@@ -186,7 +195,8 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
     mark = time.perf_counter()
     dossier = Dossier(articles=articles, events=events, rejected=report.rejected, reuse=pairs,
                       origins=origins(articles, pairs))
-    Path(db).with_suffix(".json").write_text(render.RENDERERS["json"](dossier), encoding="utf-8")
+    with open(Path(db).with_suffix(".json"), "w", encoding="utf-8") as fh:  # as `analyze -o` writes it: streamed
+        fh.writelines(render.iter_json(dossier))
     t["render/write"] = time.perf_counter() - mark
     emit("render/write", t["render/write"])
     total = time.perf_counter() - start
@@ -196,12 +206,14 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
         "store": ingest_t.get("store", 0.0),
         **t,
     }
-    return {"stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()}, "total": round(total, 3)}
+    return {"stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()}, "total": round(total, 3),
+            "reuse_and_cluster_together_seconds": round(both["reuse+cluster"], 3)}
 
 
-def split(src: str) -> dict:
-    """Each per-article stage timed on one core over every article."""
-    return {k.split(".")[0]: v for k, v in stage_split(src).items()}
+def split(src: str, db: str) -> dict:
+    """Each per-article stage, and the storing, timed on one core over every article (as ``ingest``
+    measures it: once per ``python -m benchmarks`` run, see ``common.stage_split``)."""
+    return {k.split(".")[0]: v for k, v in stage_split(src, db).items()}
 
 
 def profile(stage: str, src: str, db: str, top: int = 20) -> dict:
@@ -214,13 +226,13 @@ def profile(stage: str, src: str, db: str, top: int = 20) -> dict:
 
     prof = cProfile.Profile()
     if stage in ("outlets+clean+extract", "read", "store"):
-        items = [x for _, chunk in ingest.read_inputs([src]) for x in chunk]
+        items = [x for _, chunk in ingest.read_inputs([src]) for x in chunk][::PROFILE_EVERY]
         prof.enable()
         for x in items:
             if isinstance(x, Article):
                 process(x)
         prof.disable()
-        what = "pipeline.process over every article, one core"
+        what = f"pipeline.process over every {PROFILE_EVERY}th article ({len(items)}), one core"
     else:
         with Store(db) as store:
             articles = list(store.iter_articles())
@@ -244,7 +256,8 @@ def profile(stage: str, src: str, db: str, top: int = 20) -> dict:
             dossier_events(events, articles, pairs)
             d = Dossier(articles=articles, events=events, reuse=pairs, origins=origins(articles, pairs))
             prof.enable()
-            render.RENDERERS["json"](d)
+            for _ in render.iter_json(d):
+                pass
             prof.disable()
         what = stage
     stats = pstats.Stats(prof, stream=io.StringIO())
@@ -267,7 +280,7 @@ if __name__ == "__main__":
     if cmd == "--stages":
         print(json.dumps(stages(rest[0], rest[1], int(rest[2]))))
     elif cmd == "--split":
-        print(json.dumps(split(rest[0])))
+        print(json.dumps(split(rest[0], rest[1])))
     elif cmd == "--profile":
         print(json.dumps(profile(rest[0], rest[1], rest[2])))
     else:

@@ -38,6 +38,11 @@ def run() -> dict:
     load()  # before ingest, which would load it on the first article
     gazetteer_seconds = time.perf_counter() - t
     arts, incident = gva_articles()  # ingest runs the extract stage too; it is timed again alone below
+    # the articles may come from this run's shared copy (common.ingested), not an ingest in this process:
+    # one untimed pass first, as that ingest was, so the timed pass is measured as before (lazily built
+    # patterns and caches warm; a first pass here took 7.8 CPU s, the next ones 6.0)
+    for a in arts:
+        extract(a)
     t = time.perf_counter()
     for a in arts:
         extract(a)

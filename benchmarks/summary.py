@@ -229,16 +229,21 @@ def render(results: Path) -> str:
     if machine:
         out += [f"Machine: Python {machine.get('python')}, {machine.get('cpus')} CPUs, {machine.get('platform')}.", ""]
 
-    out += ["## Run", "", "| benchmark | status | wall time (s) |", "|---|---|---:|"]
-    total = 0.0
+    # CPU seconds (user + system, the benchmark's process tree): unlike wall time, hardly changed by other
+    # work on a shared machine; a benchmark that keeps both cores busy has about twice its wall time
+    out += ["## Run", "", "| benchmark | status | wall time (s) | CPU time (s) |", "|---|---|---:|---:|"]
+    total = cpu_total = 0.0
     for name in names:
         st = status.get(name, {})
         wall = st.get("wall_seconds", found.get(name, {}).get("wall_seconds"))
+        cpu = st.get("cpu_seconds", found.get(name, {}).get("benchmark_cpu_seconds"))
         total += wall or 0
+        cpu_total += cpu or 0
         state = st.get("status") or found.get(name, {}).get("status") or "ok"
         note = st.get("message") or found.get(name, {}).get("error")
-        out.append(f"| {name} | {state}{': ' + _cell(note) if note and state != 'ok' else ''} | {fmt(wall)} |")
-    out.append(f"| **total** (sum of the above) | | **{total:,.1f}** |")
+        out.append(f"| {name} | {state}{': ' + _cell(note) if note and state != 'ok' else ''} | {fmt(wall)} "
+                   f"| {fmt(cpu)} |")
+    out.append(f"| **total** (sum of the above) | | **{total:,.1f}** | **{cpu_total:,.1f}** |")
     inv = run.get("invocation")
     if inv:
         command = " ".join(["python -m benchmarks", *inv.get("argv", [])])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from . import __version__, render
 from .errors import CorroborateError
@@ -152,7 +152,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                           limits=Limits(max_file_bytes=args.max_bytes), progress=tick, workers=args.workers)
     finally:
         done()
-    _write(render.RENDERERS[args.format](dossier), args.output)
+    _write(_rendered(dossier, args.format), args.output)
     return _report_rejected(dossier.rejected, args.quiet)
 
 
@@ -266,7 +266,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with Store(args.db) as store:
         dossier = stored_dossier(store, [args.event])
-    _write(render.RENDERERS[args.format](dossier), args.output)
+    _write(_rendered(dossier, args.format), args.output)
     return 0
 
 
@@ -288,16 +288,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(text: str, output: str | None) -> None:
-    """Write to ``output`` whole (a temporary file renamed into place), or to standard output."""
+def _rendered(dossier, fmt: str) -> str | Iterable[str]:
+    """The dossier in ``fmt``: JSON as pieces (an article, an event, ...) written as they are made,
+    so a large dossier is never held as one string; the other formats whole."""
+    return render.iter_json(dossier) if fmt == "json" else render.RENDERERS[fmt](dossier)
+
+
+def _write(text: str | Iterable[str], output: str | None) -> None:
+    """Write ``text`` (a string, or its pieces in order) to ``output`` (a temporary file renamed
+    into place once complete, so a failure leaves no half-written output), or to standard output."""
+    pieces = [text] if isinstance(text, str) else text
     if not output:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         return
     import os
 
     tmp = f"{output}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            for piece in pieces:
+                fh.write(piece)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
     os.replace(tmp, output)
 
 

@@ -83,11 +83,11 @@ def tokens(text: str) -> list[tuple[str, bool]]:
     spans = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]  # usually none
     months = _MONTHS
     if not spans:
-        out = []
-        for word in _TOKEN.findall(text):
-            word = word.lower().replace("’", "'")
-            out.append((months.get(word, word), False))
-        return out
+        # lower-cased word by word (as below): str.lower() of the whole text could change its length
+        get = months.get
+        return [(get(w, w), False) for w in (w.lower() for w in _TOKEN.findall(text))
+                ] if "’" not in text else [(get(w, w), False) for w in (
+                    w.lower().replace("’", "'") for w in _TOKEN.findall(text))]
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group(0).lower().replace("’", "'")
@@ -97,12 +97,13 @@ def tokens(text: str) -> list[tuple[str, bool]]:
 
 
 def shingles(toks: list[tuple[str, bool]]) -> tuple[set[str], set[str]]:
-    """All shingles, and those with no word inside a quotation (the sentence's own framing)."""
+    """All shingles, and those with no word inside a quotation (the sentence's own framing; the
+    same set object when no word is quoted)."""
     words = [w for w, _ in toks]
     quoted = [q for _, q in toks]
-    all_ = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    all_ = {f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:])}  # SHINGLE = 3 words
     if not any(quoted):
-        return all_, set(all_)
+        return all_, all_
     frame = set()
     for i in range(len(words) - SHINGLE + 1):
         if not any(quoted[i : i + SHINGLE]):
@@ -156,13 +157,18 @@ def candidate_pairs(sig: np.ndarray, owner: np.ndarray, day: np.ndarray | None =
     pairs: set[tuple[int, int]] = set()
     for band in range(BANDS):
         cols = sig[:, band * ROWS : (band + 1) * ROWS]
-        key = np.ascontiguousarray(cols).view(np.dtype((np.void, cols.dtype.itemsize * ROWS))).ravel()
-        order = np.argsort(key, kind="stable")
-        sorted_key = key[order]
-        breaks = np.flatnonzero(sorted_key[1:] != sorted_key[:-1]) + 1
+        order = np.lexsort(cols.T[::-1])  # rows sorted by their band (first column first); ties by row
+        sorted_cols = cols[order]
+        breaks = np.flatnonzero((sorted_cols[1:] != sorted_cols[:-1]).any(axis=1)) + 1
         starts = np.concatenate(([0], breaks))
         ends = np.concatenate((breaks, [len(order)]))
-        shared = np.flatnonzero(ends - starts >= 2)  # buckets of one row pair with nothing: skip them
+        size = ends - starts
+        # buckets of two rows (most of them): a pair when the rows' articles differ, all at once
+        two = starts[size == 2]
+        x, y = order[two], order[two + 1]
+        keep = owner[x] != owner[y]
+        pairs.update(zip(np.minimum(x, y)[keep].tolist(), np.maximum(x, y)[keep].tolist()))
+        shared = np.flatnonzero(size > 2)  # buckets of one row pair with nothing: skip them
         for start, end in zip(starts[shared].tolist(), ends[shared].tolist()):
             group = order[start:end]
             owners = set(owner[group].tolist())

@@ -156,3 +156,65 @@ def test_the_default_run_leaves_out_the_extra_benchmarks_and_gives_scale_its_bud
     assert set(bench.EXTRA) <= set(bench.BENCHMARKS) and "scale" not in bench.EXTRA
     assert bench.timeout_for("scale", 600) == max(600, BUDGET_SECONDS + 60)
     assert bench.timeout_for("cluster", 600) == 600 and bench.timeout_for("scale", None) is None
+
+
+def test_a_dataset_is_ingested_once_per_run_and_read_back_the_same(tmp_path, monkeypatch):
+    from benchmarks import common
+
+    src = tmp_path / "mini.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "r1", "label": "a", "title": "Two killed in Olmsby shooting", "published": "2021-05-08",
+         "text": "Two men were killed and three people were injured in a shooting in Olmsby, Ohio, on Friday night, "
+                 "police said."},
+        {"id": "r2", "label": "b", "title": "Library opens in Wrenfield",
+         "text": "A new library opened in Wrenfield on Sunday. The town paid for it with a 2 million dollar grant."},
+    ]) + "\n", encoding="utf-8")
+    monkeypatch.delenv(common.SHARE_ENV, raising=False)
+    plain, gold = common.load_articles(src, "label")
+    monkeypatch.setenv(common.SHARE_ENV, str(tmp_path / "share"))
+    (tmp_path / "share").mkdir()
+    first, _ = common.load_articles(src, "label")
+    import corroborate
+
+    def no_second_ingest(*args, **kwargs):
+        raise AssertionError("ingested twice")
+
+    monkeypatch.setattr(corroborate, "ingest_paths", no_second_ingest)
+    again, gold_again = common.load_articles(src, "label")
+    assert gold == gold_again == ["a", "b"]
+    assert len(plain) == len(first) == len(again) == 2 and again[0].claims
+    for x, y, z in zip(plain, first, again):  # the same articles, every field (claims too)
+        for f in x.__dataclass_fields__:
+            assert getattr(x, f) == getattr(y, f) == getattr(z, f), f
+
+
+def test_the_stage_split_is_measured_once_per_run(tmp_path, monkeypatch):
+    from benchmarks import common
+
+    src = tmp_path / "mini.jsonl"
+    src.write_text(json.dumps({"id": "r1", "title": "Storm closes Pellham school", "published": "2022-01-10",
+                               "text": "A storm closed the school in Pellham on Monday. Classes resume on Wednesday, "
+                                       "the district said."}) + "\n", encoding="utf-8")
+    monkeypatch.setenv(common.SHARE_ENV, str(tmp_path))
+    first = common.stage_split(src, tmp_path / "a.db")
+    assert {"read", "store", "clean.clean", "extract.extract"} <= set(first)
+    monkeypatch.setattr(common, "_stage_split", lambda *a: pytest.fail("measured twice"))
+    assert common.stage_split(src, tmp_path / "b.db") == first
+
+
+def fake_busy():
+    start = time.process_time()
+    while time.process_time() - start < 0.3:
+        pass
+    return {"benchmark": "fake_busy", "cpu_seconds": 0.001}  # what it measured: kept as it is
+
+
+def test_each_benchmarks_cpu_time_is_recorded_beside_its_wall_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "BENCHMARKS", {"busy": fake_busy})
+    results = tmp_path / "results"
+    assert runner.main(["--results", str(results)]) == 0
+    run = json.loads((results / "run.json").read_text())["benchmarks"]["busy"]
+    assert run["cpu_seconds"] >= 0.3 and run["wall_seconds"] >= 0.3
+    assert json.loads((results / "busy.json").read_text())["benchmark_cpu_seconds"] == run["cpu_seconds"]
+    assert json.loads((results / "busy.json").read_text())["cpu_seconds"] == 0.001
+    assert "| benchmark | status | wall time (s) | CPU time (s) |" in (results / "SUMMARY.md").read_text()

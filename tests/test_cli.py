@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT, SAMPLES
 
 from corroborate.cli import main
@@ -79,3 +81,31 @@ def test_every_command_has_help_with_an_example():
     for cmd in ["analyze", "ingest", "articles", "rejected", "events", "show"]:
         proc = subprocess.run([sys.executable, "-m", "corroborate", cmd, "--help"], capture_output=True, text=True)
         assert proc.returncode == 0 and "Example:" in proc.stdout, cmd
+
+
+def test_analyze_json_file_is_the_same_bytes_as_stdout_and_as_to_json(tmp_path, capsys):
+    """The JSON dossier is written in pieces; the file, standard output and ``render.to_json`` agree."""
+    from corroborate import analyze, render
+
+    src = tmp_path / "a.md"
+    src.write_text("# Bridge reopens in Tarnwick\n\nThe old bridge in Tarnwick reopened on Monday after two years "
+                   "of repairs, the town council said.\n", encoding="utf-8")
+    out = tmp_path / "d.json"
+    assert main(["analyze", str(src), "--db", str(tmp_path / "d.db"), "-o", str(out)]) == 0
+    assert main(["analyze", str(src), "--db", str(tmp_path / "e.db")]) == 0
+    expected = render.to_json(analyze([src], db=str(tmp_path / "f.db")))
+    assert out.read_text(encoding="utf-8") == capsys.readouterr().out == expected
+    assert not (tmp_path / "d.json.tmp").exists()
+
+
+def test_a_failed_render_leaves_no_output_file(tmp_path):
+    from corroborate.cli import _write
+
+    def pieces():
+        yield "{"
+        raise RuntimeError("renderer broke")
+
+    out = tmp_path / "d.json"
+    with pytest.raises(RuntimeError):
+        _write(pieces(), str(out))
+    assert not out.exists() and not (tmp_path / "d.json.tmp").exists()

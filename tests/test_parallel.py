@@ -100,3 +100,35 @@ def test_cli_workers_flag(write, tmp_path, capsys):
     assert outs[0] == outs[1]
     with pytest.raises(SystemExit):
         main(["analyze", str(path), "--workers", "0"])
+
+
+def _copied_records() -> list[dict]:
+    """Eight reports, where each odd one is a wire copy of the report before it (a copy to find)."""
+    records = _records(8)
+    for i in range(1, 8, 2):
+        records[i]["text"] = records[i - 1]["text"] + " The street was closed for three hours."
+    return records
+
+
+def test_reuse_beside_grouping_gives_the_same_dossier(write, tmp_path, monkeypatch):
+    """Reuse detection in a forked child while this process groups: the same bytes as one after the other."""
+    src = write("in.jsonl", _lines(_copied_records()))
+    monkeypatch.setattr(pipeline, "OVERLAP_MIN_ARTICLES", 1000)
+    serial = render.to_json(analyze([src], db=str(tmp_path / "a.db"), workers=2))
+    monkeypatch.setattr(pipeline, "OVERLAP_MIN_ARTICLES", 2)
+    forked = []
+    real_fork = pipeline._fork
+    monkeypatch.setattr(pipeline, "_fork", lambda *a: forked.append(1) or real_fork(*a))
+    overlapped = render.to_json(analyze([src], db=str(tmp_path / "b.db"), workers=2))
+    assert forked and overlapped == serial
+    assert json.loads(serial)["copies"]  # there was reuse to find
+    with Store(tmp_path / "b.db") as store:
+        assert store.count("reuse") == len(json.loads(serial)["copies"]) > 0
+
+
+def test_a_failed_reuse_child_falls_back_to_this_process(write, tmp_path, monkeypatch):
+    src = write("in.jsonl", _lines(_copied_records()))
+    expected = render.to_json(analyze([src], db=str(tmp_path / "a.db"), workers=1))
+    monkeypatch.setattr(pipeline, "OVERLAP_MIN_ARTICLES", 2)
+    monkeypatch.setattr(pipeline, "_join", lambda child: child[0].join() or None)  # as if the child died
+    assert render.to_json(analyze([src], db=str(tmp_path / "b.db"), workers=2)) == expected
