@@ -341,7 +341,13 @@ class Index:
             places = [q for q in places if q != mine]
         if not places:
             return 0.0
-        best = min((_place_relation(p.place, q) for q in places), key=_RELATION_ORDER.index)
+        best = "other region"  # the closest relation to any of the event's places
+        for q in places:
+            relation = _place_relation(p.place, q)
+            if _RELATION_ORDER.index(relation) < _RELATION_ORDER.index(best):
+                best = relation
+                if best == "same":
+                    break
         if best in ("other town", "other region") and (
                 _names_in(p.place[6], c.centroid, own) or any(_names_in(q[6], vec) for q in places)):
             return 0.0  # the other side names this place too: one side probably resolved it wrongly
@@ -517,7 +523,8 @@ class Index:
 
         An article that chose to stay is not scored again in a later round unless its event, or an
         event sharing a key word with it near its date, has changed since (a member moved in or
-        out): the scores it would get are the ones it got, so the choice is the same.
+        out): the scores it would get are the ones it got, so the choice is the same.  When only
+        other events changed, only those are scored again against staying.
         """
         moved = 0
         moves = 0                                  # moves made so far in this call
@@ -534,11 +541,14 @@ class Index:
                         changed_at[cid] > since for _, found in self._near(p, keys) for cid in found & touched):
                     continue
                 vec = self.vector_of(article)
-                candidates = self.candidates(p, vec, keys)
+                candidates = [cid for cid in self.candidates(p, vec, keys) if cid != home]
+                if since is not None and changed_at.get(home, 0) <= since:
+                    # its event is as it was: the events that have not changed lost to it then and still do
+                    candidates = [cid for cid in candidates if changed_at.get(cid, 0) > since]
                 stay = self.score(p, vec, self.clusters[home], exclude=article) \
                     if len(self.clusters[home].members) > 1 else THRESHOLD
                 best, best_score = home, stay
-                for cid, s in self._scored(p, vec, [cid for cid in candidates if cid != home], stay):
+                for cid, s in self._scored(p, vec, candidates, stay):
                     if s > best_score + 1e-12:
                         best, best_score = cid, s
                 if best != home:
