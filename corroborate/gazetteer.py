@@ -9,7 +9,8 @@ Every place is a ``Place``: name, kind (town / county / region / country),
 ISO 3166-1 alpha-2 country, admin1 name, latitude/longitude and population.
 Regions and countries take the coordinates of the town of the same name when
 there is one (Ménaka region → Ménaka town, as ACLED codes a region at its
-capital), else of the country's capital, else none.  Admin1 names come from
+capital), else of the country's capital, else none; a US county takes the point in
+``data/us_counties.json`` (the mean of its ZIP code centroids, computed offline).  Admin1 names come from
 the US state codes, and elsewhere from the pycountry subdivision named like a
 town of that GeoNames admin1 area (a region named after its capital); other
 towns have no admin1 name.
@@ -27,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MIN_POPULATION = 1000
-_VERSION = 3  # 2: places cached as field tuples; 3: with the names web addresses use (``flat``)
+_VERSION = 4  # 2: places cached as field tuples; 3: with the names web addresses use (``flat``); 4: county points
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,13 @@ def flat_names(places: list[Place], names: dict[str, tuple[int, ...]]) -> dict[s
     return out
 
 
+def _county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state code, folded county name) -> the county's point, from the data file."""
+    with open(Path(__file__).parent / "data" / "us_counties.json", encoding="utf-8") as fh:
+        data = json.load(fh)["counties"]
+    return {(st, fold(name)): (lat, lon) for st, counties in data.items() for name, (lat, lon) in counties.items()}
+
+
 def _latin(name: str) -> bool:
     return bool(name) and name[0].isupper() and all(
         c.isascii() or unicodedata.category(c).startswith("M") or "LATIN" in unicodedata.name(c, "")
@@ -217,8 +225,10 @@ def build() -> tuple[list[Place], dict[str, tuple[int, ...]]]:
             town = towns_by_name.get((cc, fold(s.name)))
             add(Place(s.name, "region", cc, s.name, town["latitude"] if town else None,
                       town["longitude"] if town else None, 0))
+    points = _county_points()
     for county in gc.get_us_counties():
-        add(Place(county["name"], "county", "US", states.get(county["state"]), None, None, 0))
+        lat, lon = points.get((county["state"], fold(county["name"])), (None, None))
+        add(Place(county["name"], "county", "US", states.get(county["state"]), lat, lon, 0))
     for country in pycountry.countries:
         info = countries.get(country.alpha_2, {})
         capital = towns_by_name.get((country.alpha_2, fold(info.get("capital") or "")))

@@ -111,3 +111,11 @@ def test_capitals_are_acronyms_not_other_names():
     a = report("A man was shot in Dayton on Friday, CNN reported, citing police.")
     assert place(a) is not None and place(a)[0] == "Dayton"
     assert all(m.text != "CNN" for m in places.mentions("He told CNN about the shooting.", 1))
+
+
+def test_a_county_is_placed_where_its_people_live():
+    a = report("A man was wounded Sunday in Orange County, deputies said. Shots were fired near a home.",
+               url="http://www.orlandonews.com/news/a-story")
+    found = next(c.value for c in a.claims if c.kind == "place")
+    assert found["precision"] == "district"
+    assert abs(found["lat"] - 28.54) < 0.3 and abs(found["lon"] + 81.38) < 0.3  # near Orlando, not in the swamps
