@@ -28,7 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 
 MIN_POPULATION = 1000
-_VERSION = 4  # 2: places cached as field tuples; 3: with the names web addresses use (``flat``); 4: county points
+_VERSION = 5  # 2: places cached as field tuples; 3: with the names web addresses use (``flat``); 4: county points;
+# 5: admin1 names from first-level subdivisions only
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +190,8 @@ def build() -> tuple[list[Place], dict[str, tuple[int, ...]]]:
     subdivisions = defaultdict(list)  # country -> pycountry subdivisions
     for s in pycountry.subdivisions:
         subdivisions[s.country_code].append(s)
-    sub_names = {(cc, fold(s.name)): s.name for cc, subs in subdivisions.items() for s in subs}
+    # (first level only: England's towns are not all in "York", one of its unitary authorities)
+    sub_names = {(cc, fold(s.name)): s.name for cc, subs in subdivisions.items() for s in subs if not s.parent_code}
 
     # admin1 names: US state codes; elsewhere a subdivision named like a town of that admin1 area
     admin1: dict[tuple[str, str], str] = {}

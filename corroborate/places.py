@@ -416,8 +416,43 @@ def _home(host: str, site: str) -> dict[str, float]:
                 votes[towns[0].admin1] += 0.5
     for state, weight in _host_states(host).items():
         votes[state] += weight
+    if not votes and (side := broadcaster(host)):
+        _state_code(None)
+        codes = sorted(_CODES) if side == "us" else sorted(_EAST | _SPLIT) if side == "east" else \
+            sorted(c for c in _CODES if c not in _EAST)
+        votes.update({_CODES[c]: 1.0 for c in codes if c in _CODES})
     total = sum(votes.values())
     return {k: v / total for k, v in votes.items()} if total else {}
+
+
+# US broadcast call signs start with W east of the Mississippi and K west of it (FCC rule since 1923; a few
+# older stations kept the other letter). Minnesota and Louisiana lie on both banks.
+_EAST = frozenset("AL CT DE DC FL GA IL IN KY ME MD MA MI MS NH NJ NY NC OH PA RI SC TN VT VA WV WI".split())
+_SPLIT = frozenset(("MN", "LA"))
+_OTHER_SIDE = {"kdka": "east", "kyw": "east", "kqv": "east", "wbap": "west", "wfaa": "west", "woai": "west",
+               "wky": "west", "wday": "west", "who": "west", "woc": "west", "wow": "west", "wdaf": "west",
+               "wibw": "west"}
+_CALL = re.compile(r"(?P<call>[kw][a-z]{3}|[kw][a-z]{2}(?=tv|-tv|\d))(?:-?tv|\d{1,2}|news|now|live|online|radio|fm|am)*")
+_NETWORK = re.compile(r"(?:\d{1,2})?(?:abc|nbc|cbs|fox|cw)\d{1,4}(?:news|tv|now|live|online|[a-z]{2})?|"
+                      r"\d{1,2}(?:abc|nbc|cbs|fox|news|newsnow|wtsp)|(?:local|click)\d{1,2}[a-z]*")
+
+
+_WORDS = frozenset("wiki work kids week west wire word wood wine wall walk wind wing wise wild keep kiss kick kill "
+                   "know kite weed well wealth".split())  # web addresses that are words, not call signs
+
+
+@lru_cache(maxsize=4096)
+def broadcaster(host: str) -> str | None:
+    """Which side of the Mississippi a US station's web address puts it on: "east" for wxyz13.com, "west" for
+    kxyz.com; "us" for a network affiliate's number (fox43.com, abc7.com); None for any other address."""
+    if not host.endswith(".com"):
+        return None
+    label = host.split(".")[-2]
+    m = _CALL.fullmatch(label)
+    if m and label not in _WORDS:
+        call = m["call"]
+        return _OTHER_SIDE.get(call) or ("east" if call[0] == "w" else "west")
+    return "us" if _NETWORK.fullmatch(label) else None
 
 
 def _host(url: str | None) -> str:
@@ -460,7 +495,8 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
                 states[p.admin1] += 1
         if len(unique) == 1 and m.candidates:
             countries[m.candidates[0].country] += 1
-            if m.candidates[0].admin1 and m.use not in ("other", "within"):  # (not "Boyd said")
+            if m.candidates[0].admin1 and (m.use not in ("other", "within") or m.candidates[0].kind == "county"):
+                # (not "Boyd said"; but "the Sangamon County coroner" places the story in that county's state)
                 states[m.candidates[0].admin1] += 0.5
     sizes = load().county_size if any(p.kind == "county" for m in found for p in m.candidates[1:2]) else {}
     # The other names' states: "Orange County" beside "Winter Park" (Florida or ...) is Florida's

@@ -119,3 +119,23 @@ def test_a_county_is_placed_where_its_people_live():
     found = next(c.value for c in a.claims if c.kind == "place")
     assert found["precision"] == "district"
     assert abs(found["lat"] - 28.54) < 0.3 and abs(found["lon"] + 81.38) < 0.3  # near Orlando, not in the swamps
+
+
+def test_a_stations_call_sign_tells_which_side_of_the_mississippi():
+    assert places.broadcaster("wxyz13.com") == "east" and places.broadcaster("kxyz.com") == "west"
+    assert places.broadcaster("fox43.com") == "us" and places.broadcaster("wsj.com") is None
+    assert places.broadcaster("work.com") is None  # a word, not a call sign
+    text = "Two men were wounded in a shooting in Springfield on Friday night, police said."
+    assert place(report(text, url="http://www.wxyz.com/story/1"))[1] != "Missouri"
+    assert place(report(text, url="http://www.kxyz.com/story/1")) == ("Springfield", "Missouri")
+
+
+def test_a_us_station_reads_a_town_name_as_the_american_one():
+    a = report("A child was accidentally shot in Birmingham on Sunday, police said.",
+               url="http://www.wxyz13.com/article/a-story")
+    assert place(a) == ("Birmingham", "Alabama")
+
+
+def test_a_county_named_anywhere_tells_which_state():
+    a = report("A man was shot in Springfield on Friday. The Sangamon County coroner identified him Monday.")
+    assert place(a) == ("Springfield", "Illinois")
