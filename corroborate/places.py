@@ -23,6 +23,7 @@ town, district (county), region (admin1), country.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -531,8 +532,11 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
             near = {st: v for st, v in near.items()
                     if any(p.admin1 == st and (p.kind != "town" or p.population >= big) for p in m.candidates)}
 
+        close = _close(own, m.candidates, found) if len(m.candidates) > 1 else {}
+
         def rank(p: Place) -> tuple:
-            return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0) + near.get(p.admin1, 0)),
+            return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0) + near.get(p.admin1, 0)
+                      + close.get(p, 0)),
                     fold(p.name) != own, p.kind != "country",
                     -(sizes.get(p.admin1, 0) if p.kind == "county" else p.population))
         m.place = sorted(m.candidates, key=rank)[0]
@@ -545,6 +549,39 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
                 whole = next((p for name, p in sorted(longer.items()) if name.endswith(" " + own)), None)
                 if whole and whole.admin1 != m.place.admin1 and whole.population * 3 >= m.place.population:
                     m.place = next((p for p in m.candidates if p.admin1 == whole.admin1), whole)
+
+
+NEAR_KM = 40  # two places this close are one area: a town and its county seat, a suburb and its city
+
+
+def _close(own: str, candidates: list[Place], found: list[Mention]) -> dict[Place, float]:
+    """Each candidate's neighbours among the article's other names: "Montgomery" beside "Aurora" is the
+    Montgomery that has an Aurora next to it (Illinois), not the bigger one (Alabama). A name counts once,
+    less the more namesakes it has (a "Springfield" is near too many places to say much); only names the
+    text uses as places, and counties in any use ("the Anderson County coroner")."""
+    others: dict[str, list[Place]] = {}
+    for m in found:
+        name = fold(m.text)
+        if name != own and name not in others and m.candidates and (
+                m.use not in ("other", "within") or m.candidates[0].kind == "county"):
+            others[name] = [p for p in m.candidates if p.lat is not None and p.kind in ("town", "county")]
+    out: dict[Place, float] = {}
+    for p in candidates:
+        if p.lat is None or p.kind not in ("town", "county"):
+            continue
+        for near in others.values():
+            if near and any(_near(p, q) for q in near):
+                out[p] = out.get(p, 0.0) + min(1.0, 3 / len(near))
+    return out
+
+
+def _near(a: Place, b: Place) -> bool:
+    """Within ``NEAR_KM`` (flat-earth distance, good enough at this range)."""
+    dlat = a.lat - b.lat
+    if abs(dlat) > 0.4:
+        return False
+    dlon = (a.lon - b.lon) * math.cos(math.radians(a.lat))
+    return (dlat * dlat + dlon * dlon) * 12365 <= NEAR_KM * NEAR_KM  # (111.2 km a degree)
 
 
 @dataclass(slots=True)

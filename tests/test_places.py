@@ -139,3 +139,8 @@ def test_a_us_station_reads_a_town_name_as_the_american_one():
 def test_a_county_named_anywhere_tells_which_state():
     a = report("A man was shot in Springfield on Friday. The Sangamon County coroner identified him Monday.")
     assert place(a) == ("Springfield", "Illinois")
+
+
+def test_a_namesake_next_to_another_place_named_is_the_one_meant():
+    a = report("Three people were wounded at a party in Montgomery on Sunday. One was taken to a hospital in Aurora.")
+    assert place(a) == ("Montgomery", "Illinois")  # not the bigger Montgomery, far from any Aurora
