@@ -338,9 +338,14 @@ def _pairs(sentence: str, found: list[Mention]) -> None:
             a.use, b.use = ("pair" if a.use != "border" else a.use), "other"
             wanted = {p.admin1 for p in b.candidates if p.kind == "region"} | {p.country for p in b.candidates
                                                                                if p.kind == "country"}
-            a.candidates = [p for p in a.candidates if p.admin1 in wanted or p.country in wanted] or a.candidates
+            within = [p for p in a.candidates if p.admin1 in wanted or p.country in wanted]
+            us = [p for p in b.candidates if p.kind == "region" and p.country == "US"]
+            if within or not us or a.use == "border" or any(p.kind != "town" for p in a.candidates):
+                a.candidates = within or a.candidates
+            else:  # "Alder Grove, Tennessee": a place the gazetteer lacks, in the state given
+                a.candidates, a.container = [], us[0]
     for a in found:
-        m = re.match(r",\s*([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]{2})(?=[\s,.;:)]|$)", sentence[a.end:])
+        m = re.match(r",\s*([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]{2})(?=[\s,.;:)\-—–]|$)", sentence[a.end:])
         if m:
             code = _state(m.group(1))
             towns = [p for p in a.candidates if p.country == "US" and code and _state_code(p.admin1) == code]
@@ -480,6 +485,13 @@ HOME = 0.75  # the outlet's home state counts as much as one and a half towns na
 def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
     """Pick one place per mention: what the article's other mentions say about country and state decides,
     then the outlet's home (``home``: shares of US states), then population."""
+    # a name the dateline or a "Town, State" pair puts in a state where the gazetteer has no such town is
+    # that unknown town wherever the text repeats it ("ALDER GROVE, Tenn." ... "in Alder Grove")
+    unknown = {fold(m.text): m.container for m in found if m.container and not m.candidates}
+    for m in found if unknown else ():
+        c = unknown.get(fold(m.text))
+        if c and m.candidates and not any(p.admin1 == c.admin1 and p.country == c.country for p in m.candidates):
+            m.candidates, m.container = [], c
     countries: dict[str, float] = defaultdict(float)
     states: dict[str, float] = defaultdict(float)
     for state, share in (home or {}).items():
@@ -537,8 +549,8 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
         def rank(p: Place) -> tuple:
             return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0) + near.get(p.admin1, 0)
                       + close.get(p, 0)),
-                    fold(p.name) != own, p.kind != "country",
-                    -(sizes.get(p.admin1, 0) if p.kind == "county" else p.population))
+                    fold(p.name).replace(" ", "") != own.replace(" ", ""), p.kind != "country",
+                    -(sizes.get((p.admin1, fold(p.name)), 0) if p.kind == "county" else p.population))
         m.place = sorted(m.candidates, key=rank)[0]
     # "Hollywood" after "North Hollywood": the shorter name is the same place (unless it names a much bigger one)
     longer = {fold(m.text): m.place for m in found if m.place and m.place.kind == "town" and " " in m.text}
@@ -671,6 +683,10 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         by_country[key[2]] += score
     country = max(sorted(by_country), key=lambda c: by_country[c])
     inside = [k for k in scores if k[2] == country and scores[k] >= 1.0] or [k for k in scores if k[2] == country]
+    # a more specific place only inside the best scored one: the town in the county the text locates the event
+    # in, not the city of the hospital a victim was flown to ("shot in Lowe County ... flown to a Denver hospital")
+    top = max(sorted(inside), key=lambda k: scores[k])
+    inside = [k for k in inside if _inside(first[k], first[top])]
     rank = min(_KIND_RANK[k[1]] for k in inside)  # the most specific kind, then the best scored
     best = max(sorted(k for k in inside if _KIND_RANK[k[1]] == rank), key=lambda k: scores[k])
     m = first[best]
@@ -680,6 +696,27 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         return Location(p.name, p.admin1, p.country, p.lat, p.lon, precision, m)
     c = m.container
     return Location(m.text, c.admin1, c.country, c.lat, c.lon, "region" if c.kind == "region" else "country", m)
+
+
+COUNTY_KM = 60  # a town this far from its county's point may still be in it (counties out west are large)
+
+
+def _inside(m: Mention, top: Mention) -> bool:
+    """Whether ``m`` may lie inside ``top``: a town or unknown place within a US county's reach, or in a US state."""
+    area = top.place
+    if area is None or area.country != "US" or m is top:
+        return True
+    here = m.place or m.container
+    if area.kind == "region":
+        return here.kind == "country" or here.admin1 == area.admin1
+    if area.kind == "county" and here.kind in ("town", "village") and area.lat is not None:
+        if m.place is None:
+            return here.admin1 == area.admin1
+        if here.lat is None:
+            return True
+        dlat, dlon = here.lat - area.lat, (here.lon - area.lon) * math.cos(math.radians(area.lat))
+        return (dlat * dlat + dlon * dlon) * 12365 <= COUNTY_KM * COUNTY_KM
+    return True
 
 
 _PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+"
@@ -740,7 +777,8 @@ def dateline(text: str, index: int = 0) -> Mention | None:
     gaz = load()
     name = m.group(1).title()
     found = gaz.lookup(name)
-    if not found:
+    state = _state_region(_state(m.group(2))) if m.group(2) else None
+    if not found and not state:
         return None
     mention = Mention(name, index, m.start(1), m.end(1), "dateline", found)
     if m.group(2):
@@ -748,5 +786,19 @@ def dateline(text: str, index: int = 0) -> Mention | None:
         within = [p for p in found if (code and _state_code(p.admin1) == code) or
                   fold(p.admin1 or "") == fold(m.group(2)) or
                   any(q.kind == "country" and q.country == p.country for q in gaz.lookup(m.group(2)))]
-        mention.candidates = within or found
+        county = [p for p in gaz.lookup(name + " County") if p.kind == "county" and p.admin1 == state.admin1] \
+            if not within and state else []
+        if county:  # "LOWE, Ky. —": the county, as a county paper heads its stories
+            mention.candidates = county
+        elif not within and state:  # "ALDER GROVE, Tenn. —": a place the gazetteer lacks, in the state given
+            mention.candidates, mention.container = [], state
+        else:
+            mention.candidates = within or found
     return mention
+
+
+def _state_region(code: str | None) -> Place | None:
+    """The gazetteer's US state of a postal code ("TN" → Tennessee)."""
+    _state_code(None)
+    name = _CODES.get(code or "")
+    return next((p for p in load().lookup(name) if p.kind == "region" and p.country == "US"), None) if name else None

@@ -15,6 +15,8 @@ def test_a_fresh_build_and_the_cache_it_writes_give_the_same_places(tmp_path, mo
         cached = gazetteer.load()
         assert cached is not built
         assert (cached.lookup("Harris County"), cached.county_size, cached.flat) == fresh
-        assert fresh[1]["Texas"] > fresh[1]["Georgia"]  # the prior that reads an unqualified Harris County as Texas's
+        # the prior that reads an unqualified Harris County as Texas's
+        assert fresh[1][("Texas", "harris county")] > fresh[1][("Georgia", "harris county")]
+        assert {p.admin1 for p in built.lookup("Leflore County")} == {"Mississippi", "Oklahoma"}  # Le Flore, Okla.
     finally:
         gazetteer.load.cache_clear()  # the other tests go back to the shared cache

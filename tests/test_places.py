@@ -144,3 +144,19 @@ def test_a_county_named_anywhere_tells_which_state():
 def test_a_namesake_next_to_another_place_named_is_the_one_meant():
     a = report("Three people were wounded at a party in Montgomery on Sunday. One was taken to a hospital in Aurora.")
     assert place(a) == ("Montgomery", "Illinois")  # not the bigger Montgomery, far from any Aurora
+
+
+def test_a_town_far_from_the_county_the_event_is_in_is_not_its_place():
+    a = report("A Denver man was shot while hunting elk in Moffat County on Saturday, the sheriff said. "
+               "He was flown to a hospital in Denver.", title="Hunter wounded in Moffat County")
+    assert place(a) == ("Moffat County", "Colorado")
+    b = report("A woman was shot in Craig on Saturday, the Moffat County sheriff said.")
+    assert place(b) == ("Craig", "Colorado")  # the town inside the county is the more precise answer
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_state_its_dateline_gives():
+    a = report("BRAMBLE HOLLOW, Tenn. (WXYZ) - A girl was wounded at a home in Bramble Hollow on Friday, police said.")
+    found = next(c.value for c in a.claims if c.kind == "place")
+    assert (found["name"], found["admin1"], found["precision"]) == ("Bramble Hollow", "Tennessee", "region")
+    b = report("A man was shot Friday in Springfield, Tennessee, deputies said. He lived in Springfield.")
+    assert place(b) == ("Springfield", "Tennessee")  # known there: the gazetteer's town
