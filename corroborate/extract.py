@@ -77,6 +77,7 @@ def extract(article: Article) -> Article:
     for u in units:
         u.low = lower(u.text)
     base = dates.published_day(article.published)
+    base = dates.stamped_day([s.text for s in article.sentences[:4]], base) or base
     breaks = [True, True] + [("\n" in article.text[a.end:b.start])
                              for a, b in zip(article.sentences, article.sentences[1:])]
     said = attribution.attribute([u.text for u in units], breaks[:len(units)])
@@ -240,7 +241,7 @@ _CLAUSE = re.compile(r"[;—–]|:\s|,\s+(?:and|but|while|who|which)\s")
 _OPENING = re.compile(rf"^[\s,]*(?:(?:on|early|late|about|around|at|approximately|shortly\s+\w+|just\s+\w+)\s+|"
                       rf"{_CLOCK}\s*,?\s*)*$")
 _STATE = re.compile(r"\b(?:since|as\s+of|by|until|till|through|before|prior\s+to)\s+$")
-_CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*,?\s*(?:on\s+)?$")
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$")
 _CLOCK_AFTER = re.compile(rf"^,?\s*(?:(?:at|around|about|approximately|shortly\s+\w+|just\s+\w+)\s+)*{_CLOCK}")
 _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?!(?:in|at|of|on|for|with|to|from|after|before|during|by|the|a|an|his|her|their)\b)"
