@@ -71,3 +71,23 @@ def test_a_clock_time_before_a_weekday_and_date_ties_the_date_to_the_event():
                                  "when a neighbor phoned to say a girl had been shot. A stolen-car report came in "
                                  "at about 9 p.m. Saturday."))
     assert next(c.value["date"] for c in a.claims if c.kind == "date") == "2021-03-07"
+
+
+def event_date(text: str, published: str) -> str:
+    from corroborate.model import Article
+    from corroborate.pipeline import process
+    a = process(Article(input="t.txt", title="A report", format="text", published=published, raw_text=text))
+    return next(c.value["date"] for c in a.claims if c.kind == "date")
+
+
+def test_an_older_written_day_of_the_shooting_beats_a_month_named_in_passing():
+    text = ("Police arrested a man Thursday in the death of a boy, 8. The boy was killed when a gunman fired into "
+            "his family's home Feb. 20. Shots struck the same home in January, police said.")
+    assert event_date(text, "2021-03-26") == "2021-02-20"
+
+
+def test_a_suicide_dates_the_event_before_a_later_arrest():
+    text = ("The 17-year-old committed suicide on December 21, 2020, near his family's home in Lowe County. "
+            "On Thursday, more than a month and a half after that night, his former manager at the diner on "
+            "Route 9 was arrested and charged.")
+    assert event_date(text, "2021-02-05") == "2020-12-21"
