@@ -526,6 +526,8 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
             total = sum(weights.values())
             areas[name] = {st: w / total for st, w in weights.items()}
     support: dict[str, dict[str, float]] = {}
+    closeness: dict[tuple[str, int], dict[Place, float]] = {}
+    evidence = None
     for m in found:
         if not m.candidates:
             continue
@@ -544,12 +546,16 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
             near = {st: v for st, v in near.items()
                     if any(p.admin1 == st and (p.kind != "town" or p.population >= big) for p in m.candidates)}
 
-        close = _close(own, m.candidates, found) if len(m.candidates) > 1 else {}
+        if len(m.candidates) > 1 and (own, len(m.candidates)) not in closeness:
+            evidence = _evidence(found) if evidence is None else evidence
+            closeness[own, len(m.candidates)] = _close(own, m.candidates, evidence)
+        close = closeness.get((own, len(m.candidates)), {})
+        flat = own.replace(" ", "")  # ("Le Flore County" is "LeFlore County")
 
         def rank(p: Place) -> tuple:
             return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0) + near.get(p.admin1, 0)
                       + close.get(p, 0)),
-                    fold(p.name).replace(" ", "") != own.replace(" ", ""), p.kind != "country",
+                    fold(p.name) != own and fold(p.name).replace(" ", "") != flat, p.kind != "country",
                     -(sizes.get((p.admin1, fold(p.name)), 0) if p.kind == "county" else p.population))
         m.place = sorted(m.candidates, key=rank)[0]
     # "Hollywood" after "North Hollywood": the shorter name is the same place (unless it names a much bigger one)
@@ -566,34 +572,32 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
 NEAR_KM = 40  # two places this close are one area: a town and its county seat, a suburb and its city
 
 
-def _close(own: str, candidates: list[Place], found: list[Mention]) -> dict[Place, float]:
+def _evidence(found: list[Mention]) -> dict[str, list[tuple[float, float]]]:
+    """The points of each name the text uses as a place (and of counties in any use), for ``_close``."""
+    out: dict[str, list[tuple[float, float]]] = {}
+    for m in found:
+        name = fold(m.text)
+        if name not in out and m.candidates and (m.use not in ("other", "within") or m.candidates[0].kind == "county"):
+            out[name] = [(p.lat, p.lon) for p in m.candidates if p.lat is not None and p.kind in ("town", "county")]
+    return out
+
+
+def _close(own: str, candidates: list[Place], evidence: dict[str, list[tuple[float, float]]]) -> dict[Place, float]:
     """Each candidate's neighbours among the article's other names: "Montgomery" beside "Aurora" is the
     Montgomery that has an Aurora next to it (Illinois), not the bigger one (Alabama). A name counts once,
     less the more namesakes it has (a "Springfield" is near too many places to say much); only names the
     text uses as places, and counties in any use ("the Anderson County coroner")."""
-    others: dict[str, list[Place]] = {}
-    for m in found:
-        name = fold(m.text)
-        if name != own and name not in others and m.candidates and (
-                m.use not in ("other", "within") or m.candidates[0].kind == "county"):
-            others[name] = [p for p in m.candidates if p.lat is not None and p.kind in ("town", "county")]
     out: dict[Place, float] = {}
+    limit = NEAR_KM * NEAR_KM / 12365  # in squared degrees of latitude (111.2 km a degree)
     for p in candidates:
         if p.lat is None or p.kind not in ("town", "county"):
             continue
-        for near in others.values():
-            if near and any(_near(p, q) for q in near):
-                out[p] = out.get(p, 0.0) + min(1.0, 3 / len(near))
+        lat, lon, shrink = p.lat, p.lon, math.cos(math.radians(p.lat)) ** 2
+        for name, points in evidence.items():
+            if name != own and points and any(abs(la - lat) <= 0.4 and (la - lat) ** 2 + (lo - lon) ** 2 * shrink <= limit
+                                              for la, lo in points):
+                out[p] = out.get(p, 0.0) + min(1.0, 3 / len(points))
     return out
-
-
-def _near(a: Place, b: Place) -> bool:
-    """Within ``NEAR_KM`` (flat-earth distance, good enough at this range)."""
-    dlat = a.lat - b.lat
-    if abs(dlat) > 0.4:
-        return False
-    dlon = (a.lon - b.lon) * math.cos(math.radians(a.lat))
-    return (dlat * dlat + dlon * dlon) * 12365 <= NEAR_KM * NEAR_KM  # (111.2 km a degree)
 
 
 @dataclass(slots=True)
