@@ -36,7 +36,7 @@ _RUN = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|de|del|la|le|al|el|du|des|of|upon)\
                   rf"(?:\s+{_CAP})?")
 _LOC = re.compile(r"(?:\b(?:in|at|near|outside|of|around|across|into|from|toward|towards|between|"
                   r"throughout|inside|to|by)\s+(?:the\s+|an?\s+)?(?:(?:northern|southern|eastern|western|central|"
-                  r"north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
+                  r"north|south|east|west|(?:north|south)-?(?:east|west)(?:ern)?|"
                   r"rural|suburban|downtown|neighbouring|neighboring|nearby|remote|restive|town\s+of|city\s+of|"
                   r"village\s+of|region\s+of|province\s+of|state\s+of|area\s+of|district\s+of|suburb\s+of|"
                   r"outskirts\s+of|community\s+of|township\s+of|county\s+of)\s+){0,2})$", re.IGNORECASE)

@@ -160,3 +160,10 @@ def test_a_town_the_gazetteer_lacks_is_placed_in_the_state_its_dateline_gives():
     assert (found["name"], found["admin1"], found["precision"]) == ("Bramble Hollow", "Tennessee", "region")
     b = report("A man was shot Friday in Springfield, Tennessee, deputies said. He lived in Springfield.")
     assert place(b) == ("Springfield", "Tennessee")  # known there: the gazetteer's town
+
+
+def test_a_compass_part_of_a_city_is_where_the_event_was():
+    a = report("A boy was killed and three people were hurt in a shooting on Friday.",
+               title="Boy, 7, killed in Southwest Charlotte shooting")
+    assert place(a) == ("Charlotte", "North Carolina")
+    assert [m.use for m in places.mentions("Two men were shot in northeast Denver late Friday.", 1)] == ["loc"]
