@@ -45,7 +45,8 @@ _CAPITAL = re.compile(r"\bcapital,?\s+(?:city\s+(?:of\s+)?)?$", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|"
                         r"Southeast|Southwest|Downtown|Greater|Upper|Lower|Metro|Suburban|Midtown|Uptown|Old|New)\s+")
 _ORG_AFTER = re.compile(r"\s*(?:Police|police|Sheriff|sheriff|County\s+Sheriff|Fire|Metropolitan|Metro|"
-                        r"officers|authorities|detectives|Township)\b")
+                        r"officers|authorities|detectives|Township|(?:County\s+)?(?:Coroner|coroner|Medical\s+Examiner|"
+                        r"medical\s+examiner|Prosecutor|prosecutor|District\s+Attorney|district\s+attorney)['’]?s?)\b")
 _NOT_PLACE = {fold(w) for w in (
     "Police", "Officers", "Officer", "Sheriff", "Authorities", "President", "Minister", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",

@@ -167,3 +167,8 @@ def test_a_compass_part_of_a_city_is_where_the_event_was():
                title="Boy, 7, killed in Southwest Charlotte shooting")
     assert place(a) == ("Charlotte", "North Carolina")
     assert [m.use for m in places.mentions("Two men were shot in northeast Denver late Friday.", 1)] == ["loc"]
+
+
+def test_a_coroners_county_places_the_event():
+    a = report("The Vanderburgh County Coroner's Office identified a man who died after a shooting early Saturday.")
+    assert place(a) == ("Vanderburgh County", "Indiana")
