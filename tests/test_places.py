@@ -111,3 +111,64 @@ def test_capitals_are_acronyms_not_other_names():
     a = report("A man was shot in Dayton on Friday, CNN reported, citing police.")
     assert place(a) is not None and place(a)[0] == "Dayton"
     assert all(m.text != "CNN" for m in places.mentions("He told CNN about the shooting.", 1))
+
+
+def test_a_county_is_placed_where_its_people_live():
+    a = report("A man was wounded Sunday in Orange County, deputies said. Shots were fired near a home.",
+               url="http://www.orlandonews.com/news/a-story")
+    found = next(c.value for c in a.claims if c.kind == "place")
+    assert found["precision"] == "district"
+    assert abs(found["lat"] - 28.54) < 0.3 and abs(found["lon"] + 81.38) < 0.3  # near Orlando, not in the swamps
+
+
+def test_a_stations_call_sign_tells_which_side_of_the_mississippi():
+    assert places.broadcaster("wxyz13.com") == "east" and places.broadcaster("kxyz.com") == "west"
+    assert places.broadcaster("fox43.com") == "us" and places.broadcaster("wsj.com") is None
+    assert places.broadcaster("work.com") is None  # a word, not a call sign
+    text = "Two men were wounded in a shooting in Springfield on Friday night, police said."
+    assert place(report(text, url="http://www.wxyz.com/story/1"))[1] != "Missouri"
+    assert place(report(text, url="http://www.kxyz.com/story/1")) == ("Springfield", "Missouri")
+
+
+def test_a_us_station_reads_a_town_name_as_the_american_one():
+    a = report("A child was accidentally shot in Birmingham on Sunday, police said.",
+               url="http://www.wxyz13.com/article/a-story")
+    assert place(a) == ("Birmingham", "Alabama")
+
+
+def test_a_county_named_anywhere_tells_which_state():
+    a = report("A man was shot in Springfield on Friday. The Sangamon County coroner identified him Monday.")
+    assert place(a) == ("Springfield", "Illinois")
+
+
+def test_a_namesake_next_to_another_place_named_is_the_one_meant():
+    a = report("Three people were wounded at a party in Montgomery on Sunday. One was taken to a hospital in Aurora.")
+    assert place(a) == ("Montgomery", "Illinois")  # not the bigger Montgomery, far from any Aurora
+
+
+def test_a_town_far_from_the_county_the_event_is_in_is_not_its_place():
+    a = report("A Denver man was shot while hunting elk in Moffat County on Saturday, the sheriff said. "
+               "He was flown to a hospital in Denver.", title="Hunter wounded in Moffat County")
+    assert place(a) == ("Moffat County", "Colorado")
+    b = report("A woman was shot in Craig on Saturday, the Moffat County sheriff said.")
+    assert place(b) == ("Craig", "Colorado")  # the town inside the county is the more precise answer
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_state_its_dateline_gives():
+    a = report("BRAMBLE HOLLOW, Tenn. (WXYZ) - A girl was wounded at a home in Bramble Hollow on Friday, police said.")
+    found = next(c.value for c in a.claims if c.kind == "place")
+    assert (found["name"], found["admin1"], found["precision"]) == ("Bramble Hollow", "Tennessee", "region")
+    b = report("A man was shot Friday in Springfield, Tennessee, deputies said. He lived in Springfield.")
+    assert place(b) == ("Springfield", "Tennessee")  # known there: the gazetteer's town
+
+
+def test_a_compass_part_of_a_city_is_where_the_event_was():
+    a = report("A boy was killed and three people were hurt in a shooting on Friday.",
+               title="Boy, 7, killed in Southwest Charlotte shooting")
+    assert place(a) == ("Charlotte", "North Carolina")
+    assert [m.use for m in places.mentions("Two men were shot in northeast Denver late Friday.", 1)] == ["loc"]
+
+
+def test_a_coroners_county_places_the_event():
+    a = report("The Vanderburgh County Coroner's Office identified a man who died after a shooting early Saturday.")
+    assert place(a) == ("Vanderburgh County", "Indiana")
