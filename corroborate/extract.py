@@ -449,7 +449,7 @@ def distinct_people(claims: list[Claim]) -> list[Claim]:
         if c.sentence < 0 or c.value != 1 or not is_single(c):
             continue
         words = c.quote[c.start:c.end].lower().split()
-        age_m = re.search(r"(\d{1,3})-year-old", " ".join(words))
+        age_m = re.search(r"(\d{1,3})[\s-]years?[\s-]old", " ".join(words))
         age = int(age_m.group(1)) if age_m else None
         noun = words[-1] if words[-1] in figures._GROUP_OF else None
         same = None if "another" in words else next(

@@ -76,7 +76,9 @@ _SINGULAR = {n for n in _GROUP_OF if not n.endswith("s") or n in ("police",)} - 
     "people", "police", "children", "men", "women", "gunmen", "policemen", "servicemen", "troops",
     "guardsmen", "army personnel", "military personnel"}
 # One person may also be named by an age alone: "a 14-year-old was injured".
-_AGE = rf"\d{{1,3}}-year-old(?:\s+(?:male|female))?(?![\w-])(?!\s+{_NOUN}\b)"  # "a 9-year-old boy": the noun wins
+# "17-year-old", also written "17 year-old" and "17 year old"
+_YEAR_OLD = r"\d{1,3}(?:-|\s)years?(?:-|\s)old"
+_AGE = rf"{_YEAR_OLD}(?:\s+(?:male|female))?(?![\w-])(?!\s+{_NOUN}\b)"  # "a 9-year-old boy": the noun wins
 _ONE = r"(?:%s|%s)" % ("|".join(re.escape(n).replace(r"\ ", r"\s+")
                                 for n in sorted(_SINGULAR, key=len, reverse=True)), _AGE)
 
@@ -136,7 +138,7 @@ _COUNT_NOUN = r"(?:%s)" % "|".join(sorted(_COUNT_NOUNS, key=len, reverse=True))
 _STOP = (r"(?:were|was|have|has|had|been|be|is|are|and|or|but|in|on|at|of|who|that|which|the|by|from|"
          r"to|with|after|before|for|as|when|while|during|including|among|than|near|into|" + _VERB[3:-1]
          + r"|" + _COUNT_NOUN[3:-1] + r")")
-_MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+)\s+){{0,3}}?"  # adjectives before the noun: "Malian", "heavily armed"
+_MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+|\d{{1,3}}\s+years?[\s-]old)\s+){{0,3}}?"  # adjectives before the noun: "Malian", "heavily armed"
 _NUM = rf"(?P<num>{NUMBER})"
 _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all|later|both|each|"
         r"allegedly|apparently|initially|then|subsequently|eventually|being|now|said\s+to\s+have|"
@@ -146,7 +148,7 @@ _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
 NP = (rf"(?:(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
       rf"|(?P<det>an?|one|another)\s+{_MOD}(?P<one>{_ONE})(?![\w-])"
-      rf"|(?<![\w-])(?:\d{{1,3}}-year-old\s+)?(?P<bare>{_ONE})(?![\w-]))")
+      rf"|(?<![\w-])(?:{_YEAR_OLD}\s+)?(?P<bare>{_ONE})(?![\w-]))")
 NP_RE = re.compile(rf"\b{NP}", re.IGNORECASE)
 _NPS = (rf"{NP}(?:\s*,\s*{NP})*(?:,?\s+and\s+{NP})?".replace("(?P<qual>", "(?:").replace("(?P<num>", "(?:")
         .replace("(?P<noun>", "(?:").replace("(?P<det>", "(?:").replace("(?P<one>", "(?:")
@@ -176,6 +178,17 @@ _AFTER_INCLUDING = re.compile(r"[^,.;]{0,40}?,?\s+including\s+", re.IGNORECASE)
 _GUNSHOT_WOUND = r"(?:an?\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|gun\s*shot|bullet)\s+wounds?\b"
 _GUN_CONTEXT = re.compile(r"bullet|gunfire|shot|fire|round|gun|pellet")
 
+# "A third person has died", "4th victim dies": as many dead as the rank ("the second victim" is one of
+# those already counted).
+_ORDINALS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
+_ORDINALS.update({f"{i}{'nd' if i == 2 else 'rd' if i == 3 else 'th'}": i for i in range(2, 11)})
+_ORDINAL = r"(?:%s)" % "|".join(sorted(_ORDINALS, key=len, reverse=True))
+
+# "was shot in the head and died": the one hit died ("and" with no new subject between)
+_THEN_DIED = re.compile(r"(?:(?!\b(?:was|were|who|whom|had|has|have|is|are)\b)[^.;]){0,60}?\band\s+"
+                        r"(?:later\s+|then\s+|eventually\s+|subsequently\s+|has\s+since\s+|had\s+)?"
+                        r"(?:died|was\s+pronounced\s+dead|were\s+pronounced\s+dead|succumbed|passed\s+away)\b")
+
 # Matched against ``lower(sentence)`` (same offsets) without re.IGNORECASE, which is several times
 # slower; ``_Original`` hands back the groups as the sentence wrote them.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -188,6 +201,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("toll", re.compile(
         rf"\b(?:death\s+)?toll\b(?:[^.;\d]{{0,40}}?)\b(?:to|at|of|is|was|reached|hit)\s+"
         rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b(?!\s*(?:%|percent|years?|days?|hours?))")),
+    ("ordinal", re.compile(
+        rf"(?<!\bthe\s)(?<!\bthis\s)(?<!\bthat\s)\b(?:an?\s+)?(?P<ord>{_ORDINAL})\s+(?:{_MOD})(?P<noun>{_ONE})\b"
+        rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?)?(?P<aux>{_AUX})\s+"
+        rf"(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)\b")),
     ("subject", re.compile(
         rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
         rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|also|all|later))+(?:\s+\w+ly)?)"
@@ -209,14 +226,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("hit", re.compile(
         rf"\b(?P<nps3>{_NPS})\s+(?:later\s+|also\s+|then\s+)?(?:showed\s+up|turned\s+up|arrived|walked|drove|"
         rf"went|came|(?:was|were)\s+found)\b[^.;]{{0,60}}?\bwith\s+{_GUNSHOT_WOUND}")),
+    ("deaths", re.compile(
+        r"\b(?P<dverb>(?:(?:shooting|stabbing|beating|gunshot)\s+)?deaths?|(?:(?P<nonfatal>non-?\s?)?fatal\s+)?shootings?|"
+        r"killings?|murders?|slayings?)\s+of\s+")),
     ("one", re.compile(
         rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that|his|her|their)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
         rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
         rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b"
         rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
         rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b(?!['’]s\b)"
-        rf"|\b(?P<dverb>(?:shooting|stabbing|beating)\s+deaths?|fatal\s+shooting|killing|murder|slaying)\s+of\s+"
-        rf"(?:an?\s+|the\s+)?(?:{_MOD})(?P<dnoun>{_ONE})(?![\w-])"
         rf"|\b(?P<selfverb>killed|kills|shot|shoots|shooting|wounded|wounds|wounding)\s+(?P<self>himself|herself|self)\b"
         rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking)\s+(?:his|her)\s+(?:own\s+)?life)\b")),
     ("share", re.compile(
@@ -244,17 +262,19 @@ _HEAD_MEASURE = {"shot": "shot", "wounded": "injured", "injured": "injured", "hu
                  "hospitalized": "injured"}
 
 # Words a pattern cannot match without: skipping it saves its search on most sentences.
-_NEEDS = {0: re.compile(r"\bno\b|\bnone\b|nobody"),
-          1: re.compile(r"\btoll\b"),
-          8: re.compile(r",[^.;]*(?:fatal|died|dead|killed)"),
-          3: re.compile(_COUNT_NOUN),
-          5: re.compile(r"hitting|strik|struck|hits\b|shoots\b|\bsent\b|(?:gun\s*shot|bullet)\s+wound|"
-                        r"shooting\s+(?:an?|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|"
-                        r"ten|several|at\s+least|more\s+than)\b"),
-          6: re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound"),
-          9: re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
-assert [_PATTERNS[i][0] for i in _NEEDS] == ["negation", "toll", "share", "count", "hit", "hit", "involved"]
-_PATTERN_NEEDS = [(name, pattern, _NEEDS.get(i)) for i, (name, pattern) in enumerate(_PATTERNS)]
+_HIT_NEEDS = [re.compile(r"hitting|strik|struck|hits\b|shoots\b|\bsent\b|(?:gun\s*shot|bullet)\s+wound|"
+                         r"shooting\s+(?:an?|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|"
+                         r"ten|several|at\s+least|more\s+than)\b"),
+              re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound")]
+_NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
+          "toll": re.compile(r"\btoll\b"),
+          "ordinal": re.compile(r"\b(?:%s)\b" % _ORDINAL[3:-1]),
+          "share": re.compile(r",[^.;]*(?:fatal|died|dead|killed)"),
+          "count": re.compile(_COUNT_NOUN),
+          "deaths": re.compile(r"(?:death|shooting|killing|murder|slaying)s?\s+of\b"),
+          "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
+_PATTERN_NEEDS = [(name, pattern, _NEEDS.get(name) or (_HIT_NEEDS.pop(0) if name == "hit" else None))
+                  for name, pattern in _PATTERNS]
 _HEADLINE_NEEDS = [(name, pattern, None) for name, pattern in _HEADLINE]
 
 _OBJECT_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
@@ -306,7 +326,7 @@ class Figure:
 def group_of(noun: str) -> str:
     """The group a noun counts; a person named by age alone is one of the children under 18."""
     words = " ".join(noun.lower().split())
-    age = re.match(r"(\d{1,3})-year-old", words)
+    age = re.match(r"(\d{1,3})[\s-]years?[\s-]old", words)
     if age:
         return "children" if int(age.group(1)) < 18 else "people"
     return _GROUP_OF.get(words, "people")
@@ -388,6 +408,20 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             m = _Original(raw, sentence)
             if not free(m.start(), m.end()) and name not in ("count", "share"):
                 continue
+            before = len(found)
+            if name == "deaths":
+                listed = _deaths_of(sentence, low, m.end())
+                if listed:
+                    verb = " ".join(m["dverb"].lower().split())
+                    measure = "injured" if m["nonfatal"] else "killed" if ("death" in verb or "fatal" in verb or not
+                                                                          verb.startswith("shooting")) else "shot"
+                    value, group, end = listed
+                    add(Figure(measure, group, value, m.start(), end, pattern=name), (m.start(), end))
+                continue
+            if name == "ordinal":
+                add(Figure("killed", group_of(m["noun"]), _ORDINALS[m["ord"].lower()], m.start(), m.end(),
+                           wording=m["ord"], pattern=name), m.span())
+                continue
             if name == "negation":
                 measure = _COUNT_NOUNS.get((m["cnoun"] or "").lower()) or _measure(m["verb"] or "")
                 add(Figure(measure, group_of(m["noun"]) if m["noun"] else "people", 0, m.start(), m.end(),
@@ -419,6 +453,7 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 if len(figs) == 1 and (m["incl"] or after):
                     at = m.start("incl") if m["incl"] else after.end()
                     figs += _inclusions(m["incl"] or sentence[at:], at, figs[0].measure, figs[0].group, name)
+                _then_died(figs, low, m.end())
                 for f in figs:
                     add(f, (f.start, f.end))
                 taken.append(m.span())
@@ -463,6 +498,7 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     pos = m.start("verb")
                 elif not (m["verb"] and _died_there(m["verb"], low)):
                     _one(m, add)
+                    _then_died(found[before:], low, m.end())
             elif name == "share":
                 if not free(m.start("num"), m.end("num")):
                     continue
@@ -641,8 +677,6 @@ def _one(m: re.Match, add) -> None:
         indefinite = det not in ("the", "this", "that", "his", "her", "their")
         add(_figure(_measure(m["verb"]), m["noun"], Number(1, m["det"]), m.start(), m.end(),
                     pattern="one", single=indefinite), m.span())
-    elif m["dnoun"]:
-        add(_figure("killed", m["dnoun"], Number(1, ""), m.start(), m.end(), pattern="one"), m.span())
     elif m["pron"]:
         add(Figure("killed", "people", 1, m.start(), m.end(), pattern="one"), m.span())
     elif m["onoun"]:
@@ -677,6 +711,55 @@ def _shot_self(m: re.Match, add) -> None:
         group = "attackers"
     add(Figure(measure, group, 1, m.start(), m.end() + len(_SELF.match(m.text, m.end()).group(0)),
                pattern="self-named"), (m.start(), m.end()))
+
+
+def _then_died(figs: list[Figure], low: str, end: int) -> None:
+    """"A man was shot in the neck and died in surgery": the hit just counted are dead."""
+    if any(f.measure in ("shot", "injured") for f in figs) and _THEN_DIED.match(low, end):
+        for f in figs:
+            if f.measure in ("shot", "injured"):
+                f.measure = "killed"
+
+
+# The people after "the deaths of": "a father and his 6-year-old son", "Ann Lee, 9, and Bo
+# Diaz, 52", "14-month-old Cal Ortiz"; a name after a noun is that person ("his son, Eli Moss").
+_DEATH_NP = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
+                       rf"|(?:an?|the|his|her|their|its|one|another)\s+{_MOD}(?P<one>{_ONE})(?![\w-])")
+_DEATH_NAME = re.compile(rf"(?:(?:an?\s+)?\d{{1,3}}[\s-](?:years?|months?|weeks?)[\s-]old\s+)?(?P<name>{NAME})"
+                         rf"(?:,\s*\d{{1,3}}(?=\s*(?:,|and\b|[.;)]|$)))?")
+_APPOSITIVE = re.compile(rf",\s*(?P<name>{NAME})(?:,\s*\d{{1,3}})?(?=\s*(?:,|and\b|[.;)]|$))")
+_DESCRIBED = re.compile(rf",\s*(?:an?|the|his|her|their)\s+{_MOD}{_NOUN}(?:\s+and\s+{_MOD}{_NOUN})?"
+                        r"(?=\s*(?:,|[.;)]|$|\s+who\b))")
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _deaths_of(sentence: str, low: str, at: int) -> tuple[int, str, int] | None:
+    """How many people the list at ``at`` names, their group (or "people"), and where the list ends."""
+    count, groups, end, pos = 0, set(), at, at
+    while True:
+        np, named = _DEATH_NP.match(low, pos), _DEATH_NAME.match(sentence, pos)
+        if np:
+            num = parse(np["num"]) if np["num"] else Number(1, "")
+            if num is None or (np["num"] and _is_year(np["num"], num)):
+                break
+            count, end = count + num.value, np.end()
+            groups.add(group_of(np["noun"] or np["one"]))
+            appositive = _APPOSITIVE.match(sentence, end)
+            if appositive and people_named(appositive["name"]):
+                end = appositive.end()
+        elif named and people_named(named["name"]):
+            count, end = count + 1, named.end()
+            described = _DESCRIBED.match(low, end)  # "Al Roe, his landlord and fishing partner,"
+            end = described.end() if described else end
+            age = re.search(r",\s*(\d{1,3})$", named.group(0))
+            groups.add("children" if age and int(age.group(1)) < 18 else "people")
+        else:
+            break
+        sep = _LIST_SEP.match(low, end)
+        if not sep:
+            break
+        pos = sep.end()
+    return (count, groups.pop() if len(groups) == 1 else "people", end) if count else None
 
 
 def _is_year(words: str, num: Number) -> bool:

@@ -1,0 +1,53 @@
+"""Casualty figures in one sentence (``figures.find``) and an article's totals (``extract.facts``),
+on short sentences written for these tests."""
+
+from __future__ import annotations
+
+from corroborate import figures
+from corroborate.extract import facts
+from corroborate.model import Article
+from corroborate.pipeline import process
+
+
+def found(sentence: str, headline: bool = False) -> list[tuple]:
+    return [(f.measure, f.group, f.value) for f in figures.find(sentence, headline=headline)]
+
+
+def totals(text: str, title: str = "") -> tuple:
+    article = process(Article(input="test.txt", title=title, raw_text=text, published="2021-03-06", format="text"))
+    got = facts(article)
+    return got["killed"] or 0, got["injured"] or 0
+
+
+def test_a_non_fatal_shooting_is_no_death():
+    assert found("Police charged a couple in the non-fatal shooting of their son.") == [("injured", "people", 1)]
+
+
+def test_the_deaths_of_a_list_count_everyone_listed_once():
+    assert found("The pair is charged in the deaths of Mara Quill, 9, and Dena Hollis, 52, both of Elmford.") == \
+        [("killed", "people", 2)]
+    assert found("Prosecutors filed charges over the shooting death of 14-month-old Tam Roe.") == [("killed", "people", 1)]
+    assert found("Detectives are investigating the murders of 25-year-old Nia Dorsey and her daughter, Lia Dorsey.") \
+        == [("killed", "people", 2)]
+    # a description after a name is that person
+    assert found("Pell was sought in the death of Ivo Brandt, his landlord and fishing partner, who was shot Sunday.") \
+        == [("killed", "people", 1)]
+
+
+def test_a_third_person_dead_means_three_dead_but_the_second_victim_is_one_of_them():
+    assert found("A third person died Monday, days after gunfire outside a bakery on Vine Street.") == \
+        [("killed", "people", 3)]
+    assert found("4th victim of Elm County shooting dies", headline=True) == [("killed", "people", 4)]
+    assert totals("Officers found one man with gunshot wounds to both legs. The second victim died on the "
+                  "sidewalk.")[0] == 1
+
+
+def test_shot_and_then_died_is_a_death_but_not_when_someone_else_died():
+    assert found("A 20-year-old man, Rob Vane of Oak Ridge, was shot twice and later died in surgery.") == \
+        [("killed", "people", 1)]
+    assert found("A man was shot in the leg and a woman died.") == [("shot", "people", 1), ("killed", "people", 1)]
+
+
+def test_an_age_written_with_spaces_is_one_person():
+    assert found("Detectives are looking into gunfire that killed a 17 year-old boy near the rink.") == \
+        [("killed", "children", 1)]
