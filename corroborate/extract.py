@@ -105,7 +105,7 @@ def extract(article: Article) -> Article:
         claims.append(c)
         return c
 
-    roundup = figures.several(units[0].low)  # a roundup's title: none of its counts is one event's
+    roundup = figures.several(units[0].low, article=True)  # a roundup's title: none of its counts is one event's
     for u, figs in zip(units, found_figures):
         several = (figures.several(u.low) if figs else None) or roundup
         for f in figs:

@@ -374,7 +374,7 @@ def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str)
 
 
 # Every pattern needs one of these words; most sentences have none and are skipped at once.
-_CUE = re.compile(r"kill|dead|die|death|fatal|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
+_CUE = re.compile(r"kill|dead|die|death|fatal|shootings?\s+of|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
                   r"massacr|succumb|wound|injur|hurt|hospital|medical\s+cent|trauma\s+cent|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
                   r"seiz|missing|unaccounted|arrest|detain|custody|apprehend|charged|surviv|unhurt|unharm|"
                   r"rescued|casualt|toll|himself|herself|own\s+life|claim\w*\s+the\s+life|passed\s+away|strik|hitting|" + "|".join(
@@ -624,13 +624,23 @@ _SEVERAL = re.compile(
     r"\bshootings\s+(?:across|around|throughout)\b|\b(?:weekend|citywide)\s+shootings\b|"
     r"\b(?:separate|unrelated|different)\s+(?:shootings|incidents|shooting\s+incidents|attacks)\b|"
     r"\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:overnight\s+|weekend\s+)?"
-    r"(?:shootings|shooting\s+incidents)\b")
+    r"(?:shootings|shooting\s+incidents)\b|\bacross\s+the\s+city\b|\bcity-?wide\b")
+# Cues for one sentence's counts only (a title with them may still lead a report of one of the
+# incidents): "two Friday night shootings", "in a grim two-hour span", "among 8 people shot, two
+# fatally, between Monday evening and early Tuesday".
+_DAY = r"(?:late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SEVERAL_HERE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(?!the\b|of\b)[a-z]+\s+){0,2}?"
+    r"(?:shootings|shooting\s+incidents)\b|"
+    r"\b(?:\d+|[a-z]+)-(?:hour|day)\s+(?:span|period|stretch)\b|"
+    rf"\bbetween\s+{_DAY}\b[^.;]{{0,30}}?\band\s+{_DAY}\b|\bfrom\s+{_DAY}\b[^.;]{{0,30}}?\b(?:to|until|through)\s+{_DAY}\b")
 _SPREE = re.compile(r"\b(?:string|spree|series|rampage)\b")
 
 
-def several(low: str) -> str | None:
-    """The words saying a (lower-cased) sentence's counts add up several incidents, or None."""
-    m = _SEVERAL.search(low)
+def several(low: str, article: bool = False) -> str | None:
+    """The words saying a (lower-cased) sentence's counts add up several incidents, or None;
+    ``article``: the title's words saying the whole report is a roundup."""
+    m = _SEVERAL.search(low) or (None if article else _SEVERAL_HERE.search(low))
     return None if m is None or _SPREE.search(low) else "several incidents: " + m.group(0)
 
 

@@ -51,3 +51,17 @@ def test_shot_and_then_died_is_a_death_but_not_when_someone_else_died():
 def test_an_age_written_with_spaces_is_one_person():
     assert found("Detectives are looking into gunfire that killed a 17 year-old boy near the rink.") == \
         [("killed", "children", 1)]
+
+
+def test_a_sentence_adding_up_several_shootings_is_no_one_events_toll():
+    assert totals("Detectives are looking into two Friday night shootings that killed a woman and injured three "
+                  "others. A man was shot in the leg on Elm Street.") == (0, 1)
+    assert totals("It was one of several shootings in a grim two-hour span that saw 10 people shot. "
+                  "Seven people were shot at a party on Oak Street.") == (0, 7)
+    assert totals("Two men were shot on Birch Avenue. They were among 9 people shot, one fatally, from Friday "
+                  "evening to early Sunday.") == (0, 2)
+    assert totals("Across the city, seven people had been wounded by dawn. A man was shot on Pine Street.") == (0, 1)
+
+
+def test_a_title_naming_two_shootings_does_not_empty_the_report():
+    assert totals("A woman was found shot to death in the back of a parked truck.", title="2 shootings in Elmford, 1 dead") == (1, 0)
