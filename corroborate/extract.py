@@ -473,6 +473,10 @@ def _same_person(noun: str | None, age: int | None, other: str | None, other_age
     if noun is None or other is None or noun == other:
         return True
     if "male" in (noun, other) or "female" in (noun, other):
+        vague = _VAGUE_PERSON.get(other if noun in ("male", "female") else noun)
+        if vague:  # "a teenager" ... "a 17-year-old male"
+            known = age if age is not None else other_age
+            return known is None or vague == "any" or (known < 18 if vague == "young" else 13 <= known <= 19)
         return _SEX_OF.get(noun) is not None and _SEX_OF.get(noun) == _SEX_OF.get(other)
     for vague, specific in ((noun, other), (other, noun)):
         kind = _VAGUE_PERSON.get(vague)

@@ -141,8 +141,11 @@ _STOP = (r"(?:were|was|have|has|had|been|be|is|are|and|or|but|in|on|at|of|who|th
 _MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+|\d{{1,3}}\s+years?[\s-]old)\s+){{0,3}}?"  # adjectives before the noun: "Malian", "heavily armed"
 _NUM = rf"(?P<num>{NUMBER})"
 _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all|later|both|each|"
-        r"allegedly|apparently|initially|then|subsequently|eventually|being|now|said\s+to\s+have|"
-        r"believed\s+to\s+have|feared|confirmed|there|here|found|(?!fatally|mortally)\w+ly))*")
+        r"allegedly|apparently|initially|then|subsequently|eventually|being|now|"
+        r"(?:said|believed|confirmed|reported|thought|known)\s+to\s+have|"
+        # "a man who was shot": "who" only before an auxiliary ("a man who shot" is the shooter)
+        r"who(?=\s+(?:was|were|had|has|have)\b)|"
+        r"feared|confirmed|there|here|found|(?!fatally|mortally)\w+ly))*")
 _INCLUDING = rf"(?:,?\s+including\s+(?P<incl>[^,;]{{1,60}}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17

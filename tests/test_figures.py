@@ -65,3 +65,15 @@ def test_a_sentence_adding_up_several_shootings_is_no_one_events_toll():
 
 def test_a_title_naming_two_shootings_does_not_empty_the_report():
     assert totals("A woman was found shot to death in the back of a parked truck.", title="2 shootings in Elmford, 1 dead") == (1, 0)
+
+
+def test_who_was_before_the_verb_is_passive_but_who_shot_is_the_shooter():
+    assert found("Another woman who was shot in the elbow drove herself to a clinic.") == [("shot", "people", 1)]
+    assert found("A man who shot at officers fled on foot.") == []
+    assert found("Four people are now confirmed to have been shot.") == [("shot", "people", 4)]
+
+
+def test_a_male_or_female_may_be_the_teenager_or_child_met_before():
+    assert totals("A teenager is in hospital after gunfire at a skate park. Officers say a 16-year-old male had "
+                  "been shot in the hip.") == (0, 1)
+    assert totals("A girl was shot on Elm Street. Later a 40-year-old male was shot on Oak Street.") == (0, 2)
