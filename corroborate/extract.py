@@ -405,7 +405,9 @@ def facts(article: Article, victims_only: bool = False) -> dict:
 
     killed, injured, shot = total("killed"), total("injured"), total("shot")
     hit = [c for c in main if c.measure in ("shot", "injured") and c.within is None and c.group != "attackers"]
-    hit_singles = max(len(distinct_people(hit)), len(people_named(hit)))
+    # the dead introduced one at a time were hit too: "a man was shot and died ... another man was shot"
+    dead = [c for c in main if c.measure == "killed" and c.within is None and c.group != "attackers"]
+    hit_singles = max(len(distinct_people(hit + dead)), len(people_named(hit)))
     if hit_singles > (shot or 0):
         shot = hit_singles
     if shot is not None:

@@ -182,7 +182,7 @@ _GUNSHOT_WOUND = r"(?:an?\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:gunsh
 _GUN_CONTEXT = re.compile(r"bullet|gunfire|shot|fire|round|gun|pellet")
 
 # "A third person has died", "4th victim dies": as many dead as the rank ("the second victim" is one of
-# those already counted).
+# those already counted); "a fourth victim is hospitalized": four hit.
 _ORDINALS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
 _ORDINALS.update({f"{i}{'nd' if i == 2 else 'rd' if i == 3 else 'th'}": i for i in range(2, 11)})
 _ORDINAL = r"(?:%s)" % "|".join(sorted(_ORDINALS, key=len, reverse=True))
@@ -206,8 +206,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b(?!\s*(?:%|percent|years?|days?|hours?))")),
     ("ordinal", re.compile(
         rf"(?<!\bthe\s)(?<!\bthis\s)(?<!\bthat\s)\b(?:an?\s+)?(?P<ord>{_ORDINAL})\s+(?:{_MOD})(?P<noun>{_ONE})\b"
-        rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?)?(?P<aux>{_AUX})\s+"
-        rf"(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)\b")),
+        rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?)?(?P<aux>{_AUX})(?:\s+remain(?:s|ed)?)?\s+"
+        rf"(?:(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)|(?P<hverb>{_VERB}))\b")),
     ("subject", re.compile(
         rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
         rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|also|all|later))+(?:\s+\w+ly)?)"
@@ -421,9 +421,13 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     value, group, end = listed
                     add(Figure(measure, group, value, m.start(), end, pattern=name), (m.start(), end))
                 continue
-            if name == "ordinal":
-                add(Figure("killed", group_of(m["noun"]), _ORDINALS[m["ord"].lower()], m.start(), m.end(),
-                           wording=m["ord"], pattern=name), m.span())
+            if name == "ordinal":  # a fourth victim hit: four hit, the dead among them
+                measure = "killed" if m["verb"] else _measure(m["hverb"])
+                if measure not in ("killed", "shot", "injured"):
+                    continue  # "an eighth person arrested"
+                add(Figure(measure if measure == "killed" else "shot", group_of(m["noun"]),
+                           _ORDINALS[m["ord"].lower()], m.start(), m.end(), wording=m["ord"], pattern=name),
+                    m.span())
                 continue
             if name == "negation":
                 measure = _COUNT_NOUNS.get((m["cnoun"] or "").lower()) or _measure(m["verb"] or "")

@@ -77,3 +77,14 @@ def test_a_male_or_female_may_be_the_teenager_or_child_met_before():
     assert totals("A teenager is in hospital after gunfire at a skate park. Officers say a 16-year-old male had "
                   "been shot in the hip.") == (0, 1)
     assert totals("A girl was shot on Elm Street. Later a 40-year-old male was shot on Oak Street.") == (0, 2)
+
+
+def test_a_fourth_victim_hit_means_four_hit_and_an_eighth_arrest_is_no_casualty():
+    assert totals("Three people died in the shooting at a farmhouse. A fourth victim is hospitalized with a "
+                  "wound to the shoulder.") == (3, 1)
+    assert found("Eighth person arrested in murder of Elmford man", headline=True) == [("arrested", "people", 1)]
+
+
+def test_the_dead_introduced_one_at_a_time_were_hit_too():
+    assert totals("A 20-year-old man was shot twice and later died in surgery. Another 20-year-old man was "
+                  "shot in the back and released.") == (1, 1)
