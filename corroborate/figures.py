@@ -102,7 +102,7 @@ _VERBS = {
                "dead", "dies", "die", "perished", "passed away", "lost their lives", "lost his life", "lost her life", "were massacred",
                "burned to death", "succumbed to"),
     "injured": ("seriously wounded", "critically wounded", "wounded", "injured", "hurt", "hospitalized",
-                "hospitalised", "grazed", "critically injured", "seriously injured"),
+                "hospitalised", "grazed", "critically injured", "seriously injured", "treated and released"),
     "shot": ("shot", "struck by gunfire", "struck by bullets", "hit by gunfire", "hit by bullets", "hit",
              "shot multiple times", "shot several times", "shot twice", "shot once"),
     "kidnapped": ("kidnapped", "abducted", "taken hostage", "held hostage", "seized"),
@@ -224,6 +224,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:\s+(?P<left>dead|injured|wounded))?")),
     ("hit", re.compile(
         rf"\b(?:hitting|striking|struck|strikes|hits|shooting|shoots)\s+(?P<nps>{_NPS})"
+        # "a round struck the teen in the hip": one person already met, hit
+        rf"|\b(?:hit|hitting|striking|struck|strikes|hits)\s+(?P<nps5>(?:the|his|her)\s+{_MOD}{_ONE})\s+in\s+(?:the|his|her)\b"
         rf"|\bsent\s+(?P<nps2>{_NPS})\s+to\s+(?:(?:the|a|an|area|local|nearby)\s+)*hospitals?\b"
         rf"|\b(?:found|find|discovered|located)\s+(?P<nps4>{_NPS})\s+(?:[^.;]{{0,40}}?\s)?with\s+{_GUNSHOT_WOUND}")),
     ("hit", re.compile(
@@ -236,6 +238,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that|his|her|their)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
         rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
         rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b"
+        # "she had been hit in the shoulder": one person hit, whoever the pronoun stands for
+        rf"|\b(?P<hpron>he|she)\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|\w+ly\s+)?(?P<hpverb>shot\s+and\s+killed|"
+        rf"shot\s+dead|shot\s+to\s+death|fatally\s+shot|shot|wounded|injured|grazed|(?:hit|struck)\s+by\s+"
+        rf"(?:gunfire|a\s+bullet|bullets|a\s+stray\s+bullet))\b"
         rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
         rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b(?!['’]s\b)"
         rf"|\b(?P<selfverb>killed|kills|shot|shoots|shooting|wounded|wounds|wounding)\s+(?P<self>himself|herself|self)\b"
@@ -265,7 +271,7 @@ _HEAD_MEASURE = {"shot": "shot", "wounded": "injured", "injured": "injured", "hu
                  "hospitalized": "injured"}
 
 # Words a pattern cannot match without: skipping it saves its search on most sentences.
-_HIT_NEEDS = [re.compile(r"hitting|strik|struck|hits\b|shoots\b|\bsent\b|(?:gun\s*shot|bullet)\s+wound|"
+_HIT_NEEDS = [re.compile(r"hitting|strik|struck|hits?\b|shoots\b|\bsent\b|(?:gun\s*shot|bullet)\s+wound|"
                          r"shooting\s+(?:an?|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|"
                          r"ten|several|at\s+least|more\s+than)\b"),
               re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound")]
@@ -513,8 +519,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 if num:
                     add(_figure("killed", None, num, m.start("num"), m.end(), None, name), (m.start("num"), m.end()))
             elif name == "hit":
-                group = next(g for g in ("nps", "nps2", "nps3", "nps4") if g in m.m.re.groupindex and m[g])
-                if group == "nps" and not _GUN_CONTEXT.search(low[:m.start()] + low[m.end("nps"):]):
+                group = next(g for g in ("nps", "nps5", "nps2", "nps3", "nps4") if g in m.m.re.groupindex and m[g])
+                if group in ("nps", "nps5") and not _GUN_CONTEXT.search(low[:m.start()] + low[m.end(group):]):
                     continue  # "a car struck a pedestrian": no gunfire
                 nps, at = m[group], m.start(group)
                 figs = _together(_noun_phrases(nps, at, "shot", name), sentence)
@@ -696,6 +702,10 @@ def _one(m: re.Match, add) -> None:
                     pattern="one", single=indefinite), m.span())
     elif m["pron"]:
         add(Figure("killed", "people", 1, m.start(), m.end(), pattern="one"), m.span())
+    elif m["hpron"]:
+        verb = " ".join(m["hpverb"].lower().split())
+        add(Figure("shot" if verb.startswith(("hit", "struck")) else _measure(verb), "people", 1, m.start(), m.end(),
+                   pattern="one"), m.span())
     elif m["onoun"]:
         verb = " ".join(m["overb"].lower().split())
         measure = {"shot and killed": "killed", "fatally shot": "killed", "stabbed": "injured"}.get(verb) or _measure(verb)

@@ -88,3 +88,16 @@ def test_a_fourth_victim_hit_means_four_hit_and_an_eighth_arrest_is_no_casualty(
 def test_the_dead_introduced_one_at_a_time_were_hit_too():
     assert totals("A 20-year-old man was shot twice and later died in surgery. Another 20-year-old man was "
                   "shot in the back and released.") == (1, 1)
+
+
+def test_a_pronoun_or_the_person_met_before_hit_is_one_person_hit():
+    assert found("Though she was shot in the abdomen, her vest took most of the impact.") == [("shot", "people", 1)]
+    assert found("He was shot and killed outside his home.") == [("killed", "people", 1)]
+    assert found("The rifle fired and a round struck the teen in the hip.") == [("shot", "people", 1)]
+    assert found("A car struck the man in the parking lot.") == []
+    assert totals("A 30-year-old man was killed on Elm Street. He was shot in the chest.") == (1, 0)
+
+
+def test_treated_and_released_is_hurt():
+    assert found("A 19-year-old cashier was treated and released from Mercy Hospital on Friday.") == \
+        [("injured", "civilians", 1)]
