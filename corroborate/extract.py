@@ -385,6 +385,9 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     """
     main = [c for c in article.claims if c.kind == "figure" and c.scope is None
             and not (victims_only and c.group == "attackers")]
+    dead = [n for c in main if c.measure == "killed" and c.group != "attackers" and c.value and (n := _noun(c))]
+    if dead:  # "the girl was injured" after "a 3-year-old girl died": the dead girl, not one more hurt
+        main = [c for c in main if not (c.measure in ("shot", "injured") and _back_to(c, dead))]
 
     def total(measure: str) -> int | None:
         mine = [c for c in main if c.measure == measure and c.within is None]
@@ -428,6 +431,29 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     kind = next((c for c in article.claims if c.kind == "type"), None)
     out["type"] = kind.value["type"] if kind else None
     return out
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ANOTHER = {"other", "another", "second", "third", "surviving", "wounded", "injured", "two", "both"}
+
+
+def _noun(c: Claim) -> str | None:
+    """The person noun a claim ends with ("the young girl" → girl), or None (a pronoun, a name)."""
+    words = c.quote[c.start:c.end].lower().split()
+    return next((w for w in reversed(words) if w in figures._GROUP_OF), None)
+
+
+def _back_to(c: Claim, dead: list[str]) -> bool:
+    """Whether a claim of one person hit names someone already met with "the" who may be one of the dead."""
+    if c.value != 1 or c.sentence < 0:
+        return False
+    words = c.quote[c.start:c.end].lower().split()
+    definite = (words and words[0] in ("the", "this", "that")) or _DEFINITE_BEFORE.search(c.quote, 0, c.start)
+    before = c.quote[max(0, c.start - 30):c.start].lower().split()[-3:]
+    if not definite or _ANOTHER & set(words + before):
+        return False
+    noun = _noun(c)
+    return noun is not None and any(_same_person(noun, None, d, None) for d in dead)
 
 
 # Nouns that may name the same person as a more specific one ("a child" ... "a 9-year-old boy").

@@ -247,7 +247,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|\b(?P<selfverb>killed|kills|shot|shoots|shooting|wounded|wounds|wounding)\s+(?P<self>himself|herself|self)\b"
         rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking)\s+(?:his|her)\s+(?:own\s+)?life)\b")),
     ("share", re.compile(
-        rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?,\s*(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
+        rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?(?:,\s*|,?\s+and\s+)(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
         rf"(?:(?:was|were|has|had|have|been|later|since)\s+)*(?P<verb>fatally|died|dead|killed)\b")),
     ("involved", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+{_MOD}(?P<noun>%s)\b" % "|".join(
@@ -278,7 +278,7 @@ _HIT_NEEDS = [re.compile(r"hitting|strik|struck|hits?\b|shoots\b|\bsent\b|(?:gun
 _NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
           "toll": re.compile(r"\btoll\b"),
           "ordinal": re.compile(r"\b(?:%s)\b" % _ORDINAL[3:-1]),
-          "share": re.compile(r",[^.;]*(?:fatal|died|dead|killed)"),
+          "share": re.compile(r"(?:,|\band\b)[^.;]*(?:fatal|died|dead|killed)"),
           "count": re.compile(_COUNT_NOUN),
           "deaths": re.compile(r"(?:death|shooting|killing|murder|slaying)s?\s+of\b"),
           "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}

@@ -101,3 +101,11 @@ def test_a_pronoun_or_the_person_met_before_hit_is_one_person_hit():
 def test_treated_and_released_is_hurt():
     assert found("A 19-year-old cashier was treated and released from Mercy Hospital on Friday.") == \
         [("injured", "civilians", 1)]
+
+
+def test_the_dead_met_again_as_hurt_is_not_one_more_hurt():
+    assert totals("A 3-year-old girl died of her wound on Tuesday. Investigators said the young girl was "
+                  "injured by a firearm in the kitchen.") == (1, 0)
+    # someone else met with "the" is still hurt
+    assert totals("A man was killed on Elm Street. A woman was shot too. The woman was injured in the arm.") == (1, 1)
+    assert totals("Two men were shot and one died. The other man was injured in the leg.") == (1, 1)
