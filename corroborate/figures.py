@@ -146,6 +146,9 @@ _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all
         # "a man who was shot": "who" only before an auxiliary ("a man who shot" is the shooter)
         r"who(?=\s+(?:was|were|had|has|have)\b)|"
         r"feared|confirmed|there|here|found|(?!fatally|mortally)\w+ly))*")
+# Where the people were, between them and a passive verb: "A police officer in Elmford was shot".
+_PLACED = (r"\s+(?:in|from|at|inside|outside|near)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
+           r"(?:[\w'’.-]+\s+){0,2}?[\w'’.-]+")
 _INCLUDING = rf"(?:,?\s+including\s+(?P<incl>[^,;]{{1,60}}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
@@ -209,8 +212,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?)?(?P<aux>{_AUX})(?:\s+remain(?:s|ed)?)?\s+"
         rf"(?:(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)|(?P<hverb>{_VERB}))\b")),
     ("subject", re.compile(
-        rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
-        rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|also|all|later))+(?:\s+\w+ly)?)"
+        rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<pp>{_PLACED})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
+        rf"|(?<!\bof\s)\b(?:(?:(?P<qual>{_QUAL})\s+)?{_NUM}|(?P<one>one)|(?P<both>both))(?:\s+(?:more|others|other))?"
+        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now))+(?:\s+(?!fatally|mortally)\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("count", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
@@ -444,13 +448,18 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 if num:
                     add(_figure("killed", None, num, m.start(), m.end(), m["qual"], name), m.span())
             elif name == "subject":
-                if m["bverb"]:  # "123 have died": a number alone as subject
+                if m["bverb"]:  # "123 have died", "one is critically injured", "both were shot": a number alone
                     if _died_there(m["bverb"], low):
                         continue
-                    num = parse(m["num"])
-                    if num and not _is_year(m["num"], num):
+                    if m["both"] and _measure(m["bverb"]) != "killed":
+                        continue  # "both were shot": the two met before, counted there (and maybe dead)
+                    num = Number(2, m["both"]) if m["both"] else Number(1, m["one"]) if m["one"] else parse(m["num"])
+                    if num and not (m["num"] and _is_year(m["num"], num)) and \
+                            not (num.value != 1 and m["aux2"].split()[0] == "is"):
                         add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(), m["qual"], name), m.span())
                     continue
+                if m["pp"] and not _auxiliary(m["aux"]):
+                    continue  # "a man in a car shot at them": only a passive verb follows a place
                 if m["active"] is not None and not _auxiliary(m["aux"]) and \
                         " ".join(m["verb"].lower().split()) in _TRANSITIVE:
                     pos = m.start("verb")

@@ -109,3 +109,17 @@ def test_the_dead_met_again_as_hurt_is_not_one_more_hurt():
     # someone else met with "the" is still hurt
     assert totals("A man was killed on Elm Street. A woman was shot too. The woman was injured in the arm.") == (1, 1)
     assert totals("Two men were shot and one died. The other man was injured in the leg.") == (1, 1)
+
+
+def test_a_place_between_the_people_and_a_passive_verb():
+    assert found("A police officer in Elmford was shot in the line of duty.") == [("shot", "police", 1)]
+    assert found("An 18-year-old woman from Dunmore was also shot in the abdomen.") == [("shot", "people", 1)]
+    assert found("A man in a red car shot at the officers.") == []
+
+
+def test_one_or_both_alone_as_subject():
+    assert found("Four men are dead and one is gravely injured.") == \
+        [("killed", "people", 4), ("injured", "people", 1)]
+    assert found("Both were fatally shot beside the garden shed.") == [("killed", "people", 2)]
+    assert found("Both were taken to a hospital.") == []  # the two met before, counted there
+    assert found("A beloved mother of three is dead.") == []  # not three dead
