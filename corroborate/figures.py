@@ -190,6 +190,8 @@ _ORDINALS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh
 _ORDINALS.update({f"{i}{'nd' if i == 2 else 'rd' if i == 3 else 'th'}": i for i in range(2, 11)})
 _ORDINAL = r"(?:%s)" % "|".join(sorted(_ORDINALS, key=len, reverse=True))
 
+_DEFINITE_END = re.compile(r"\b(?:the|this|that)\s+$")
+
 # "was shot in the head and died": the one hit died ("and" with no new subject between)
 _THEN_DIED = re.compile(r"(?:(?!\b(?:was|were|who|whom|had|has|have|is|are)\b)[^.;]){0,60}?\band\s+"
                         r"(?:later\s+|then\s+|eventually\s+|subsequently\s+|has\s+since\s+|had\s+)?"
@@ -208,12 +210,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:death\s+)?toll\b(?:[^.;\d]{{0,40}}?)\b(?:to|at|of|is|was|reached|hit)\s+"
         rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b(?!\s*(?:%|percent|years?|days?|hours?))")),
     ("ordinal", re.compile(
-        rf"(?<!\bthe\s)(?<!\bthis\s)(?<!\bthat\s)\b(?:an?\s+)?(?P<ord>{_ORDINAL})\s+(?:{_MOD})(?P<noun>{_ONE})\b"
+        rf"\b(?:an?\s+)?(?P<ord>{_ORDINAL})\s+(?:{_MOD})(?P<noun>{_ONE})\b"
         rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?)?(?P<aux>{_AUX})(?:\s+remain(?:s|ed)?)?\s+"
         rf"(?:(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)|(?P<hverb>{_VERB}))\b")),
     ("subject", re.compile(
         rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<pp>{_PLACED})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
-        rf"|(?<!\bof\s)\b(?:(?:(?P<qual>{_QUAL})\s+)?{_NUM}|(?P<one>one)|(?P<both>both))(?:\s+(?:more|others|other))?"
+        rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?"
+        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now))+(?:\s+(?!fatally|mortally)\w+ly)?)"
+        rf"\s+(?P<bverb>{_VERB})\b")),
+    ("alone", re.compile(
+        rf"\b(?:(?P<one>one)|(?P<both>both))"
         rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now))+(?:\s+(?!fatally|mortally)\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("count", re.compile(
@@ -281,8 +287,11 @@ _HIT_NEEDS = [re.compile(r"hitting|strik|struck|hits?\b|shoots\b|\bsent\b|(?:gun
               re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound")]
 _NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
           "toll": re.compile(r"\btoll\b"),
-          "ordinal": re.compile(r"\b(?:%s)\b" % _ORDINAL[3:-1]),
-          "share": re.compile(r"(?:,|\band\b)[^.;]*(?:fatal|died|dead|killed)"),
+          "ordinal": re.compile(r"\b(?:%s)\b[^.;]{0,60}?(?:dies|died|dead|killed|pronounced|succumbed|passe|"
+                                r"remain|shot|wounded|injured|hospitali|hurt|grazed|struck|hit|treated)" % _ORDINAL[3:-1]),
+          "alone": re.compile(r"\b(?:one|both)\s+(?:were|was|have|has|had|been|are|is|also|all|later|now)\b"),
+          "share": re.compile(r"(?:,|\band)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                              r"(?:of\s|was|were|has|had|have|been|later|since|fatally|died|dead|killed)"),
           "count": re.compile(_COUNT_NOUN),
           "deaths": re.compile(r"(?:death|shooting|killing|murder|slaying)s?\s+of\b"),
           "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
@@ -432,6 +441,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     add(Figure(measure, group, value, m.start(), end, pattern=name), (m.start(), end))
                 continue
             if name == "ordinal":  # a fourth victim hit: four hit, the dead among them
+                if m.start() == m.start("ord") and _DEFINITE_END.search(low, max(0, m.start() - 6), m.start()):
+                    continue  # "the second victim" is one of those already met
                 measure = "killed" if m["verb"] else _measure(m["hverb"])
                 if measure not in ("killed", "shot", "injured"):
                     continue  # "an eighth person arrested"
@@ -447,16 +458,18 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 num = parse(m["num"])
                 if num:
                     add(_figure("killed", None, num, m.start(), m.end(), m["qual"], name), m.span())
-            elif name == "subject":
+            elif name in ("subject", "alone"):
                 if m["bverb"]:  # "123 have died", "one is critically injured", "both were shot": a number alone
-                    if _died_there(m["bverb"], low):
-                        continue
-                    if m["both"] and _measure(m["bverb"]) != "killed":
+                    if _died_there(m["bverb"], low) or low.endswith(" of ", 0, m.start()):
+                        continue  # "a mother of three is dead" is one
+                    if name == "alone" and m["both"] and _measure(m["bverb"]) != "killed":
                         continue  # "both were shot": the two met before, counted there (and maybe dead)
-                    num = Number(2, m["both"]) if m["both"] else Number(1, m["one"]) if m["one"] else parse(m["num"])
-                    if num and not (m["num"] and _is_year(m["num"], num)) and \
+                    num = parse(m["num"]) if name == "subject" else \
+                        Number(2, m["both"]) if m["both"] else Number(1, m["one"])
+                    if num and not (name == "subject" and _is_year(m["num"], num)) and \
                             not (num.value != 1 and m["aux2"].split()[0] == "is"):
-                        add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(), m["qual"], name), m.span())
+                        add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(),
+                                    m["qual"] if name == "subject" else None, name), m.span())
                     continue
                 if m["pp"] and not _auxiliary(m["aux"]):
                     continue  # "a man in a car shot at them": only a passive verb follows a place
@@ -651,18 +664,22 @@ _SEVERAL = re.compile(
 # incidents): "two Friday night shootings", "in a grim two-hour span", "among 8 people shot, two
 # fatally, between Monday evening and early Tuesday".
 _DAY = r"(?:late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_SEVERAL_HERE = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(?!the\b|of\b)[a-z]+\s+){0,2}?"
-    r"(?:shootings|shooting\s+incidents)\b|"
-    r"\b(?:\d+|[a-z]+)-(?:hour|day)\s+(?:span|period|stretch)\b|"
-    rf"\bbetween\s+{_DAY}\b[^.;]{{0,30}}?\band\s+{_DAY}\b|\bfrom\s+{_DAY}\b[^.;]{{0,30}}?\b(?:to|until|through)\s+{_DAY}\b")
+_SEVERAL_HERE = [  # each with a word it cannot match without, to skip it at once on most sentences
+    ("shooting", re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(?!the\b|of\b)[a-z]+\s+){0,2}?"
+                            r"(?:shootings|shooting\s+incidents)\b")),
+    ("-", re.compile(r"\b(?:\d+|[a-z]+)-(?:hour|day)\s+(?:span|period|stretch)\b")),
+    ("day", re.compile(rf"\bbetween\s+{_DAY}\b[^.;]{{0,30}}?\band\s+{_DAY}\b|"
+                       rf"\bfrom\s+{_DAY}\b[^.;]{{0,30}}?\b(?:to|until|through)\s+{_DAY}\b")),
+]
 _SPREE = re.compile(r"\b(?:string|spree|series|rampage)\b")
 
 
 def several(low: str, article: bool = False) -> str | None:
     """The words saying a (lower-cased) sentence's counts add up several incidents, or None;
     ``article``: the title's words saying the whole report is a roundup."""
-    m = _SEVERAL.search(low) or (None if article else _SEVERAL_HERE.search(low))
+    m = _SEVERAL.search(low)
+    if m is None and not article:
+        m = next((found for word, cue in _SEVERAL_HERE if word in low and (found := cue.search(low))), None)
     return None if m is None or _SPREE.search(low) else "several incidents: " + m.group(0)
 
 
