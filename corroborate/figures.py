@@ -121,6 +121,10 @@ _HOSPITAL = (r"(?:taken|transported|rushed|brought|driven|airlifted|flown|admitt
              r"(?:(?!(?:jail|custody|headquarters|station|scene|after|before|for|where|and|with|by|from|"
              r"then|but|when|while|was|were|is|are|had|has)\b)[\w.'’-]+\s+){0,4}?"
              r"(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))\b")
+# Words saying the one hit lived: the hit is then hurt, not maybe dead.
+_SURVIVED = re.compile(r"expected\s+to\s+(?:survive|recover|be\s+ok)|\b(?:stable|good|fair)\s+condition|"
+                       r"non-?\s?life[\s-]threatening|not\s+life[\s-]threatening|treated\s+and\s+released|"
+                       r"\bminor\s+injur|\bsurvived\b")
 _AT_HOSPITAL = re.compile(r"hospital|medical\s+cent|trauma\s+cent")
 _DIED = re.compile(r"\b(?:died|dead|pronounced|succumbed|killed|fatal\w*|death)\b")
 _VERB = r"(?:%s|%s|%s)" % ("|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_MEASURE_OF, key=len, reverse=True)),
@@ -226,7 +230,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
         rf"(?:\s+(?:including|among\s+them)\s+(?P<incl>(?:(?:{_QUAL})\s+)?(?:{NUMBER}|an?|one)\s+{_MOD}(?:{_NOUN})))?")),
     ("object", re.compile(
-        rf"\b(?P<verb>kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|shot|"
+        rf"\b(?P<verb>kill(?:s|ed|ing)|wound(?:s|ed|ing)|injur(?:es|ed|ing)|shot|"
         rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+li(?:fe|ves)\s+of|"
         rf"(?:left|leaving|leaves)(?=\s+(?:{_QUAL}\s+)?(?:{NUMBER})\s+(?:{_MOD}(?:{_NOUN})\s+)?(?:dead|injured|wounded)))"
         rf"\s+(?:(?P<nps>{_NPS})|(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b"
@@ -531,6 +535,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     if _SELF.match(m.text, m.end()):  # "a 16-year-old shot himself in the foot"
                         _shot_self(m, add)
                     pos = m.start("verb")
+                elif m["hpron"] and any(f.measure in _HIT and f.start < m.start() for f in found):
+                    continue  # "a student was treated after he was shot": the pronoun is that student
                 elif not (m["verb"] and _died_there(m["verb"], low)):
                     _one(m, add)
                     _then_died(found[before:], low, m.end())
@@ -577,6 +583,10 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             add(Figure(_measure(verb), group, len(names), m.start("names"), m.end("names"), pattern="named"),
                 (m.start("names"), m.end("names")))
     found.sort(key=lambda f: (f.start, f.end))
+    if _SURVIVED.search(low) and not _DIED.search(low):  # "was hit in the arm as well and is expected to recover"
+        for f in found:
+            if f.measure == "shot" and f.value == 1 and f.group != "attackers":
+                f.measure = "injured"
     return _one_self(found)
 
 

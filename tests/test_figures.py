@@ -123,3 +123,18 @@ def test_one_or_both_alone_as_subject():
     assert found("Both were fatally shot beside the garden shed.") == [("killed", "people", 2)]
     assert found("Both were taken to a hospital.") == []  # the two met before, counted there
     assert found("A beloved mother of three is dead.") == []  # not three dead
+
+
+def test_one_hit_who_will_recover_is_hurt_even_after_deaths():
+    assert totals("Three people were shot to death in a duplex on Elm Street. The woman's 23-year-old cousin was "
+                  "also shot in the thigh and is expected to recover.") == (3, 1)
+
+
+def test_a_pronoun_after_the_person_it_stands_for_is_not_one_more():
+    assert totals("A 19-year-old cashier was treated and released from Mercy Hospital after he was "
+                  "accidentally shot outside a gym.") == (0, 1)
+
+
+def test_an_infinitive_or_a_habit_is_no_casualty():
+    assert found("Reckless drivers wound and kill hundreds of pedestrians each year.") == []
+    assert found("He told a friend he was looking to kill a cop.") == []
