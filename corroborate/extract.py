@@ -459,7 +459,9 @@ def _back_to(c: Claim, dead: list[str]) -> bool:
 # Nouns that may name the same person as a more specific one ("a child" ... "a 9-year-old boy").
 _VAGUE_PERSON = {"child": "young", "kid": "young", "minor": "young", "juvenile": "young", "baby": "young",
                  "infant": "young", "toddler": "young", "teen": "teen", "teenager": "teen", "youth": "teen",
-                 "person": "any", "victim": "any", "individual": "any"}
+                 "person": "any", "victim": "any", "individual": "any",
+                 # a role may be anyone met before: "a cab driver" ... "an innocent bystander"
+                 **{noun: "any" for noun in figures.GROUPS["civilians"] if not noun.endswith("s")}}
 _KIND_OF = {"boy": "young", "girl": "young", "teen": "teen", "man": "adult", "woman": "adult"}
 # "a male" / "a female" may be the man or boy / woman or girl met before
 _SEX_OF = {"male": "m", "man": "m", "boy": "m", "female": "f", "woman": "f", "girl": "f"}

@@ -47,7 +47,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "pedestrians", "shoppers", "customers", "employees", "workers", "journalists",
                   "aid workers", "refugees", "teachers", "guard", "guards", "security guards", "herders",
                   "herdsmen", "traders", "merchants", "vendors", "drivers", "motorists", "fishermen", "hunters",
-                  "travellers", "travelers", "pilgrims", "protesters", "demonstrators", "mourners"),
+                  "travellers", "travelers", "pilgrims", "protesters", "demonstrators", "mourners",
+                  # one of them: "a driver was shot", "a store clerk was wounded"
+                  "driver", "motorist", "customer", "employee", "worker", "teacher", "shopper", "clerk",
+                  "cashier", "patron", "patrons", "occupant", "occupants", "homeowner", "homeowners", "tenant",
+                  "tenants", "hunter", "farmer", "passerby", "passersby", "partygoer", "partygoers"),
     "attackers": ("militant", "militants", "gunman", "gunmen", "suspect", "suspects", "shooter",
                   "shooters", "attacker", "attackers", "assailant", "assailants", "jihadist",
                   "jihadists", "insurgent", "insurgents", "fighter", "fighters", "bomber", "bombers",
@@ -716,6 +720,10 @@ def _together(figs: list[Figure], sentence: str) -> list[Figure]:
     Only phrases the list joins ("," or "and") add up: "an adult female" is one person."""
     out: list[Figure] = []
     for f in figs:
+        if out and f.value == out[-1].value == 1 and not (f.wording or out[-1].wording) and \
+                _ONE_PHRASE.fullmatch(sentence[out[-1].end:f.start]):
+            out[-1].end = f.end  # "a 17-year-old motel resident", "teen driver": one person
+            continue
         same = next((o for o in out if o.group == f.group), None)
         if same is None or f.wording or same.wording or f.within or same.within or \
                 not _JOINED.fullmatch(sentence[out[-1].end:f.start]):
@@ -727,6 +735,7 @@ def _together(figs: list[Figure], sentence: str) -> list[Figure]:
 
 
 _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s*")
+_ONE_PHRASE = re.compile(r"\s+(?:(?!(?:and|or|with|to|of)\b)[\w'’.-]+\s+){0,2}|\s+")
 
 
 def _one(m: re.Match, add) -> None:

@@ -138,3 +138,13 @@ def test_a_pronoun_after_the_person_it_stands_for_is_not_one_more():
 def test_an_infinitive_or_a_habit_is_no_casualty():
     assert found("Reckless drivers wound and kill hundreds of pedestrians each year.") == []
     assert found("He told a friend he was looking to kill a cop.") == []
+
+
+def test_words_between_an_age_and_an_unknown_role_make_one_person():
+    assert found("A 17-year-old motel resident was injured after a pistol went off.") == [("injured", "children", 1)]
+    assert found("A store clerk was wounded in the robbery.") == [("injured", "civilians", 1)]
+
+
+def test_a_role_may_be_the_person_met_before():
+    assert totals("Officers are hunting the gunman who injured a cab driver. They confirmed that a passing "
+                  "bystander was hit in the ribs.") == (0, 1)
