@@ -587,7 +587,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             add(Figure(_measure(verb), group, len(names), m.start("names"), m.end("names"), pattern="named"),
                 (m.start("names"), m.end("names")))
     found.sort(key=lambda f: (f.start, f.end))
-    if _SURVIVED.search(low) and not _DIED.search(low):  # "was hit in the arm as well and is expected to recover"
+    if any(f.measure == "shot" and f.value == 1 for f in found) and _SURVIVED.search(low) and not _DIED.search(low):
+        # "was hit in the arm as well and is expected to recover"
         for f in found:
             if f.measure == "shot" and f.value == 1 and f.group != "attackers":
                 f.measure = "injured"
