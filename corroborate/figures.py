@@ -157,7 +157,7 @@ _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all
 # Where the people were, between them and a passive verb: "A police officer in Elmford was shot".
 _PLACED = (r"\s+(?:in|from|at|inside|outside|near)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
            r"(?:[\w'’.-]+\s+){0,2}?[\w'’.-]+")
-_INCLUDING = rf"(?:,?\s+including\s+(?P<incl>[^,;]{{1,60}}?)\s*,)?"
+_INCLUDING = r"(?:,?\s+including\s+(?P<incl>[^,;]{1,60}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
 NP = (rf"(?:(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
@@ -174,8 +174,8 @@ _TRANSITIVE = {"killed", "shot and killed", "fatally shot", "wounded", "injured"
                "executed", "gunned down", "abducted", "kidnapped", "arrested", "detained", "seized", "rescued",
                "charged", "shot dead", "stabbed to death", "beaten to death", "fatally wounded", "fatally injured",
                "fatally stabbed", "slain", "hospitalized", "hospitalised", "grazed", "hit"}
-_ACTIVE = (rf"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another|two|three|four|five|six|"
-           rf"several|at\s+least|more\s+than|up\s+to|\d+)\b)")
+_ACTIVE = (r"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another|two|three|four|five|six|"
+           r"several|at\s+least|more\s+than|up\s+to|\d+)\b)")
 
 _AUX_VERB = re.compile(r"\b(?:were|was|have|has|had|been|are|is|got|get|being|found)\b", re.IGNORECASE)
 
