@@ -106,7 +106,7 @@ def extract(article: Article) -> Article:
         claims.append(c)
         return c
 
-    roundup = figures.several(units[0].low)  # a roundup's title: none of its counts is one event's
+    roundup = figures.several(units[0].low, article=True)  # a roundup's title: none of its counts is one event's
     for u, figs in zip(units, found_figures):
         several = (figures.several(u.low) if figs else None) or roundup
         for f in figs:
@@ -387,6 +387,9 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     """
     main = [c for c in article.claims if c.kind == "figure" and c.scope is None
             and not (victims_only and c.group == "attackers")]
+    dead = [n for c in main if c.measure == "killed" and c.group != "attackers" and c.value and (n := _noun(c))]
+    if dead:  # "the girl was injured" after "a 3-year-old girl died": the dead girl, not one more hurt
+        main = [c for c in main if not (c.measure in ("shot", "injured") and _back_to(c, dead))]
 
     def total(measure: str) -> int | None:
         mine = [c for c in main if c.measure == measure and c.within is None]
@@ -407,7 +410,9 @@ def facts(article: Article, victims_only: bool = False) -> dict:
 
     killed, injured, shot = total("killed"), total("injured"), total("shot")
     hit = [c for c in main if c.measure in ("shot", "injured") and c.within is None and c.group != "attackers"]
-    hit_singles = max(len(distinct_people(hit)), len(people_named(hit)))
+    # the dead introduced one at a time were hit too: "a man was shot and died ... another man was shot"
+    dead = [c for c in main if c.measure == "killed" and c.within is None and c.group != "attackers"]
+    hit_singles = max(len(distinct_people(hit + dead)), len(people_named(hit)))
     if hit_singles > (shot or 0):
         shot = hit_singles
     if shot is not None:
@@ -430,10 +435,35 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     return out
 
 
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ANOTHER = {"other", "another", "second", "third", "surviving", "wounded", "injured", "two", "both"}
+
+
+def _noun(c: Claim) -> str | None:
+    """The person noun a claim ends with ("the young girl" → girl), or None (a pronoun, a name)."""
+    words = c.quote[c.start:c.end].lower().split()
+    return next((w for w in reversed(words) if w in figures._GROUP_OF), None)
+
+
+def _back_to(c: Claim, dead: list[str]) -> bool:
+    """Whether a claim of one person hit names someone already met with "the" who may be one of the dead."""
+    if c.value != 1 or c.sentence < 0:
+        return False
+    words = c.quote[c.start:c.end].lower().split()
+    definite = (words and words[0] in ("the", "this", "that")) or _DEFINITE_BEFORE.search(c.quote, 0, c.start)
+    before = c.quote[max(0, c.start - 30):c.start].lower().split()[-3:]
+    if not definite or _ANOTHER & set(words + before):
+        return False
+    noun = _noun(c)
+    return noun is not None and any(_same_person(noun, None, d, None) for d in dead)
+
+
 # Nouns that may name the same person as a more specific one ("a child" ... "a 9-year-old boy").
 _VAGUE_PERSON = {"child": "young", "kid": "young", "minor": "young", "juvenile": "young", "baby": "young",
                  "infant": "young", "toddler": "young", "teen": "teen", "teenager": "teen", "youth": "teen",
-                 "person": "any", "victim": "any", "individual": "any"}
+                 "person": "any", "victim": "any", "individual": "any",
+                 # a role may be anyone met before: "a cab driver" ... "an innocent bystander"
+                 **{noun: "any" for noun in figures.GROUPS["civilians"] if not noun.endswith("s")}}
 _KIND_OF = {"boy": "young", "girl": "young", "teen": "teen", "man": "adult", "woman": "adult"}
 # "a male" / "a female" may be the man or boy / woman or girl met before
 _SEX_OF = {"male": "m", "man": "m", "boy": "m", "female": "f", "woman": "f", "girl": "f"}
@@ -451,7 +481,7 @@ def distinct_people(claims: list[Claim]) -> list[Claim]:
         if c.sentence < 0 or c.value != 1 or not is_single(c):
             continue
         words = c.quote[c.start:c.end].lower().split()
-        age_m = re.search(r"(\d{1,3})-year-old", " ".join(words))
+        age_m = re.search(r"(\d{1,3})[\s-]years?[\s-]old", " ".join(words))
         age = int(age_m.group(1)) if age_m else None
         noun = words[-1] if words[-1] in figures._GROUP_OF else None
         same = None if "another" in words else next(
@@ -475,6 +505,10 @@ def _same_person(noun: str | None, age: int | None, other: str | None, other_age
     if noun is None or other is None or noun == other:
         return True
     if "male" in (noun, other) or "female" in (noun, other):
+        vague = _VAGUE_PERSON.get(other if noun in ("male", "female") else noun)
+        if vague:  # "a teenager" ... "a 17-year-old male"
+            known = age if age is not None else other_age
+            return known is None or vague == "any" or (known < 18 if vague == "young" else 13 <= known <= 19)
         return _SEX_OF.get(noun) is not None and _SEX_OF.get(noun) == _SEX_OF.get(other)
     for vague, specific in ((noun, other), (other, noun)):
         kind = _VAGUE_PERSON.get(vague)

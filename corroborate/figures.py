@@ -47,7 +47,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "pedestrians", "shoppers", "customers", "employees", "workers", "journalists",
                   "aid workers", "refugees", "teachers", "guard", "guards", "security guards", "herders",
                   "herdsmen", "traders", "merchants", "vendors", "drivers", "motorists", "fishermen", "hunters",
-                  "travellers", "travelers", "pilgrims", "protesters", "demonstrators", "mourners"),
+                  "travellers", "travelers", "pilgrims", "protesters", "demonstrators", "mourners",
+                  # one of them: "a driver was shot", "a store clerk was wounded"
+                  "driver", "motorist", "customer", "employee", "worker", "teacher", "shopper", "clerk",
+                  "cashier", "patron", "patrons", "occupant", "occupants", "homeowner", "homeowners", "tenant",
+                  "tenants", "hunter", "farmer", "passerby", "passersby", "partygoer", "partygoers"),
     "attackers": ("militant", "militants", "gunman", "gunmen", "suspect", "suspects", "shooter",
                   "shooters", "attacker", "attackers", "assailant", "assailants", "jihadist",
                   "jihadists", "insurgent", "insurgents", "fighter", "fighters", "bomber", "bombers",
@@ -76,7 +80,9 @@ _SINGULAR = {n for n in _GROUP_OF if not n.endswith("s") or n in ("police",)} - 
     "people", "police", "children", "men", "women", "gunmen", "policemen", "servicemen", "troops",
     "guardsmen", "army personnel", "military personnel"}
 # One person may also be named by an age alone: "a 14-year-old was injured".
-_AGE = rf"\d{{1,3}}-year-old(?:\s+(?:male|female))?(?![\w-])(?!\s+{_NOUN}\b)"  # "a 9-year-old boy": the noun wins
+# "17-year-old", also written "17 year-old" and "17 year old"
+_YEAR_OLD = r"\d{1,3}(?:-|\s)years?(?:-|\s)old"
+_AGE = rf"{_YEAR_OLD}(?:\s+(?:male|female))?(?![\w-])(?!\s+{_NOUN}\b)"  # "a 9-year-old boy": the noun wins
 _ONE = r"(?:%s|%s)" % ("|".join(re.escape(n).replace(r"\ ", r"\s+")
                                 for n in sorted(_SINGULAR, key=len, reverse=True)), _AGE)
 
@@ -100,7 +106,7 @@ _VERBS = {
                "dead", "dies", "die", "perished", "passed away", "lost their lives", "lost his life", "lost her life", "were massacred",
                "burned to death", "succumbed to"),
     "injured": ("seriously wounded", "critically wounded", "wounded", "injured", "hurt", "hospitalized",
-                "hospitalised", "grazed", "critically injured", "seriously injured"),
+                "hospitalised", "grazed", "critically injured", "seriously injured", "treated and released"),
     "shot": ("shot", "struck by gunfire", "struck by bullets", "hit by gunfire", "hit by bullets", "hit",
              "shot multiple times", "shot several times", "shot twice", "shot once"),
     "kidnapped": ("kidnapped", "abducted", "taken hostage", "held hostage", "seized"),
@@ -119,6 +125,10 @@ _HOSPITAL = (r"(?:taken|transported|rushed|brought|driven|airlifted|flown|admitt
              r"(?:(?!(?:jail|custody|headquarters|station|scene|after|before|for|where|and|with|by|from|"
              r"then|but|when|while|was|were|is|are|had|has)\b)[\w.'’-]+\s+){0,4}?"
              r"(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))\b")
+# Words saying the one hit lived: the hit is then hurt, not maybe dead.
+_SURVIVED = re.compile(r"expected\s+to\s+(?:survive|recover|be\s+ok)|\b(?:stable|good|fair)\s+condition|"
+                       r"non-?\s?life[\s-]threatening|not\s+life[\s-]threatening|treated\s+and\s+released|"
+                       r"\bminor\s+injur|\bsurvived\b")
 _AT_HOSPITAL = re.compile(r"hospital|medical\s+cent|trauma\s+cent")
 _DIED = re.compile(r"\b(?:died|dead|pronounced|succumbed|killed|fatal\w*|death)\b")
 _VERB = r"(?:%s|%s|%s)" % ("|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_MEASURE_OF, key=len, reverse=True)),
@@ -136,17 +146,23 @@ _COUNT_NOUN = r"(?:%s)" % "|".join(sorted(_COUNT_NOUNS, key=len, reverse=True))
 _STOP = (r"(?:were|was|have|has|had|been|be|is|are|and|or|but|in|on|at|of|who|that|which|the|by|from|"
          r"to|with|after|before|for|as|when|while|during|including|among|than|near|into|" + _VERB[3:-1]
          + r"|" + _COUNT_NOUN[3:-1] + r")")
-_MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+)\s+){{0,3}}?"  # adjectives before the noun: "Malian", "heavily armed"
+_MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+|\d{{1,3}}\s+years?[\s-]old)\s+){{0,3}}?"  # adjectives before the noun: "Malian", "heavily armed"
 _NUM = rf"(?P<num>{NUMBER})"
 _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all|later|both|each|"
-        r"allegedly|apparently|initially|then|subsequently|eventually|being|now|said\s+to\s+have|"
-        r"believed\s+to\s+have|feared|confirmed|there|here|found|(?!fatally|mortally)\w+ly))*")
-_INCLUDING = rf"(?:,?\s+including\s+(?P<incl>[^,;]{{1,60}}?)\s*,)?"
+        r"allegedly|apparently|initially|then|subsequently|eventually|being|now|"
+        r"(?:said|believed|confirmed|reported|thought|known)\s+to\s+have|"
+        # "a man who was shot": "who" only before an auxiliary ("a man who shot" is the shooter)
+        r"who(?=\s+(?:was|were|had|has|have)\b)|"
+        r"feared|confirmed|there|here|found|(?!fatally|mortally)\w+ly))*")
+# Where the people were, between them and a passive verb: "A police officer in Elmford was shot".
+_PLACED = (r"\s+(?:in|from|at|inside|outside|near)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
+           r"(?:[\w'’.-]+\s+){0,2}?[\w'’.-]+")
+_INCLUDING = r"(?:,?\s+including\s+(?P<incl>[^,;]{1,60}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
 NP = (rf"(?:(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
       rf"|(?P<det>an?|one|another)\s+{_MOD}(?P<one>{_ONE})(?![\w-])"
-      rf"|(?<![\w-])(?:\d{{1,3}}-year-old\s+)?(?P<bare>{_ONE})(?![\w-]))")
+      rf"|(?<![\w-])(?:{_YEAR_OLD}\s+)?(?P<bare>{_ONE})(?![\w-]))")
 NP_RE = re.compile(rf"\b{NP}", re.IGNORECASE)
 _NPS = (rf"{NP}(?:\s*,\s*{NP})*(?:,?\s+and\s+{NP})?".replace("(?P<qual>", "(?:").replace("(?P<num>", "(?:")
         .replace("(?P<noun>", "(?:").replace("(?P<det>", "(?:").replace("(?P<one>", "(?:")
@@ -158,8 +174,8 @@ _TRANSITIVE = {"killed", "shot and killed", "fatally shot", "wounded", "injured"
                "executed", "gunned down", "abducted", "kidnapped", "arrested", "detained", "seized", "rescued",
                "charged", "shot dead", "stabbed to death", "beaten to death", "fatally wounded", "fatally injured",
                "fatally stabbed", "slain", "hospitalized", "hospitalised", "grazed", "hit"}
-_ACTIVE = (rf"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another|two|three|four|five|six|"
-           rf"several|at\s+least|more\s+than|up\s+to|\d+)\b)")
+_ACTIVE = (r"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another|two|three|four|five|six|"
+           r"several|at\s+least|more\s+than|up\s+to|\d+)\b)")
 
 _AUX_VERB = re.compile(r"\b(?:were|was|have|has|had|been|are|is|got|get|being|found)\b", re.IGNORECASE)
 
@@ -176,6 +192,19 @@ _AFTER_INCLUDING = re.compile(r"[^,.;]{0,40}?,?\s+including\s+", re.IGNORECASE)
 _GUNSHOT_WOUND = r"(?:an?\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|gun\s*shot|bullet)\s+wounds?\b"
 _GUN_CONTEXT = re.compile(r"bullet|gunfire|shot|fire|round|gun|pellet")
 
+# "A third person has died", "4th victim dies": as many dead as the rank ("the second victim" is one of
+# those already counted); "a fourth victim is hospitalized": four hit.
+_ORDINALS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
+_ORDINALS.update({f"{i}{'nd' if i == 2 else 'rd' if i == 3 else 'th'}": i for i in range(2, 11)})
+_ORDINAL = r"(?:%s)" % "|".join(sorted(_ORDINALS, key=len, reverse=True))
+
+_DEFINITE_END = re.compile(r"\b(?:the|this|that)\s+$")
+
+# "was shot in the head and died": the one hit died ("and" with no new subject between)
+_THEN_DIED = re.compile(r"(?:(?!\b(?:was|were|who|whom|had|has|have|is|are)\b)[^.;]){0,60}?\band\s+"
+                        r"(?:later\s+|then\s+|eventually\s+|subsequently\s+|has\s+since\s+|had\s+)?"
+                        r"(?:died|was\s+pronounced\s+dead|were\s+pronounced\s+dead|succumbed|passed\s+away)\b")
+
 # Matched against ``lower(sentence)`` (same offsets) without re.IGNORECASE, which is several times
 # slower; ``_Original`` hands back the groups as the sentence wrote them.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -188,15 +217,24 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("toll", re.compile(
         rf"\b(?:death\s+)?toll\b(?:[^.;\d]{{0,40}}?)\b(?:to|at|of|is|was|reached|hit)\s+"
         rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b(?!\s*(?:%|percent|years?|days?|hours?))")),
+    ("ordinal", re.compile(
+        rf"\b(?:an?\s+)?(?P<ord>{_ORDINAL})\s+(?:{_MOD})(?P<noun>{_ONE})\b"
+        rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?)?(?P<aux>{_AUX})(?:\s+remain(?:s|ed)?)?\s+"
+        rf"(?:(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)|(?P<hverb>{_VERB}))\b")),
     ("subject", re.compile(
-        rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
-        rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|also|all|later))+(?:\s+\w+ly)?)"
+        rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<pp>{_PLACED})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
+        rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?"
+        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now))+(?:\s+(?!fatally|mortally)\w+ly)?)"
+        rf"\s+(?P<bverb>{_VERB})\b")),
+    ("alone", re.compile(
+        rf"\b(?:(?P<one>one)|(?P<both>both))"
+        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now))+(?:\s+(?!fatally|mortally)\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("count", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
         rf"(?:\s+(?:including|among\s+them)\s+(?P<incl>(?:(?:{_QUAL})\s+)?(?:{NUMBER}|an?|one)\s+{_MOD}(?:{_NOUN})))?")),
     ("object", re.compile(
-        rf"\b(?P<verb>kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|shot|"
+        rf"\b(?P<verb>kill(?:s|ed|ing)|wound(?:s|ed|ing)|injur(?:es|ed|ing)|shot|"
         rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+li(?:fe|ves)\s+of|"
         rf"(?:left|leaving|leaves)(?=\s+(?:{_QUAL}\s+)?(?:{NUMBER})\s+(?:{_MOD}(?:{_NOUN})\s+)?(?:dead|injured|wounded)))"
         rf"\s+(?:(?P<nps>{_NPS})|(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b"
@@ -204,23 +242,30 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:\s+(?P<left>dead|injured|wounded))?")),
     ("hit", re.compile(
         rf"\b(?:hitting|striking|struck|strikes|hits|shooting|shoots)\s+(?P<nps>{_NPS})"
+        # "a round struck the teen in the hip": one person already met, hit
+        rf"|\b(?:hit|hitting|striking|struck|strikes|hits)\s+(?P<nps5>(?:the|his|her)\s+{_MOD}{_ONE})\s+in\s+(?:the|his|her)\b"
         rf"|\bsent\s+(?P<nps2>{_NPS})\s+to\s+(?:(?:the|a|an|area|local|nearby)\s+)*hospitals?\b"
         rf"|\b(?:found|find|discovered|located)\s+(?P<nps4>{_NPS})\s+(?:[^.;]{{0,40}}?\s)?with\s+{_GUNSHOT_WOUND}")),
     ("hit", re.compile(
         rf"\b(?P<nps3>{_NPS})\s+(?:later\s+|also\s+|then\s+)?(?:showed\s+up|turned\s+up|arrived|walked|drove|"
         rf"went|came|(?:was|were)\s+found)\b[^.;]{{0,60}}?\bwith\s+{_GUNSHOT_WOUND}")),
+    ("deaths", re.compile(
+        r"\b(?P<dverb>(?:(?:shooting|stabbing|beating|gunshot)\s+)?deaths?|(?:(?P<nonfatal>non-?\s?)?fatal\s+)?shootings?|"
+        r"killings?|murders?|slayings?)\s+of\s+")),
     ("one", re.compile(
         rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that|his|her|their)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
         rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
         rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b"
+        # "she had been hit in the shoulder": one person hit, whoever the pronoun stands for
+        rf"|\b(?P<hpron>he|she)\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|\w+ly\s+)?(?P<hpverb>shot\s+and\s+killed|"
+        rf"shot\s+dead|shot\s+to\s+death|fatally\s+shot|shot|wounded|injured|grazed|(?:hit|struck)\s+by\s+"
+        rf"(?:gunfire|a\s+bullet|bullets|a\s+stray\s+bullet))\b"
         rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
         rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b(?!['’]s\b)"
-        rf"|\b(?P<dverb>(?:shooting|stabbing|beating)\s+deaths?|fatal\s+shooting|killing|murder|slaying)\s+of\s+"
-        rf"(?:an?\s+|the\s+)?(?:{_MOD})(?P<dnoun>{_ONE})(?![\w-])"
         rf"|\b(?P<selfverb>killed|kills|shot|shoots|shooting|wounded|wounds|wounding)\s+(?P<self>himself|herself|self)\b"
         rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking)\s+(?:his|her)\s+(?:own\s+)?life)\b")),
     ("share", re.compile(
-        rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?,\s*(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
+        rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?(?:,\s*|,?\s+and\s+)(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
         rf"(?:(?:was|were|has|had|have|been|later|since)\s+)*(?P<verb>fatally|died|dead|killed)\b")),
     ("involved", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+{_MOD}(?P<noun>%s)\b" % "|".join(
@@ -244,17 +289,22 @@ _HEAD_MEASURE = {"shot": "shot", "wounded": "injured", "injured": "injured", "hu
                  "hospitalized": "injured"}
 
 # Words a pattern cannot match without: skipping it saves its search on most sentences.
-_NEEDS = {0: re.compile(r"\bno\b|\bnone\b|nobody"),
-          1: re.compile(r"\btoll\b"),
-          8: re.compile(r",[^.;]*(?:fatal|died|dead|killed)"),
-          3: re.compile(_COUNT_NOUN),
-          5: re.compile(r"hitting|strik|struck|hits\b|shoots\b|\bsent\b|(?:gun\s*shot|bullet)\s+wound|"
-                        r"shooting\s+(?:an?|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|"
-                        r"ten|several|at\s+least|more\s+than)\b"),
-          6: re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound"),
-          9: re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
-assert [_PATTERNS[i][0] for i in _NEEDS] == ["negation", "toll", "share", "count", "hit", "hit", "involved"]
-_PATTERN_NEEDS = [(name, pattern, _NEEDS.get(i)) for i, (name, pattern) in enumerate(_PATTERNS)]
+_HIT_NEEDS = [re.compile(r"hitting|strik|struck|hits?\b|shoots\b|\bsent\b|(?:gun\s*shot|bullet)\s+wound|"
+                         r"shooting\s+(?:an?|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|"
+                         r"ten|several|at\s+least|more\s+than)\b"),
+              re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound")]
+_NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
+          "toll": re.compile(r"\btoll\b"),
+          "ordinal": re.compile(r"\b(?:%s)\b[^.;]{0,60}?(?:dies|died|dead|killed|pronounced|succumbed|passe|"
+                                r"remain|shot|wounded|injured|hospitali|hurt|grazed|struck|hit|treated)" % _ORDINAL[3:-1]),
+          "alone": re.compile(r"\b(?:one|both)\s+(?:were|was|have|has|had|been|are|is|also|all|later|now)\b"),
+          "share": re.compile(r"(?:,|\band)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                              r"(?:of\s|was|were|has|had|have|been|later|since|fatally|died|dead|killed)"),
+          "count": re.compile(_COUNT_NOUN),
+          "deaths": re.compile(r"(?:death|shooting|killing|murder|slaying)s?\s+of\b"),
+          "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
+_PATTERN_NEEDS = [(name, pattern, _NEEDS.get(name) or (_HIT_NEEDS.pop(0) if name == "hit" else None))
+                  for name, pattern in _PATTERNS]
 _HEADLINE_NEEDS = [(name, pattern, None) for name, pattern in _HEADLINE]
 
 _OBJECT_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
@@ -306,7 +356,7 @@ class Figure:
 def group_of(noun: str) -> str:
     """The group a noun counts; a person named by age alone is one of the children under 18."""
     words = " ".join(noun.lower().split())
-    age = re.match(r"(\d{1,3})-year-old", words)
+    age = re.match(r"(\d{1,3})[\s-]years?[\s-]old", words)
     if age:
         return "children" if int(age.group(1)) < 18 else "people"
     return _GROUP_OF.get(words, "people")
@@ -354,7 +404,7 @@ def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str)
 
 
 # Every pattern needs one of these words; most sentences have none and are skipped at once.
-_CUE = re.compile(r"kill|dead|die|death|fatal|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
+_CUE = re.compile(r"kill|dead|die|death|fatal|shootings?\s+of|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
                   r"massacr|succumb|wound|injur|hurt|hospital|medical\s+cent|trauma\s+cent|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
                   r"seiz|missing|unaccounted|arrest|detain|custody|apprehend|charged|surviv|unhurt|unharm|"
                   r"rescued|casualt|toll|himself|herself|own\s+life|claim\w*\s+the\s+life|passed\s+away|strik|hitting|" + "|".join(
@@ -388,6 +438,26 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             m = _Original(raw, sentence)
             if not free(m.start(), m.end()) and name not in ("count", "share"):
                 continue
+            before = len(found)
+            if name == "deaths":
+                listed = _deaths_of(sentence, low, m.end())
+                if listed:
+                    verb = " ".join(m["dverb"].lower().split())
+                    measure = "injured" if m["nonfatal"] else "killed" if ("death" in verb or "fatal" in verb or not
+                                                                          verb.startswith("shooting")) else "shot"
+                    value, group, end = listed
+                    add(Figure(measure, group, value, m.start(), end, pattern=name), (m.start(), end))
+                continue
+            if name == "ordinal":  # a fourth victim hit: four hit, the dead among them
+                if m.start() == m.start("ord") and _DEFINITE_END.search(low, max(0, m.start() - 6), m.start()):
+                    continue  # "the second victim" is one of those already met
+                measure = "killed" if m["verb"] else _measure(m["hverb"])
+                if measure not in ("killed", "shot", "injured"):
+                    continue  # "an eighth person arrested"
+                add(Figure(measure if measure == "killed" else "shot", group_of(m["noun"]),
+                           _ORDINALS[m["ord"].lower()], m.start(), m.end(), wording=m["ord"], pattern=name),
+                    m.span())
+                continue
             if name == "negation":
                 measure = _COUNT_NOUNS.get((m["cnoun"] or "").lower()) or _measure(m["verb"] or "")
                 add(Figure(measure, group_of(m["noun"]) if m["noun"] else "people", 0, m.start(), m.end(),
@@ -396,14 +466,21 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 num = parse(m["num"])
                 if num:
                     add(_figure("killed", None, num, m.start(), m.end(), m["qual"], name), m.span())
-            elif name == "subject":
-                if m["bverb"]:  # "123 have died": a number alone as subject
-                    if _died_there(m["bverb"], low):
-                        continue
-                    num = parse(m["num"])
-                    if num and not _is_year(m["num"], num):
-                        add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(), m["qual"], name), m.span())
+            elif name in ("subject", "alone"):
+                if m["bverb"]:  # "123 have died", "one is critically injured", "both were shot": a number alone
+                    if _died_there(m["bverb"], low) or low.endswith(" of ", 0, m.start()):
+                        continue  # "a mother of three is dead" is one
+                    if name == "alone" and m["both"] and _measure(m["bverb"]) != "killed":
+                        continue  # "both were shot": the two met before, counted there (and maybe dead)
+                    num = parse(m["num"]) if name == "subject" else \
+                        Number(2, m["both"]) if m["both"] else Number(1, m["one"])
+                    if num and not (name == "subject" and _is_year(m["num"], num)) and \
+                            not (num.value != 1 and m["aux2"].split()[0] == "is"):
+                        add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(),
+                                    m["qual"] if name == "subject" else None, name), m.span())
                     continue
+                if m["pp"] and not _auxiliary(m["aux"]):
+                    continue  # "a man in a car shot at them": only a passive verb follows a place
                 if m["active"] is not None and not _auxiliary(m["aux"]) and \
                         " ".join(m["verb"].lower().split()) in _TRANSITIVE:
                     pos = m.start("verb")
@@ -419,6 +496,7 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 if len(figs) == 1 and (m["incl"] or after):
                     at = m.start("incl") if m["incl"] else after.end()
                     figs += _inclusions(m["incl"] or sentence[at:], at, figs[0].measure, figs[0].group, name)
+                _then_died(figs, low, m.end())
                 for f in figs:
                     add(f, (f.start, f.end))
                 taken.append(m.span())
@@ -461,8 +539,11 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     if _SELF.match(m.text, m.end()):  # "a 16-year-old shot himself in the foot"
                         _shot_self(m, add)
                     pos = m.start("verb")
+                elif m["hpron"] and any(f.measure in _HIT and f.start < m.start() for f in found):
+                    continue  # "a student was treated after he was shot": the pronoun is that student
                 elif not (m["verb"] and _died_there(m["verb"], low)):
                     _one(m, add)
+                    _then_died(found[before:], low, m.end())
             elif name == "share":
                 if not free(m.start("num"), m.end("num")):
                     continue
@@ -470,8 +551,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 if num:
                     add(_figure("killed", None, num, m.start("num"), m.end(), None, name), (m.start("num"), m.end()))
             elif name == "hit":
-                group = next(g for g in ("nps", "nps2", "nps3", "nps4") if g in m.m.re.groupindex and m[g])
-                if group == "nps" and not _GUN_CONTEXT.search(low[:m.start()] + low[m.end("nps"):]):
+                group = next(g for g in ("nps", "nps5", "nps2", "nps3", "nps4") if g in m.m.re.groupindex and m[g])
+                if group in ("nps", "nps5") and not _GUN_CONTEXT.search(low[:m.start()] + low[m.end(group):]):
                     continue  # "a car struck a pedestrian": no gunfire
                 nps, at = m[group], m.start(group)
                 figs = _together(_noun_phrases(nps, at, "shot", name), sentence)
@@ -506,6 +587,11 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             add(Figure(_measure(verb), group, len(names), m.start("names"), m.end("names"), pattern="named"),
                 (m.start("names"), m.end("names")))
     found.sort(key=lambda f: (f.start, f.end))
+    if any(f.measure == "shot" and f.value == 1 for f in found) and _SURVIVED.search(low) and not _DIED.search(low):
+        # "was hit in the arm as well and is expected to recover"
+        for f in found:
+            if f.measure == "shot" and f.value == 1 and f.group != "attackers":
+                f.measure = "injured"
     return _one_self(found)
 
 
@@ -588,13 +674,27 @@ _SEVERAL = re.compile(
     r"\bshootings\s+(?:across|around|throughout)\b|\b(?:weekend|citywide)\s+shootings\b|"
     r"\b(?:separate|unrelated|different)\s+(?:shootings|incidents|shooting\s+incidents|attacks)\b|"
     r"\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:overnight\s+|weekend\s+)?"
-    r"(?:shootings|shooting\s+incidents)\b")
+    r"(?:shootings|shooting\s+incidents)\b|\bacross\s+the\s+city\b|\bcity-?wide\b")
+# Cues for one sentence's counts only (a title with them may still lead a report of one of the
+# incidents): "two Friday night shootings", "in a grim two-hour span", "among 8 people shot, two
+# fatally, between Monday evening and early Tuesday".
+_DAY = r"(?:late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SEVERAL_HERE = [  # each with a word it cannot match without, to skip it at once on most sentences
+    ("shooting", re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(?!the\b|of\b)[a-z]+\s+){0,2}?"
+                            r"(?:shootings|shooting\s+incidents)\b")),
+    ("-", re.compile(r"\b(?:\d+|[a-z]+)-(?:hour|day)\s+(?:span|period|stretch)\b")),
+    ("day", re.compile(rf"\bbetween\s+{_DAY}\b[^.;]{{0,30}}?\band\s+{_DAY}\b|"
+                       rf"\bfrom\s+{_DAY}\b[^.;]{{0,30}}?\b(?:to|until|through)\s+{_DAY}\b")),
+]
 _SPREE = re.compile(r"\b(?:string|spree|series|rampage)\b")
 
 
-def several(low: str) -> str | None:
-    """The words saying a (lower-cased) sentence's counts add up several incidents, or None."""
+def several(low: str, article: bool = False) -> str | None:
+    """The words saying a (lower-cased) sentence's counts add up several incidents, or None;
+    ``article``: the title's words saying the whole report is a roundup."""
     m = _SEVERAL.search(low)
+    if m is None and not article:
+        m = next((found for word, cue in _SEVERAL_HERE if word in low and (found := cue.search(low))), None)
     return None if m is None or _SPREE.search(low) else "several incidents: " + m.group(0)
 
 
@@ -621,6 +721,10 @@ def _together(figs: list[Figure], sentence: str) -> list[Figure]:
     Only phrases the list joins ("," or "and") add up: "an adult female" is one person."""
     out: list[Figure] = []
     for f in figs:
+        if out and f.value == out[-1].value == 1 and not (f.wording or out[-1].wording) and \
+                _ONE_PHRASE.fullmatch(sentence[out[-1].end:f.start]):
+            out[-1].end = f.end  # "a 17-year-old motel resident", "teen driver": one person
+            continue
         same = next((o for o in out if o.group == f.group), None)
         if same is None or f.wording or same.wording or f.within or same.within or \
                 not _JOINED.fullmatch(sentence[out[-1].end:f.start]):
@@ -632,6 +736,7 @@ def _together(figs: list[Figure], sentence: str) -> list[Figure]:
 
 
 _JOINED = re.compile(r"\s*(?:,|,?\s*and)\s*")
+_ONE_PHRASE = re.compile(r"\s+(?:(?!(?:and|or|with|to|of)\b)[\w'’.-]+\s+){0,2}|\s+")
 
 
 def _one(m: re.Match, add) -> None:
@@ -641,10 +746,12 @@ def _one(m: re.Match, add) -> None:
         indefinite = det not in ("the", "this", "that", "his", "her", "their")
         add(_figure(_measure(m["verb"]), m["noun"], Number(1, m["det"]), m.start(), m.end(),
                     pattern="one", single=indefinite), m.span())
-    elif m["dnoun"]:
-        add(_figure("killed", m["dnoun"], Number(1, ""), m.start(), m.end(), pattern="one"), m.span())
     elif m["pron"]:
         add(Figure("killed", "people", 1, m.start(), m.end(), pattern="one"), m.span())
+    elif m["hpron"]:
+        verb = " ".join(m["hpverb"].lower().split())
+        add(Figure("shot" if verb.startswith(("hit", "struck")) else _measure(verb), "people", 1, m.start(), m.end(),
+                   pattern="one"), m.span())
     elif m["onoun"]:
         verb = " ".join(m["overb"].lower().split())
         measure = {"shot and killed": "killed", "fatally shot": "killed", "stabbed": "injured"}.get(verb) or _measure(verb)
@@ -677,6 +784,55 @@ def _shot_self(m: re.Match, add) -> None:
         group = "attackers"
     add(Figure(measure, group, 1, m.start(), m.end() + len(_SELF.match(m.text, m.end()).group(0)),
                pattern="self-named"), (m.start(), m.end()))
+
+
+def _then_died(figs: list[Figure], low: str, end: int) -> None:
+    """"A man was shot in the neck and died in surgery": the hit just counted are dead."""
+    if any(f.measure in ("shot", "injured") for f in figs) and _THEN_DIED.match(low, end):
+        for f in figs:
+            if f.measure in ("shot", "injured"):
+                f.measure = "killed"
+
+
+# The people after "the deaths of": "a father and his 6-year-old son", "Ann Lee, 9, and Bo
+# Diaz, 52", "14-month-old Cal Ortiz"; a name after a noun is that person ("his son, Eli Moss").
+_DEATH_NP = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
+                       rf"|(?:an?|the|his|her|their|its|one|another)\s+{_MOD}(?P<one>{_ONE})(?![\w-])")
+_DEATH_NAME = re.compile(rf"(?:(?:an?\s+)?\d{{1,3}}[\s-](?:years?|months?|weeks?)[\s-]old\s+)?(?P<name>{NAME})"
+                         rf"(?:,\s*\d{{1,3}}(?=\s*(?:,|and\b|[.;)]|$)))?")
+_APPOSITIVE = re.compile(rf",\s*(?P<name>{NAME})(?:,\s*\d{{1,3}})?(?=\s*(?:,|and\b|[.;)]|$))")
+_DESCRIBED = re.compile(rf",\s*(?:an?|the|his|her|their)\s+{_MOD}{_NOUN}(?:\s+and\s+{_MOD}{_NOUN})?"
+                        r"(?=\s*(?:,|[.;)]|$|\s+who\b))")
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _deaths_of(sentence: str, low: str, at: int) -> tuple[int, str, int] | None:
+    """How many people the list at ``at`` names, their group (or "people"), and where the list ends."""
+    count, groups, end, pos = 0, set(), at, at
+    while True:
+        np, named = _DEATH_NP.match(low, pos), _DEATH_NAME.match(sentence, pos)
+        if np:
+            num = parse(np["num"]) if np["num"] else Number(1, "")
+            if num is None or (np["num"] and _is_year(np["num"], num)):
+                break
+            count, end = count + num.value, np.end()
+            groups.add(group_of(np["noun"] or np["one"]))
+            appositive = _APPOSITIVE.match(sentence, end)
+            if appositive and people_named(appositive["name"]):
+                end = appositive.end()
+        elif named and people_named(named["name"]):
+            count, end = count + 1, named.end()
+            described = _DESCRIBED.match(low, end)  # "Al Roe, his landlord and fishing partner,"
+            end = described.end() if described else end
+            age = re.search(r",\s*(\d{1,3})$", named.group(0))
+            groups.add("children" if age and int(age.group(1)) < 18 else "people")
+        else:
+            break
+        sep = _LIST_SEP.match(low, end)
+        if not sep:
+            break
+        pos = sep.end()
+    return (count, groups.pop() if len(groups) == 1 else "people", end) if count else None
 
 
 def _is_year(words: str, num: Number) -> bool:
