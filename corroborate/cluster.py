@@ -15,7 +15,10 @@ Words say "same kind of story"; date, place and street say "same incident".
 Candidates come from an inverted index of each article's rarest words,
 bucketed by week, so a new article is compared with a few events near its
 date, not with the corpus; at most MAX_CANDIDATES of them, those sharing the
-most key-word weight with it.  An index opened
+most key-word weight with it.  A key word that more than BUSY_WORD events near
+the date share (a common word in a busy stretch) only finds the events of the
+article's own week and the weeks beside it, so the work per article does not
+grow with the number of incidents per week.  An index opened
 from the store (``Store.load_index``) reads events as the dates of the new
 articles need them (``Index.loader``).
 
@@ -65,8 +68,8 @@ OTHER_STREET = -0.10    # both name streets, none in common (two incidents in on
 MOST_EVIDENCE = SAME_DAY + SAME_TOWN + SAME_STREET  # the most date, place and street can add to words
 CLOSE_WORDS = 0.45      # word cosine at which a report reads as the same story: a date clash counts less
 DATE_DOUBT = 0.3        # ... this share of it (the date read from one text is the likelier mistake)
-MAX_CANDIDATES = 8      # events scored per article at most: those sharing the most key-word weight
-BUSY_WORD = 4 * MAX_CANDIDATES  # a key word with more events than this in the window: only its own week ±1
+MAX_CANDIDATES = 6      # events scored per article at most: those sharing the most key-word weight
+BUSY_WORD = 8           # a key word with more events than this in the window finds them in its own week ±1 only
 
 FOLLOWUP_DAYS = 730     # how far back a follow-up report looks for its incident
 # Words that mark a report on what came after an incident: its date is not the incident's date.
@@ -409,7 +412,7 @@ class Index:
                     groups = [buckets[w] for w in weeks if w in buckets]
                     if None in buckets:
                         groups.append(buckets[None])
-                if len(groups) > 3 and sum(map(len, groups)) > BUSY_WORD:
+                if len(groups) > 1 and sum(map(len, groups)) > BUSY_WORD:
                     # a word this common around the article's date only finds events of its own days
                     groups = [buckets[w] for w in (week - 1, week, week + 1, None) if w in buckets]
             if groups:
