@@ -25,7 +25,8 @@ def scaling_rows(name: str, result: dict) -> list[dict]:
     if isinstance(result.get("scaling"), list):
         rows = result["scaling"]
     elif isinstance(result.get("sizes"), dict):  # cluster_scale before it wrote a scaling list
-        rows = [{"stage": f"cluster {mode}", "articles": r.get("articles", int(n)), "seconds": r.get(f"{mode}_seconds"),
+        rows = [{"stage": f"cluster {mode}" + (" (spread in time)" if n.endswith("_spread") else ""),
+                 "articles": r.get("articles", int(n.split("_")[0])), "seconds": r.get(f"{mode}_seconds"),
                  "peak_rss_mib": r.get("peak_rss_mib")}
                 for n, r in result["sizes"].items() for mode in ("batch", "streaming")]
     elif isinstance(result.get("corroborate"), list):  # reuse before it wrote a scaling list

@@ -143,6 +143,11 @@ HEADLINES: dict[str, list[Row]] = {
     "cluster_scale": [
         Row("generated", "batch time ratio 100k / 10k", "batch_time_ratio_100k_10k"),
         Row("generated", "streaming time ratio 100k / 10k", "streaming_time_ratio_100k_10k"),
+        Row("generated", "batch CPU time ratio 100k / 10k", "batch_cpu_ratio_100k_10k"),
+        Row("generated", "streaming CPU time ratio 100k / 10k", "streaming_cpu_ratio_100k_10k"),
+        Row("generated, spread in time", "batch time ratio 100k / 10k", "spread_batch_time_ratio_100k_10k"),
+        Row("generated, spread in time", "streaming time ratio 100k / 10k",
+            "spread_streaming_time_ratio_100k_10k"),
         Row("generated 100k", "peak RSS MiB", "peak_rss_mib_100k"),
     ],
 }

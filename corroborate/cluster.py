@@ -69,6 +69,7 @@ MOST_EVIDENCE = SAME_DAY + SAME_TOWN + SAME_STREET  # the most date, place and s
 CLOSE_WORDS = 0.45      # word cosine at which a report reads as the same story: a date clash counts less
 DATE_DOUBT = 0.3        # ... this share of it (the date read from one text is the likelier mistake)
 MAX_CANDIDATES = 6      # events scored per article at most: those sharing the most key-word weight
+SHARED_CAP = 12
 BUSY_WORD = 8           # a key word with more events than this in the window finds them in its own week ±1 only
 
 FOLLOWUP_DAYS = 730     # how far back a follow-up report looks for its incident
@@ -382,10 +383,16 @@ class Index:
     def _shared(self, p: Profile, vec: dict[str, float], keys: list[str]) -> dict[str, float]:
         """Event id -> the weight of the article's key words it has a report with near the article's date."""
         shared: dict[str, float] = {}
-        for term, found in self._near(p, keys):
+        near = sorted(self._near(p, keys), key=lambda tf: len(tf[1]))  # stable: ties in key order
+        for term, found in near:
             weight = vec[term]
-            for cid in found:
-                shared[cid] = shared.get(cid, 0.0) + weight
+            if len(shared) < SHARED_CAP:
+                for cid in found:
+                    shared[cid] = shared.get(cid, 0.0) + weight
+            else:  # enough events found by rarer words: commoner ones only add to their weight
+                for cid in shared:
+                    if cid in found:
+                        shared[cid] += weight
         return shared
 
     def _near(self, p: Profile, keys: list[str]):

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from conftest import SEEDS, needs_seeds
 
 from corroborate import analyze
 from corroborate.clean import clean
 from corroborate.model import Article
-from corroborate.outlets import identify
 from corroborate.reuse import claim_origin, find_reuse, independent_sources, origins, wire_mentions
 
 
