@@ -629,11 +629,16 @@ def _place_relation(a: tuple, b: tuple) -> str:
     if admin1 and admin2 and admin1 != admin2:
         return "other region"
     if prec1 == "town" and prec2 == "town" and lat1 is not None and lat2 is not None:
+        if abs(lat1 - lat2) * _KM_PER_DEGREE > NEAR_KM + 0.01:
+            return "other town"  # the north-south distance alone is too far (the distance is at least that)
         km = _km(lat1, lon1, lat2, lon2)
         if km <= 1.0:
             return "same"
         return "near" if km <= NEAR_KM else "other town"
     return "unknown"
+
+
+_KM_PER_DEGREE = 6371.0 * math.pi / 180  # of latitude, on the sphere ``_km`` uses
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
