@@ -303,9 +303,17 @@ _NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
           "count": re.compile(_COUNT_NOUN),
           "deaths": re.compile(r"(?:death|shooting|killing|murder|slaying)s?\s+of\b"),
           "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
-_PATTERN_NEEDS = [(name, pattern, _NEEDS.get(name) or (_HIT_NEEDS.pop(0) if name == "hit" else None))
+# Plain words a need cannot match without: ``in`` finds them far faster than a search that tries a
+# pattern at every position, so most sentences skip the need's search too.  (None: no such words.)
+_NEED_WORDS = {"negation": ("no",), "toll": ("toll",), "ordinal": tuple(_ORDINALS), "alone": ("one", "both"),
+               "count": ("dead", "death", "fatalit", "bodies", "corpses", "killed", "injur", "wounded", "surviv",
+                         "casualt", "hostage", "missing", "arrest"),
+               "deaths": ("death", "shooting", "killing", "murder", "slaying"),
+               "hit": ("hit", "strik", "struck", "shoots", "sent", "wound", "shooting")}
+_PATTERN_NEEDS = [(name, pattern, _NEEDS.get(name) or (_HIT_NEEDS.pop(0) if name == "hit" else None),
+                   ("wound",) if name == "hit" and not _HIT_NEEDS else _NEED_WORDS.get(name))
                   for name, pattern in _PATTERNS]
-_HEADLINE_NEEDS = [(name, pattern, None) for name, pattern in _HEADLINE]
+_HEADLINE_NEEDS = [(name, pattern, None, None) for name, pattern in _HEADLINE]
 
 _OBJECT_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
                    "abdu": "kidnapped", "kidn": "kidnapped", "arre": "arrested", "clai": "killed"}
@@ -428,7 +436,13 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
         found.append(fig)
         taken.append(span)
 
-    for name, pattern, need in (_HEADLINE_NEEDS + _PATTERN_NEEDS if headline else _PATTERN_NEEDS):
+    for name, pattern, need, words in (_HEADLINE_NEEDS + _PATTERN_NEEDS if headline else _PATTERN_NEEDS):
+        if words is not None:
+            for word in words:
+                if word in low:
+                    break
+            else:
+                continue
         if need is not None and not need.search(low):
             continue
         pos = 0
