@@ -302,7 +302,9 @@ _NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
                               r"(?:of\s|was|were|has|had|have|been|later|since|fatally|died|dead|killed)"),
           "count": re.compile(_COUNT_NOUN),
           "deaths": re.compile(r"(?:death|shooting|killing|murder|slaying)s?\s+of\b"),
-          "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
+          "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]}))),
+          # both forms end in a space and a verb; starting with a space, this need is found at once
+          "subject": re.compile(rf"\s(?:{_VERB})\b")}
 # Plain words a need cannot match without: ``in`` finds them far faster than a search that tries a
 # pattern at every position, so most sentences skip the need's search too.  (None: no such words.)
 _NEED_WORDS = {"negation": ("no",), "toll": ("toll",), "ordinal": tuple(_ORDINALS), "alone": ("one", "both"),
