@@ -311,7 +311,9 @@ _NEED_WORDS = {"negation": ("no",), "toll": ("toll",), "ordinal": tuple(_ORDINAL
                "count": ("dead", "death", "fatalit", "bodies", "corpses", "killed", "injur", "wounded", "surviv",
                          "casualt", "hostage", "missing", "arrest"),
                "deaths": ("death", "shooting", "killing", "murder", "slaying"),
-               "hit": ("hit", "strik", "struck", "shoots", "sent", "wound", "shooting")}
+               "hit": ("hit", "strik", "struck", "shoots", "sent", "wound", "shooting"),
+               "share": ("dead", "died", "killed", "fatally"),  # the pattern's last word
+               "involved": tuple(sorted({n[:6] for n in GROUPS["attackers"]}))}
 _PATTERN_NEEDS = [(name, pattern, _NEEDS.get(name) or (_HIT_NEEDS.pop(0) if name == "hit" else None),
                    ("wound",) if name == "hit" and not _HIT_NEEDS else _NEED_WORDS.get(name))
                   for name, pattern in _PATTERNS]
