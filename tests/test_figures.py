@@ -148,3 +148,17 @@ def test_words_between_an_age_and_an_unknown_role_make_one_person():
 def test_a_role_may_be_the_person_met_before():
     assert totals("Officers are hunting the gunman who injured a cab driver. They confirmed that a passing "
                   "bystander was hit in the ribs.") == (0, 1)
+
+
+def test_cue_words_and_rest_are_the_same_test_as_the_cue_pattern():
+    from corroborate.figures import _CUE, _cue, _top_alternatives
+    from corroborate.clean import lower
+
+    assert _top_alternatives(r"ab|c(?:d|e)|[|x]|f\|g") == ["ab", "c(?:d|e)", "[|x]", r"f\|g"]
+    for text in ("Two hikers were found alive near Brantwell Ridge on Sunday.",
+                 "The mayor of Kellsby spoke about the shootings of last spring.",
+                 "A cyclist was hit by a van and taken to a medical center.",
+                 "Officials said the man took his own life.",
+                 "The festival drew record crowds to the Orlane waterfront."):
+        low = lower(text)
+        assert _cue(low) == bool(_CUE.search(low))
