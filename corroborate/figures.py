@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import lower
+from .clean import Cue, lower
 from .numbers import NUMBER, Number, parse
 
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -423,40 +423,9 @@ _CUE = re.compile(r"kill|dead|die|death|fatal|shootings?\s+of|bod(?:y|ies)|corps
                       sorted({n.split()[-1][:6] for n in GROUPS["attackers"]})))
 
 
-def _top_alternatives(pattern: str) -> list[str]:
-    """The alternatives of a pattern's outermost ``|`` (none inside brackets or parentheses)."""
-    parts, depth, at, escaped, in_class = [], 0, 0, False, False
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[at:i])
-            at = i + 1
-    return parts + [pattern[at:]]
-
-
-# ``_CUE`` split in two, the same test: its plain words, found by ``in`` far faster than a search that
-# tries each word at every position, and a pattern of the few other alternatives ("shootings?\s+of").
-_CUE_WORDS = tuple(a for a in _top_alternatives(_CUE.pattern) if re.fullmatch(r"[a-z]+", a))
-_CUE_REST = re.compile("|".join(a for a in _top_alternatives(_CUE.pattern) if a not in _CUE_WORDS))
-
-
-def _cue(low: str) -> bool:
-    """Whether ``_CUE`` is in ``low``."""
-    for word in _CUE_WORDS:
-        if word in low:
-            return True
-    return _CUE_REST.search(low) is not None
+# ``_CUE`` tested as its plain words, found by ``in`` far faster than a search that tries each word at
+# every position, then a pattern of its few other alternatives ("shootings?\s+of"): the same test.
+_cue = Cue(_CUE)
 
 
 def find(sentence: str, headline: bool = False, low: str | None = None) -> list[Figure]:

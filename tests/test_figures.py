@@ -151,10 +151,10 @@ def test_a_role_may_be_the_person_met_before():
 
 
 def test_cue_words_and_rest_are_the_same_test_as_the_cue_pattern():
-    from corroborate.figures import _CUE, _cue, _top_alternatives
-    from corroborate.clean import lower
+    from corroborate.clean import lower, top_alternatives
+    from corroborate.figures import _CUE, _cue
 
-    assert _top_alternatives(r"ab|c(?:d|e)|[|x]|f\|g") == ["ab", "c(?:d|e)", "[|x]", r"f\|g"]
+    assert top_alternatives(r"ab|c(?:d|e)|[|x]|f\|g") == ["ab", "c(?:d|e)", "[|x]", r"f\|g"]
     for text in ("Two hikers were found alive near Brantwell Ridge on Sunday.",
                  "The mayor of Kellsby spoke about the shootings of last spring.",
                  "A cyclist was hit by a van and taken to a medical center.",
