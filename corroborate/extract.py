@@ -325,8 +325,8 @@ def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, 
         start = m.start() if re.search(r"after|before|follows|followed|comes|came", words, re.IGNORECASE) else 0
         clause = re.split(r"[,;]\s+(?:but|however|while|and)?\b|[;]", u.text[m.start():])[0].strip(" ,.")
         return start, clause[:120], _relative_date(words, main)
-    if main_type not in ("explosion", "suicide bombing"):
-        m = _OTHER_CAUSE.search(u.text)
+    if main_type not in ("explosion", "suicide bombing") and ("when" in u.low or "after" in u.low):
+        m = _OTHER_CAUSE.search(u.text)  # (its case-blind search is slow: only where its first word is)
         if m:
             return 0, m.group(0).strip(), None
     return None
