@@ -149,7 +149,7 @@ _STOP = (r"(?:were|was|have|has|had|been|be|is|are|and|or|but|in|on|at|of|who|th
 _MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+|\d{{1,3}}\s+years?[\s-]old)\s+){{0,3}}?"  # adjectives before the noun: "Malian", "heavily armed"
 _NUM = rf"(?P<num>{NUMBER})"
 _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all|later|both|each|"
-        r"allegedly|apparently|initially|then|subsequently|eventually|being|now|"
+        r"allegedly|apparently|initially|then|subsequently|eventually|being|now|still|"
         r"(?:said|believed|confirmed|reported|thought|known)\s+to\s+have|"
         # "a man who was shot": "who" only before an auxiliary ("a man who shot" is the shooter)
         r"who(?=\s+(?:was|were|had|has|have)\b)|"
@@ -157,6 +157,13 @@ _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all
 # Where the people were, between them and a passive verb: "A police officer in Elmford was shot".
 _PLACED = (r"\s+(?:in|from|at|inside|outside|near)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
            r"(?:[\w'’.-]+\s+){0,2}?[\w'’.-]+")
+# Or a short relative clause, again before a passive verb only: "three officers who entered the house
+# were wounded".  Not one with a verb of harm ("a man who killed two people was shot": that clause is a
+# figure), an auxiliary or a pronoun: "a clerk who said her cousin had been shot" (the cousin was), "a man who
+# claimed he was shot" (a story told), "children that their uncle was dead", "who claimed to have shot".
+# "That" only before a past tense ("the teens that fled"): "a child that age was shot" is no clause.
+_RELATIVE = (rf"\s+(?:who|that(?=\s+\w+ed\b))(?:\s+(?!(?:{_VERB}|and|but|or|to|was|were|had|has|have|is|are|be|been|being|"
+             rf"he|she|they|it|him|her|them|his|their|its|we|i|you)\b)[\w'’.-]+){{1,4}}?")
 _INCLUDING = r"(?:,?\s+including\s+(?P<incl>[^,;]{1,60}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
@@ -222,13 +229,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?)?(?P<aux>{_AUX})(?:\s+remain(?:s|ed)?)?\s+"
         rf"(?:(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)|(?P<hverb>{_VERB}))\b")),
     ("subject", re.compile(
-        rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<pp>{_PLACED})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
+        rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<pp>{_PLACED}|{_RELATIVE})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
         rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?"
-        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now))+(?:\s+(?!fatally|mortally)\w+ly)?)"
+        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still))+(?:\s+(?!fatally|mortally)\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("alone", re.compile(
         rf"\b(?:(?P<one>one)|(?P<both>both))"
-        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now))+(?:\s+(?!fatally|mortally)\w+ly)?)"
+        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still))+(?:\s+(?!fatally|mortally)\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("count", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
@@ -297,7 +304,7 @@ _NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
           "toll": re.compile(r"\btoll\b"),
           "ordinal": re.compile(r"\b(?:%s)\b[^.;]{0,60}?(?:dies|died|dead|killed|pronounced|succumbed|passe|"
                                 r"remain|shot|wounded|injured|hospitali|hurt|grazed|struck|hit|treated)" % _ORDINAL[3:-1]),
-          "alone": re.compile(r"\b(?:one|both)\s+(?:were|was|have|has|had|been|are|is|also|all|later|now)\b"),
+          "alone": re.compile(r"\b(?:one|both)\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still)\b"),
           "share": re.compile(r"(?:,|\band)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                               r"(?:of\s|was|were|has|had|have|been|later|since|fatally|died|dead|killed)"),
           "count": re.compile(_COUNT_NOUN),

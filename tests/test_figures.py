@@ -162,3 +162,17 @@ def test_cue_words_and_rest_are_the_same_test_as_the_cue_pattern():
                  "The festival drew record crowds to the Orlane waterfront."):
         low = lower(text)
         assert _cue(low) == bool(_CUE.search(low))
+
+
+def test_a_short_relative_clause_between_the_people_and_a_passive_verb():
+    assert found("Three deputies who entered the barn were wounded.") == [("injured", "police", 3)]
+    assert found("The two teens that fled the farmhouse were arrested.") == [("arrested", "people", 2)]
+    # a clause telling what someone said or claimed is not the people hit; "that age" is no clause
+    assert all(f.start > 0 for f in figures.find("A clerk who said her cousin had been shot called the police."))
+    assert all(f.start > 0 for f in figures.find("A driver who claimed to have shot a burglar was questioned."))
+    assert all(f.start > 12 for f in figures.find("It was the second time a boy that age was shot in Dunmore."))
+
+
+def test_still_between_the_people_and_the_verb():
+    assert found("Two people are still hospitalized after the shooting near Crestfall.") == [("injured", "people", 2)]
+    assert [f.value for f in figures.find("One was still hospitalized on Monday.")] == [1]
