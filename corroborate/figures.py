@@ -273,7 +273,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking)\s+(?:his|her)\s+(?:own\s+)?life)\b")),
     ("share", re.compile(
         rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?(?:,\s*|,?\s+and\s+)(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
-        rf"(?:(?:was|were|has|had|have|been|later|since)\s+)*(?P<verb>fatally|died|dead|killed)\b")),
+        rf"(?:(?:was|were|has|had|have|been|later|since|already)\s+)*(?P<verb>fatally|died|dead|killed)\b")),
     ("involved", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+{_MOD}(?P<noun>%s)\b" % "|".join(
             sorted(GROUPS["attackers"], key=len, reverse=True))
@@ -579,6 +579,11 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     continue
                 num = parse(m["num"])
                 if num:
+                    # "four people wounded, two of them already dead": the four were hit, the dead among them
+                    hurt = [f for f in found if f.end <= m.start("num")]
+                    if hurt and hurt[-1].measure == "injured" and hurt[-1].value > num.value and \
+                            hurt[-1].end >= m.start() - 40:
+                        hurt[-1].measure = "shot"
                     add(_figure("killed", None, num, m.start("num"), m.end(), None, name), (m.start("num"), m.end()))
             elif name == "hit":
                 group = next(g for g in ("nps", "nps5", "nps2", "nps3", "nps4") if g in m.m.re.groupindex and m[g])

@@ -176,3 +176,10 @@ def test_a_short_relative_clause_between_the_people_and_a_passive_verb():
 def test_still_between_the_people_and_the_verb():
     assert found("Two people are still hospitalized after the shooting near Crestfall.") == [("injured", "people", 2)]
     assert [f.value for f in figures.find("One was still hospitalized on Monday.")] == [1]
+
+
+def test_wounded_with_the_dead_among_them_are_those_hit():
+    assert found("Deputies found four people wounded, two of them already dead.") == \
+        [("shot", "people", 4), ("killed", "people", 2)]
+    assert totals("Deputies in Dunmore found four people wounded on Friday, two of them already dead.") == (2, 2)
+    assert found("Three people were injured and two were killed.") == [("injured", "people", 3), ("killed", "people", 2)]
