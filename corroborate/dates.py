@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import dateparser
 
-from .clean import lower
+from .clean import Cue, lower
 
 _MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
            r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
@@ -73,6 +73,7 @@ _TIME = re.compile(
 
 _CUE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|morning|"
                   r"afternoon|evening|christmas|thanksgiving|halloween|\d/\d")
+_cue = Cue(_CUE)  # the same test, faster
 
 
 @dataclass(slots=True)
@@ -209,7 +210,7 @@ def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
 def find(sentence: str, base: date | None) -> list[When]:
     """Every date expression in a sentence that resolves to a day not after ``base``."""
     low = lower(sentence)
-    if base is None or not _CUE.search(low):
+    if base is None or not _cue(low):
         return []
     out = []
     found = list(_EXPR.finditer(low))

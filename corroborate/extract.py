@@ -68,6 +68,7 @@ class _Unit:
     text: str
     whens: list
     low: str = ""  # lower(text): _EVENT, _REPORTING and _BACKGROUND are matched against it
+    event: bool = False  # _EVENT is in it (found once: three steps ask)
     background: tuple[int, str, str | None] | None = None  # (from char, words, date) when about another event
 
 
@@ -76,6 +77,7 @@ def extract(article: Article) -> Article:
     units = [_Unit(-1, article.title or "", [])] + [_Unit(s.index, s.text, []) for s in article.sentences]
     for u in units:
         u.low = lower(u.text)
+        u.event = _EVENT.search(u.low) is not None
     base = dates.published_day(article.published)
     base = dates.stamped_day([s.text for s in article.sentences[:4]], base) or base
     breaks = [True, True] + [("\n" in article.text[a.end:b.start])
@@ -121,7 +123,7 @@ def extract(article: Article) -> Article:
         u, w = event_when
         claim(u, "date", {"date": w.date, "precision": w.precision, "time": w.time}, w.start, w.end)
     for u in units:
-        if u.background is None and _EVENT.search(u.low):
+        if u.background is None and u.event:
             found = dates.find_time(u.text)
             if found and not _REPORTING.search(u.low[max(0, found[1] - 25):found[1]]):
                 claim(u, "time", {"time": found[0]}, found[1], found[2])
@@ -168,7 +170,7 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     for u in units:
         if not u.whens or any(not _after_a_date(u, m.start()) for m in _BACKGROUND.finditer(u.low)):
             continue
-        eventful = _EVENT.search(u.low) is not None
+        eventful = u.event
         for w in u.whens:
             head = u.text[:w.start]
             if _STAMP.search(head[-40:]) or _header(head, u.text[w.end:]):
@@ -323,8 +325,8 @@ def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, 
         start = m.start() if re.search(r"after|before|follows|followed|comes|came", words, re.IGNORECASE) else 0
         clause = re.split(r"[,;]\s+(?:but|however|while|and)?\b|[;]", u.text[m.start():])[0].strip(" ,.")
         return start, clause[:120], _relative_date(words, main)
-    if main_type not in ("explosion", "suicide bombing"):
-        m = _OTHER_CAUSE.search(u.text)
+    if main_type not in ("explosion", "suicide bombing") and ("when" in u.low or "after" in u.low):
+        m = _OTHER_CAUSE.search(u.text)  # (its case-blind search is slow: only where its first word is)
         if m:
             return 0, m.group(0).strip(), None
     return None
@@ -357,7 +359,7 @@ def _place_claims(units: list[_Unit], claim, dateline_end: int, article: Article
     places.resolve(found, home)
     background = {u.index for u in units if u.background and u.background[0] == 0}
     late = {u.index: u.background[0] for u in units if u.background}
-    eventful = {u.index for u in units if _EVENT.search(u.low)}
+    eventful = {u.index for u in units if u.event}
     people = places.surnames([u.text for u in units], {m.text for m in found if " " not in m.text})
     location = places.choose(found, background, eventful, people, home)
     by_index = {u.index: u for u in units}

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import lower
+from .clean import Cue, lower
 from .numbers import NUMBER, Number, parse
 
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -149,7 +149,7 @@ _STOP = (r"(?:were|was|have|has|had|been|be|is|are|and|or|but|in|on|at|of|who|th
 _MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+|\d{{1,3}}\s+years?[\s-]old)\s+){{0,3}}?"  # adjectives before the noun: "Malian", "heavily armed"
 _NUM = rf"(?P<num>{NUMBER})"
 _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all|later|both|each|"
-        r"allegedly|apparently|initially|then|subsequently|eventually|being|now|"
+        r"allegedly|apparently|initially|then|subsequently|eventually|being|now|still|"
         r"(?:said|believed|confirmed|reported|thought|known)\s+to\s+have|"
         # "a man who was shot": "who" only before an auxiliary ("a man who shot" is the shooter)
         r"who(?=\s+(?:was|were|had|has|have)\b)|"
@@ -157,6 +157,13 @@ _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all
 # Where the people were, between them and a passive verb: "A police officer in Elmford was shot".
 _PLACED = (r"\s+(?:in|from|at|inside|outside|near)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
            r"(?:[\w'’.-]+\s+){0,2}?[\w'’.-]+")
+# Or a short relative clause, again before a passive verb only: "three officers who entered the house
+# were wounded".  Not one with a verb of harm ("a man who killed two people was shot": that clause is a
+# figure), an auxiliary or a pronoun: "a clerk who said her cousin had been shot" (the cousin was), "a man who
+# claimed he was shot" (a story told), "children that their uncle was dead", "who claimed to have shot".
+# "That" only before a past tense ("the teens that fled"): "a child that age was shot" is no clause.
+_RELATIVE = (rf"\s+(?:who|that(?=\s+\w+ed\b))(?:\s+(?!(?:{_VERB}|and|but|or|to|was|were|had|has|have|is|are|be|been|being|"
+             rf"he|she|they|it|him|her|them|his|their|its|we|i|you)\b)[\w'’.-]+){{1,4}}?")
 _INCLUDING = r"(?:,?\s+including\s+(?P<incl>[^,;]{1,60}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
@@ -222,13 +229,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?)?(?P<aux>{_AUX})(?:\s+remain(?:s|ed)?)?\s+"
         rf"(?:(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)|(?P<hverb>{_VERB}))\b")),
     ("subject", re.compile(
-        rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<pp>{_PLACED})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
+        rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<pp>{_PLACED}|{_RELATIVE})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
         rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?"
-        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now))+(?:\s+(?!fatally|mortally)\w+ly)?)"
+        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still))+(?:\s+(?!fatally|mortally)\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("alone", re.compile(
         rf"\b(?:(?P<one>one)|(?P<both>both))"
-        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now))+(?:\s+(?!fatally|mortally)\w+ly)?)"
+        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still))+(?:\s+(?!fatally|mortally)\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("count", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
@@ -266,7 +273,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking)\s+(?:his|her)\s+(?:own\s+)?life)\b")),
     ("share", re.compile(
         rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?(?:,\s*|,?\s+and\s+)(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
-        rf"(?:(?:was|were|has|had|have|been|later|since)\s+)*(?P<verb>fatally|died|dead|killed)\b")),
+        rf"(?:(?:was|were|has|had|have|been|later|since|already)\s+)*(?P<verb>fatally|died|dead|killed)\b")),
     ("involved", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+{_MOD}(?P<noun>%s)\b" % "|".join(
             sorted(GROUPS["attackers"], key=len, reverse=True))
@@ -297,15 +304,27 @@ _NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
           "toll": re.compile(r"\btoll\b"),
           "ordinal": re.compile(r"\b(?:%s)\b[^.;]{0,60}?(?:dies|died|dead|killed|pronounced|succumbed|passe|"
                                 r"remain|shot|wounded|injured|hospitali|hurt|grazed|struck|hit|treated)" % _ORDINAL[3:-1]),
-          "alone": re.compile(r"\b(?:one|both)\s+(?:were|was|have|has|had|been|are|is|also|all|later|now)\b"),
+          "alone": re.compile(r"\b(?:one|both)\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still)\b"),
           "share": re.compile(r"(?:,|\band)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                               r"(?:of\s|was|were|has|had|have|been|later|since|fatally|died|dead|killed)"),
           "count": re.compile(_COUNT_NOUN),
           "deaths": re.compile(r"(?:death|shooting|killing|murder|slaying)s?\s+of\b"),
-          "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]})))}
-_PATTERN_NEEDS = [(name, pattern, _NEEDS.get(name) or (_HIT_NEEDS.pop(0) if name == "hit" else None))
+          "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]}))),
+          # both forms end in a space and a verb; starting with a space, this need is found at once
+          "subject": re.compile(rf"\s(?:{_VERB})\b")}
+# Plain words a need cannot match without: ``in`` finds them far faster than a search that tries a
+# pattern at every position, so most sentences skip the need's search too.  (None: no such words.)
+_NEED_WORDS = {"negation": ("no",), "toll": ("toll",), "ordinal": tuple(_ORDINALS), "alone": ("one", "both"),
+               "count": ("dead", "death", "fatalit", "bodies", "corpses", "killed", "injur", "wounded", "surviv",
+                         "casualt", "hostage", "missing", "arrest"),
+               "deaths": ("death", "shooting", "killing", "murder", "slaying"),
+               "hit": ("hit", "strik", "struck", "shoots", "sent", "wound", "shooting"),
+               "share": ("dead", "died", "killed", "fatally"),  # the pattern's last word
+               "involved": tuple(sorted({n[:6] for n in GROUPS["attackers"]}))}
+_PATTERN_NEEDS = [(name, pattern, _NEEDS.get(name) or (_HIT_NEEDS.pop(0) if name == "hit" else None),
+                   ("wound",) if name == "hit" and not _HIT_NEEDS else _NEED_WORDS.get(name))
                   for name, pattern in _PATTERNS]
-_HEADLINE_NEEDS = [(name, pattern, None) for name, pattern in _HEADLINE]
+_HEADLINE_NEEDS = [(name, pattern, None, None) for name, pattern in _HEADLINE]
 
 _OBJECT_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
                    "abdu": "kidnapped", "kidn": "kidnapped", "arre": "arrested", "clai": "killed"}
@@ -411,13 +430,18 @@ _CUE = re.compile(r"kill|dead|die|death|fatal|shootings?\s+of|bod(?:y|ies)|corps
                       sorted({n.split()[-1][:6] for n in GROUPS["attackers"]})))
 
 
+# ``_CUE`` tested as its plain words, found by ``in`` far faster than a search that tries each word at
+# every position, then a pattern of its few other alternatives ("shootings?\s+of"): the same test.
+_cue = Cue(_CUE)
+
+
 def find(sentence: str, headline: bool = False, low: str | None = None) -> list[Figure]:
     """Every figure in one sentence (or a title: ``headline``), in text order; each number span is used at most once.
 
     ``low`` is ``clean.lower(sentence)`` when the caller has it already."""
     found: list[Figure] = []
     low = lower(sentence) if low is None else low
-    if not _CUE.search(low):
+    if not _cue(low):
         return found
     taken: list[tuple[int, int]] = []
 
@@ -428,7 +452,13 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
         found.append(fig)
         taken.append(span)
 
-    for name, pattern, need in (_HEADLINE_NEEDS + _PATTERN_NEEDS if headline else _PATTERN_NEEDS):
+    for name, pattern, need, words in (_HEADLINE_NEEDS + _PATTERN_NEEDS if headline else _PATTERN_NEEDS):
+        if words is not None:
+            for word in words:
+                if word in low:
+                    break
+            else:
+                continue
         if need is not None and not need.search(low):
             continue
         pos = 0
@@ -549,6 +579,11 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     continue
                 num = parse(m["num"])
                 if num:
+                    # "four people wounded, two of them already dead": the four were hit, the dead among them
+                    hurt = [f for f in found if f.end <= m.start("num")]
+                    if hurt and hurt[-1].measure == "injured" and hurt[-1].value > num.value and \
+                            hurt[-1].end >= m.start() - 40:
+                        hurt[-1].measure = "shot"
                     add(_figure("killed", None, num, m.start("num"), m.end(), None, name), (m.start("num"), m.end()))
             elif name == "hit":
                 group = next(g for g in ("nps", "nps5", "nps2", "nps3", "nps4") if g in m.m.re.groupindex and m[g])

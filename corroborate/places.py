@@ -205,7 +205,13 @@ def mentions(sentence: str, index: int) -> list[Mention]:
     if _SHOUT.match(sentence):  # a broadcast transcript in capitals: every word looks like a name
         return out
     taken: list[tuple[int, int]] = []
-    for m in _UNKNOWN.finditer(sentence) if any(w in sentence for w in _UNKNOWN_WORDS) else ():
+    for word in _UNKNOWN_WORDS:  # (a loop: ``any`` over a generator costs more than the checks)
+        if word in sentence:
+            unknown = _UNKNOWN.finditer(sentence)
+            break
+    else:
+        unknown = ()
+    for m in unknown:
         name = m["v"] or m["n"]
         start = m.start("v") if m["v"] else m.start("n")
         if fold(name) in _NOT_PLACE:
@@ -738,8 +744,12 @@ def surnames(texts: list[str], names: set[str] | None = None) -> set[str]:
     gaz = load()
     out = set()
     for text in texts:
-        if names is not None and not any(n in text for n in names):
-            continue  # (only the names that could be places matter)
+        if names is not None:
+            for n in names:
+                if n in text:
+                    break
+            else:
+                continue  # (only the names that could be places matter)
         for m in _PERSON.finditer(text):
             first, last = fold(m["first"]), fold(m["last"])
             if first in _BREAK or last in _BREAK or last in _AGENCY or _DIRECTION.match(m["first"] + " ") or \

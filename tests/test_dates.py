@@ -91,3 +91,13 @@ def test_a_suicide_dates_the_event_before_a_later_arrest():
             "On Thursday, more than a month and a half after that night, his former manager at the diner on "
             "Route 9 was arrested and charged.")
     assert event_date(text, "2021-02-05") == "2020-12-21"
+
+
+def test_date_cue_is_the_same_test_as_its_pattern():
+    from corroborate.clean import lower
+    from corroborate.dates import _CUE, _cue
+
+    for text in ("The ferry to Dunmere left at 6/14 sharp.", "Crews worked through the night in Halvik.",
+                 "The council met to discuss the new library.", "She visited Corbeth in March."):
+        low = lower(text)
+        assert _cue(low) == bool(_CUE.search(low))

@@ -148,3 +148,38 @@ def test_words_between_an_age_and_an_unknown_role_make_one_person():
 def test_a_role_may_be_the_person_met_before():
     assert totals("Officers are hunting the gunman who injured a cab driver. They confirmed that a passing "
                   "bystander was hit in the ribs.") == (0, 1)
+
+
+def test_cue_words_and_rest_are_the_same_test_as_the_cue_pattern():
+    from corroborate.clean import lower, top_alternatives
+    from corroborate.figures import _CUE, _cue
+
+    assert top_alternatives(r"ab|c(?:d|e)|[|x]|f\|g") == ["ab", "c(?:d|e)", "[|x]", r"f\|g"]
+    for text in ("Two hikers were found alive near Brantwell Ridge on Sunday.",
+                 "The mayor of Kellsby spoke about the shootings of last spring.",
+                 "A cyclist was hit by a van and taken to a medical center.",
+                 "Officials said the man took his own life.",
+                 "The festival drew record crowds to the Orlane waterfront."):
+        low = lower(text)
+        assert _cue(low) == bool(_CUE.search(low))
+
+
+def test_a_short_relative_clause_between_the_people_and_a_passive_verb():
+    assert found("Three deputies who entered the barn were wounded.") == [("injured", "police", 3)]
+    assert found("The two teens that fled the farmhouse were arrested.") == [("arrested", "people", 2)]
+    # a clause telling what someone said or claimed is not the people hit; "that age" is no clause
+    assert all(f.start > 0 for f in figures.find("A clerk who said her cousin had been shot called the police."))
+    assert all(f.start > 0 for f in figures.find("A driver who claimed to have shot a burglar was questioned."))
+    assert all(f.start > 12 for f in figures.find("It was the second time a boy that age was shot in Dunmore."))
+
+
+def test_still_between_the_people_and_the_verb():
+    assert found("Two people are still hospitalized after the shooting near Crestfall.") == [("injured", "people", 2)]
+    assert [f.value for f in figures.find("One was still hospitalized on Monday.")] == [1]
+
+
+def test_wounded_with_the_dead_among_them_are_those_hit():
+    assert found("Deputies found four people wounded, two of them already dead.") == \
+        [("shot", "people", 4), ("killed", "people", 2)]
+    assert totals("Deputies in Dunmore found four people wounded on Friday, two of them already dead.") == (2, 2)
+    assert found("Three people were injured and two were killed.") == [("injured", "people", 3), ("killed", "people", 2)]
