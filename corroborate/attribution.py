@@ -46,7 +46,7 @@ _GAVE = (r"(?:gave|gives|give|put|puts|set|sets|estimated|estimates)\s+(?:a|an|t
          r"(?:figure|toll|number|count|estimate|tally)")
 _AFTER = re.compile(rf"\b(?:(?P<verb>{_VERBS})\b(?:\s+(?P<lead>that|:))?|(?P<gave>{_GAVE})\b)")  # on lower(sentence)
 _INVERTED = re.compile(
-    rf"[,\"”]\s*(?P<verb>said|says|according\s+to)\s+(?P<who>(?:[\w'’.&-]+\s+){{0,7}}?[\w'’.&-]+?)\s*(?:[,;]|\.?\s*$)",
+    r"[,\"”]\s*(?P<verb>said|says|according\s+to)\s+(?P<who>(?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+?)\s*(?:[,;]|\.?\s*$)",
     re.IGNORECASE)
 
 
