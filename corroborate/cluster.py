@@ -69,7 +69,7 @@ MOST_EVIDENCE = SAME_DAY + SAME_TOWN + SAME_STREET  # the most date, place and s
 CLOSE_WORDS = 0.45      # word cosine at which a report reads as the same story: a date clash counts less
 DATE_DOUBT = 0.3        # ... this share of it (the date read from one text is the likelier mistake)
 MAX_CANDIDATES = 6      # events scored per article at most: those sharing the most key-word weight
-SHARED_CAP = 12
+SHARED_CAP = 12         # once this many events are found by rarer key words, commoner ones only add weight
 BUSY_WORD = 8           # a key word with more events than this in the window finds them in its own week ±1 only
 
 FOLLOWUP_DAYS = 730     # how far back a follow-up report looks for its incident
@@ -249,13 +249,10 @@ class Index:
             keys = self.keys[article] = _keys(self.vector_of(article))
         return keys
 
-    def idf(self, term: str) -> float:
-        return math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
-
     def vector(self, p: Profile) -> dict[str, float]:
         """tf-idf of the article's TOP_TERMS heaviest words, unit length, heaviest first (ties by word)."""
         log, df, n = math.log, self.df.get, self.documents + 1
-        # ``idf`` inlined (the same arithmetic): this runs once per word of every article
+        # idf = log((documents + 1) / (df + 1)) + 1, written in line: this runs once per word of every article
         weighted = {t: (1.0 + log(c)) * (log(n / (df(t, 0) + 1)) + 1.0) for t, c in p.counts.items()}
         # by weight, heaviest first, ties by word: two stable sorts without a key function per word
         top = sorted(sorted(weighted), key=weighted.__getitem__, reverse=True)[:TOP_TERMS]
@@ -547,12 +544,13 @@ class Index:
             for article in order:
                 p, keys, home = self.profiles[article], self.keys_of(article), self.of[article]
                 since = stayed_at.get(article)
-                if since is not None and changed_at.get(home, 0) <= since and not any(
+                home_as_was = since is not None and changed_at.get(home, 0) <= since
+                if home_as_was and not any(
                         changed_at[cid] > since for _, found in self._near(p, keys) for cid in found & touched):
                     continue
                 vec = self.vector_of(article)
                 candidates = [cid for cid in self.candidates(p, vec, keys) if cid != home]
-                if since is not None and changed_at.get(home, 0) <= since:
+                if home_as_was:
                     # its event is as it was: the events that have not changed lost to it then and still do
                     candidates = [cid for cid in candidates if changed_at.get(cid, 0) > since]
                 stay = self.score(p, vec, self.clusters[home], exclude=article) \
