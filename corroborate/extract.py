@@ -355,18 +355,21 @@ def _place_claims(units: list[_Unit], claim, dateline_end: int, article: Article
         if d := places.dateline(u.text, u.index):
             found = [m for m in found if not (m.sentence == u.index and m.start < d.end)] + [d]
             break
-    home = places.home(article.url, site)
+    home = places.home(article.url, site, [u.text for u in units[1:]])
     places.resolve(found, home)
     background = {u.index for u in units if u.background and u.background[0] == 0}
     late = {u.index: u.background[0] for u in units if u.background}
     eventful = {u.index for u in units if u.event}
     people = places.surnames([u.text for u in units], {m.text for m in found if " " not in m.text})
-    location = places.choose(found, background, eventful, people, home)
+    outlet = places.outlet_town(article.url, units[0].text, site)
+    location = places.choose(found, background, eventful, people, home, outlet)
     by_index = {u.index: u for u in units}
     if location:
         m = location.mention
         value = {"name": location.name, "admin1": location.admin1, "country": location.country,
                  "lat": location.lat, "lon": location.lon, "precision": location.precision}
+        if m.use in ("site", "address"):  # the text names no place: the outlet's own town, and it says so
+            value["basis"] = "outlet's " + ("site name" if m.use == "site" else "web address")
         claim(by_index[m.sentence], "place", value, m.start, m.end)
     for m in found:
         u = by_index[m.sentence]

@@ -23,11 +23,13 @@ town, district (county), region (admin1), country.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from .gazetteer import STATE_ABBREVIATIONS, Place, fold, load
 
@@ -406,11 +408,55 @@ def _media(text: str) -> bool:
     return any(text.startswith(w) and _media(text[len(w):]) for w in _MEDIA)
 
 
-def home(url: str | None, site: str = "") -> dict[str, float]:
+def home(url: str | None, site: str = "", texts: list[str] | None = None) -> dict[str, float]:
     """Where the outlet is, as shares of US states: from the place names in its site name ("KXYZ News 12
     Shreveport, Louisiana", "WXYZ.com-Columbus, GA") and in its web address (houstonnewsnow.com,
-    tacomaobserver.com, chicago.example-times.com).  A prior for names the text leaves ambiguous, nothing more."""
-    return _home(_host(url), site)
+    tacomaobserver.com, chicago.example-times.com), and from the area codes of telephone numbers in
+    ``texts`` ("call Crime Stoppers at (555) 010-2368": a tip line is the local police's).  A prior for
+    names the text leaves ambiguous, nothing more."""
+    found = _home(_host(url), site)
+    phones = phone_states(texts) if texts else {}
+    if not phones:
+        return found
+    if _broadcast_only(url, site):  # (the station's side of the river says less than a local number)
+        found = {}
+    votes = defaultdict(float, found)
+    for state, weight in phones.items():
+        votes[state] += weight
+    total = sum(votes.values())
+    return {k: v / total for k, v in votes.items()}
+
+
+_LOCAL_NUMBER = re.compile(r"[2-9]\d\d[.-]\d{4}(?![\d-])")  # "...555-0100": the rare places worth a closer look
+_AREA_CODE = re.compile(r"(?<![\d,.])\(?([2-9]\d\d)\)?[ .-]{0,2}$")  # what comes before it: "(217) ", "217-"
+
+
+@lru_cache(maxsize=1)
+def _area_codes() -> dict[str, str]:
+    with open(Path(__file__).parent / "data" / "us_area_codes.json", encoding="utf-8") as fh:
+        return json.load(fh)["codes"]
+
+
+def phone_states(texts: list[str]) -> dict[str, float]:
+    """US states of the telephone numbers in ``texts`` by their area code ("(217) 555-0100"), each state once:
+    police tip lines and Crime Stoppers numbers in local reports are the event's area's.  Toll-free and
+    unknown codes say nothing."""
+    codes = _area_codes()
+    out: dict[str, float] = {}
+    _state_code(None)
+    for text in texts:
+        for m in _LOCAL_NUMBER.finditer(text):
+            area = _AREA_CODE.search(text, max(0, m.start() - 7), m.start())
+            code = codes.get(area.group(1)) if area else None
+            if code in _CODES:
+                out[_CODES[code]] = 1.0
+    return out
+
+
+def _broadcast_only(url: str | None, site: str) -> bool:
+    """Whether the outlet's home comes only from a call sign's side of the Mississippi or a network number."""
+    host = _host(url)
+    return bool(_home(host, site)) and not site and not _host_states(host) and broadcaster(host) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -468,9 +514,14 @@ def broadcaster(host: str) -> str | None:
     return "us" if _NETWORK.fullmatch(label) else None
 
 
+_LAST_HOST: list = [None, ""]  # the last address read: one article asks several times
+
+
 def _host(url: str | None) -> str:
-    from .outlets import hostname
-    return hostname(url) or ""
+    if url != _LAST_HOST[0]:
+        from .outlets import hostname
+        _LAST_HOST[:] = [url, hostname(url) or ""]
+    return _LAST_HOST[1]
 
 
 @lru_cache(maxsize=4096)
@@ -484,6 +535,54 @@ def _host_states(host: str) -> dict[str, float]:
             if found:
                 votes[found] = votes.get(found, 0) + 1.0
     return votes
+
+
+def outlet_town(url: str | None, title: str, site: str = "") -> Mention | None:
+    """The outlet's own town, as a mention of the title's site name ("... - KXYZ News 12 Shreveport") or, with
+    no span, of its web address (shreveportnews.com): where a local outlet's story is when it names nowhere."""
+    found = _outlet_town(_host(url), site)
+    if found is None:
+        return None
+    town, name, start, end = found
+    at = len(title) - len(site) if start is not None else 0
+    return Mention(name, -1, at + (start or 0), at + (end or 0), "site" if start is not None else "address",
+                   [town], town)
+
+
+@lru_cache(maxsize=4096)
+def _outlet_town(host: str, site: str) -> tuple[Place, str, int | None, int | None] | None:
+    states = _home(host, site)
+    if not states:
+        return None
+    top = max(sorted(states), key=lambda st: states[st])
+    if site:
+        for m in mentions(site, 0):
+            towns = [p for p in m.candidates if p.kind == "town" and p.country == "US" and p.admin1 == top
+                     and p.population >= 15000]
+            if towns:
+                return towns[0], m.text, m.start, m.end
+    town = _host_town(host)
+    return (town, town.name, None, None) if town and town.admin1 == top else None
+
+
+@lru_cache(maxsize=4096)
+def _host_town(host: str) -> Place | None:
+    """The town a web address names, as ``_host_states`` reads it ("kansascitynews" -> Kansas City, Missouri)."""
+    gaz = load()
+    names = gaz.flat
+    for label in host.split(".")[:-1]:
+        for chunk in re.split(r"[\d-]+", label):
+            flat = next((chunk[i:j] for n in range(len(chunk), 3, -1) for i in range(len(chunk) - n + 1)
+                         if chunk[i:(j := i + n)] in names and _media(chunk[:i]) and _media(chunk[j:])), None)
+            if not flat:
+                continue
+            for cut in range(len(flat) + 1):  # "kansascity" is "kansas city": try each place for one space
+                name = flat if cut == 0 else flat[:cut] + " " + flat[cut:]
+                towns = [p for p in gaz.lookup(name) if p.kind == "town" and p.country == "US"
+                         and p.admin1 == names[flat] and p.population >= 50000]
+                if towns:
+                    return towns[0]
+    return None
 
 
 HOME = 0.75  # the outlet's home state counts as much as one and a half towns named with their state
@@ -621,7 +720,8 @@ class Location:
 
 
 def choose(found: list[Mention], background: set[int], eventful: set[int] | None = None,
-           people: set[str] | None = None, home: dict[str, float] | None = None) -> Location | None:
+           people: set[str] | None = None, home: dict[str, float] | None = None,
+           outlet: Mention | None = None) -> Location | None:
     """The event's place among the mentions of sentences not in ``background``.
 
     A mention in a sentence that speaks of the event (``eventful``: attack, shooting, killed ...)
@@ -629,7 +729,22 @@ def choose(found: list[Mention], background: set[int], eventful: set[int] | None
     article's people ("Durham" of "Lena Durham"): a place name that is one is not a place here.
     A name the text calls a neighbourhood ("the Sunnyside neighborhood") is not a town anywhere in it.
     ``home``, the outlet's US states, makes a place abroad unlikely (a local paper's namesake of a town overseas).
+    ``outlet``, the outlet's own town (``outlet_town``), is the answer when the text names no place, or only
+    the state or country that town is in: a local report of "a shooting on the city's east side".
     """
+    got = _choose(found, background, eventful, people, home)
+    if outlet is None or outlet.place is None:
+        return got
+    p = outlet.place
+    if got is None or (got.precision == "country" and got.country == p.country) or (
+            got.precision == "region" and got.mention.place and got.admin1 == p.admin1 and got.country == p.country):
+        return Location(p.name, p.admin1, p.country, p.lat, p.lon, "town", outlet)
+    return got
+
+
+def _choose(found: list[Mention], background: set[int], eventful: set[int] | None,
+            people: set[str] | None, home: dict[str, float] | None) -> Location | None:
+    """``choose`` from the text alone."""
     scores: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Mention] = {}
     # A place counts when the text locates something there ("in X", "X, Ohio", "X police", a dateline)

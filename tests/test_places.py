@@ -172,3 +172,25 @@ def test_a_compass_part_of_a_city_is_where_the_event_was():
 def test_a_coroners_county_places_the_event():
     a = report("The Vanderburgh County Coroner's Office identified a man who died after a shooting early Saturday.")
     assert place(a) == ("Vanderburgh County", "Indiana")
+
+
+def test_telephone_area_code_tells_which_springfield():
+    text = ("SPRINGFIELD - A man was hurt in a shooting on the city's north side on Monday, police said. "
+            "Anyone with information is asked to call Crime Stoppers at (217) 555-0142.")
+    assert place(report(text)) == ("Springfield", "Illinois")
+    assert places.phone_states(["Call 217-555-0142 or 1-413-555-0199."]) == {"Illinois": 1.0, "Massachusetts": 1.0}
+    assert places.phone_states(["Call the tip line, 1-800-555-0142."]) == {}  # toll-free: anywhere
+    assert places.phone_states(["In the 2019-2020 season he scored 312.5-1000 points."]) == {}
+
+
+def test_outlet_town_when_the_text_names_no_place():
+    text = "A teen was shot on the city's east side on Friday night, police said. He is expected to recover."
+    a = report(text, title="Teen shot on east side - KXYZ News 4 Tucson, Arizona")
+    assert place(a) == ("Tucson", "Arizona")
+    assert [c.value["basis"] for c in a.claims if c.kind == "place"] == ["outlet's site name"]
+    b = report(text, title="Teen shot on east side", url="http://www.tucsonnewsnow.com/story/1")
+    assert place(b) == ("Tucson", "Arizona")
+    assert place(report(text, title="Teen shot on east side")) is None  # no outlet, no guess
+    c = report("A teen was shot in Mesa on Friday night, police said.",
+               title="Teen shot - KXYZ News 4 Tucson, Arizona")
+    assert place(c) == ("Mesa", "Arizona")  # the text's own town wins
