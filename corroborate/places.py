@@ -463,8 +463,7 @@ def _broadcast_only(url: str | None, site: str) -> bool:
 def _home(host: str, site: str) -> dict[str, float]:
     votes: dict[str, float] = defaultdict(float)
     if site:
-        found = mentions(site, 0)
-        for m in found:
+        for m in mentions(site, 0):
             regions = [p for p in m.candidates if p.kind == "region" and p.country == "US"]
             towns = [p for p in m.candidates if p.kind == "town" and p.country == "US" and p.population >= 15000]
             if regions:
@@ -549,18 +548,36 @@ def outlet_town(url: str | None, title: str, site: str = "") -> Mention | None:
                    [town], town)
 
 
+_SITE_WORDS = re.compile(r"\b(?:[A-Z]{3,5}\d*(?:-TV)?|[\w-]+\.com|News|Weather|Sports|Traffic|Channel|Social|Now|"
+                         r"Live|Local|Online|TV|Radio)\b")
+
+
+def _site_mentions(site: str) -> list[Mention]:
+    """Places a site name gives, its call letters, web address and "News, Weather" set apart so that they do
+    not run into the town's name ("KXYZ Boise News" names Boise)."""
+    _state_code(None)
+    if not _STATE_BEFORE:
+        _STATE_BEFORE.append(re.compile(r"(?<=[a-z])\s+(?=(?:%s)\b)" % "|".join(sorted(_STATE_CODES, key=len)[::-1])))
+    site = _SITE_WORDS.sub(lambda m: "," + " " * (len(m.group(0)) - 1), site)  # (same length: same offsets)
+    return mentions(_STATE_BEFORE[0].sub(lambda m: "," + m.group(0)[1:], site), -1)  # "Boise Idaho": "Boise,Idaho"
+
+
+_STATE_BEFORE: list[re.Pattern] = []
+
+
 @lru_cache(maxsize=4096)
 def _outlet_town(host: str, site: str) -> tuple[Place, str, int | None, int | None] | None:
     states = _home(host, site)
+    if site:  # a town the site name puts in a state ("Boise, Idaho"), or in the outlet's state, or the only one
+        towns = [(m.use == "pair", states.get(p.admin1, 0), p.population, p, m) for m in _site_mentions(site)
+                 for p in m.candidates if p.kind == "town" and p.country == "US" and p.population >= 15000
+                 and (m.use == "pair" or p.admin1 in states or not states)]
+        if towns:
+            *_, p, m = max(towns, key=lambda t: t[:3])
+            return p, m.text, m.start, m.end
     if not states:
         return None
     top = max(sorted(states), key=lambda st: states[st])
-    if site:
-        for m in mentions(site, 0):
-            towns = [p for p in m.candidates if p.kind == "town" and p.country == "US" and p.admin1 == top
-                     and p.population >= 15000]
-            if towns:
-                return towns[0], m.text, m.start, m.end
     town = _host_town(host)
     return (town, town.name, None, None) if town and town.admin1 == top else None
 

@@ -194,3 +194,7 @@ def test_outlet_town_when_the_text_names_no_place():
     c = report("A teen was shot in Mesa on Friday night, police said.",
                title="Teen shot - KXYZ News 4 Tucson, Arizona")
     assert place(c) == ("Mesa", "Arizona")  # the text's own town wins
+    d = report(text, title="Teen shot on east side - FOX 6 KXYZ Boise News, Weather, Sports")
+    assert place(d) == ("Boise", "Idaho")  # call letters and "News" do not run into the town's name
+    e = report(text, title="Teen shot on east side - KXYZ.com Laramie Wyoming news")
+    assert place(e) == ("Laramie", "Wyoming")
