@@ -47,7 +47,7 @@ _CAPITAL = re.compile(r"\bcapital,?\s+(?:city\s+(?:of\s+)?)?$", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|"
                         r"Southeast|Southwest|Downtown|Greater|Upper|Lower|Metro|Suburban|Midtown|Uptown|Old|New)\s+")
 _ORG_AFTER = re.compile(r"\s*(?:Police|police|Sheriff|sheriff|County\s+Sheriff|Fire|Metropolitan|Metro|"
-                        r"officers|authorities|detectives|Township|(?:County\s+)?(?:Coroner|coroner|Medical\s+Examiner|"
+                        r"officers|authorities|detectives|deputies|troopers|investigators|Township|(?:County\s+)?(?:Coroner|coroner|Medical\s+Examiner|"
                         r"medical\s+examiner|Prosecutor|prosecutor|District\s+Attorney|district\s+attorney)['’]?s?)\b")
 _NOT_PLACE = {fold(w) for w in (
     "Police", "Officers", "Officer", "Sheriff", "Authorities", "President", "Minister", "Monday", "Tuesday",
@@ -240,6 +240,8 @@ def mentions(sentence: str, index: int) -> list[Mention]:
             if key in _NOT_PLACE or (key[:-2] + "county" if county else key) not in names:
                 continue
             s, e = start + offset, start + offset + len(name)
+            if key in STATE_ABBREVIATIONS and sentence[e:e + 1] == "." and sentence[max(0, s - 2):s] == ", ":
+                continue  # "Bexley Ford, Ore.": the state, in AP style, not a town called Ore
             if _STREET_AFTER.match(sentence, e) or _STREET_IN.search(name) \
                     or _BLOCK_BEFORE.search(sentence[max(0, s - 30):s]):
                 continue
@@ -838,6 +840,13 @@ def _choose(found: list[Mention], background: set[int], eventful: set[int] | Non
         precision = {"town": "town", "county": "district", "region": "region", "country": "country"}[p.kind]
         return Location(p.name, p.admin1, p.country, p.lat, p.lon, precision, m)
     c = m.container
+    # a place the gazetteer lacks, in a state whose county the text names ("STAR HOLLOW, Mont. - ... the Lowe
+    # County sheriff"): at that county's point (its precision: district), the nearest the text lets us say
+    counties = {k[0]: first[k].place for k in scores if k[1] == "county" and k[2] == c.country and k[3] == c.admin1}
+    if c.kind == "region" and len(counties) == 1:
+        p = next(iter(counties.values()))
+        if p.lat is not None:
+            return Location(m.text, c.admin1, c.country, p.lat, p.lon, "district", m)
     return Location(m.text, c.admin1, c.country, c.lat, c.lon, "region" if c.kind == "region" else "country", m)
 
 

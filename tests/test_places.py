@@ -198,3 +198,19 @@ def test_outlet_town_when_the_text_names_no_place():
     assert place(d) == ("Boise", "Idaho")  # call letters and "News" do not run into the town's name
     e = report(text, title="Teen shot on east side - KXYZ.com Laramie Wyoming news")
     assert place(e) == ("Laramie", "Wyoming")
+
+
+def test_county_deputies_are_the_countys():
+    a = report("A hunter was hurt by a stray shot on Saturday, Yavapai County deputies said.",
+               title="Young hunter hurt by stray shot")
+    assert place(a) == ("Yavapai County", "Arizona")
+
+
+def test_unknown_town_is_placed_at_the_county_the_text_names():
+    a = report("BEXLEY FORD, Mont. (AP) - A man was shot at a ranch on Sunday, the Gallatin County sheriff said. "
+               "He was flown to a hospital.")
+    value = next(c.value for c in a.claims if c.kind == "place")
+    assert (value["name"], value["admin1"], value["precision"]) == ("Bexley Ford", "Montana", "district")
+    assert abs(value["lat"] - 45.6) < 0.5 and abs(value["lon"] + 111.1) < 0.7  # the county's point
+    b = report("BEXLEY FORD, Mont. (AP) - A man was shot at a ranch on Sunday, the sheriff said.")
+    assert next(c.value["precision"] for c in b.claims if c.kind == "place") == "region"  # no county: the state
