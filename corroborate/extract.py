@@ -356,12 +356,12 @@ def _place_claims(units: list[_Unit], claim, dateline_end: int, article: Article
             found = [m for m in found if not (m.sentence == u.index and m.start < d.end)] + [d]
             break
     home = places.home(article.url, site, [u.text for u in units[1:]])
-    places.resolve(found, home)
+    outlet = places.outlet_town(article.url, units[0].text, site, home)
+    places.resolve(found, home, outlet.place if outlet else None)
     background = {u.index for u in units if u.background and u.background[0] == 0}
     late = {u.index: u.background[0] for u in units if u.background}
     eventful = {u.index for u in units if u.event}
     people = places.surnames([u.text for u in units], {m.text for m in found if " " not in m.text})
-    outlet = places.outlet_town(article.url, units[0].text, site)
     location = places.choose(found, background, eventful, people, home, outlet)
     by_index = {u.index: u for u in units}
     if location:

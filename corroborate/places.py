@@ -429,6 +429,7 @@ def home(url: str | None, site: str = "", texts: list[str] | None = None) -> dic
     return {k: v / total for k, v in votes.items()}
 
 
+PHONE = 2.0  # a number in the text outweighs a guess from the outlet's name ("portsmouthnews.com": which one?)
 _LOCAL_NUMBER = re.compile(r"[2-9]\d\d[.-]\d{4}(?![\d-])")  # "...555-0100": the rare places worth a closer look
 _AREA_CODE = re.compile(r"(?<![\d,.])\(?([2-9]\d\d)\)?[ .-]{0,2}$")  # what comes before it: "(217) ", "217-"
 
@@ -451,7 +452,7 @@ def phone_states(texts: list[str]) -> dict[str, float]:
             area = _AREA_CODE.search(text, max(0, m.start() - 7), m.start())
             code = codes.get(area.group(1)) if area else None
             if code in _CODES:
-                out[_CODES[code]] = 1.0
+                out[_CODES[code]] = PHONE
     return out
 
 
@@ -538,13 +539,16 @@ def _host_states(host: str) -> dict[str, float]:
     return votes
 
 
-def outlet_town(url: str | None, title: str, site: str = "") -> Mention | None:
+def outlet_town(url: str | None, title: str, site: str = "", home: dict[str, float] | None = None) -> Mention | None:
     """The outlet's own town, as a mention of the title's site name ("... - KXYZ News 12 Shreveport") or, with
-    no span, of its web address (shreveportnews.com): where a local outlet's story is when it names nowhere."""
+    no span, of its web address (shreveportnews.com): where a local outlet's story is when it names nowhere.
+    None when ``home`` (``home``'s answer, telephone numbers included) prefers another state."""
     found = _outlet_town(_host(url), site)
     if found is None:
         return None
     town, name, start, end = found
+    if home and home.get(town.admin1 or "", 0) < max(home.values()):
+        return None
     at = len(title) - len(site) if start is not None else 0
     return Mention(name, -1, at + (start or 0), at + (end or 0), "site" if start is not None else "address",
                    [town], town)
@@ -607,9 +611,10 @@ def _host_town(host: str) -> Place | None:
 HOME = 0.75  # the outlet's home state counts as much as one and a half towns named with their state
 
 
-def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
+def resolve(found: list[Mention], home: dict[str, float] | None = None, outlet: Place | None = None) -> None:
     """Pick one place per mention: what the article's other mentions say about country and state decides,
-    then the outlet's home (``home``: shares of US states), then population."""
+    then the outlet's home (``home``: shares of US states; ``outlet``: its town, whose area reaches across a
+    state line: a New York station's "Newark" is New Jersey's), then population."""
     # a name the dateline or a "Town, State" pair puts in a state where the gazetteer has no such town is
     # that unknown town wherever the text repeats it ("ALDER GROVE, Tenn." ... "in Alder Grove")
     unknown = {fold(m.text): m.container for m in found if m.container and not m.candidates}
@@ -679,7 +684,7 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
 
         def rank(p: Place) -> tuple:
             return (-(countries.get(p.country, 0) + 2 * states.get(p.admin1 or "", 0) + near.get(p.admin1, 0)
-                      + close.get(p, 0)),
+                      + close.get(p, 0) + (2 * HOME if outlet and _near(p, outlet, METRO_KM) else 0)),
                     fold(p.name) != own and fold(p.name).replace(" ", "") != flat, p.kind != "country",
                     -(sizes.get((p.admin1, fold(p.name)), 0) if p.kind == "county" else p.population))
         m.place = sorted(m.candidates, key=rank)[0]
@@ -692,6 +697,16 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None) -> None:
                 whole = next((p for name, p in sorted(longer.items()) if name.endswith(" " + own)), None)
                 if whole and whole.admin1 != m.place.admin1 and whole.population * 3 >= m.place.population:
                     m.place = next((p for p in m.candidates if p.admin1 == whole.admin1), whole)
+
+
+METRO_KM = 60  # an outlet's own area: a city's station or paper reports its suburbs, whatever their state
+
+
+def _near(p: Place, q: Place, km: float) -> bool:
+    if p.lat is None or q.lat is None or abs(p.lat - q.lat) > km / 111:
+        return False
+    dlat, dlon = p.lat - q.lat, (p.lon - q.lon) * math.cos(math.radians(q.lat))
+    return (dlat * dlat + dlon * dlon) * 12365 <= km * km
 
 
 NEAR_KM = 40  # two places this close are one area: a town and its county seat, a suburb and its city

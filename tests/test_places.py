@@ -178,7 +178,7 @@ def test_telephone_area_code_tells_which_springfield():
     text = ("SPRINGFIELD - A man was hurt in a shooting on the city's north side on Monday, police said. "
             "Anyone with information is asked to call Crime Stoppers at (217) 555-0142.")
     assert place(report(text)) == ("Springfield", "Illinois")
-    assert places.phone_states(["Call 217-555-0142 or 1-413-555-0199."]) == {"Illinois": 1.0, "Massachusetts": 1.0}
+    assert set(places.phone_states(["Call 217-555-0142 or 1-413-555-0199."])) == {"Illinois", "Massachusetts"}
     assert places.phone_states(["Call the tip line, 1-800-555-0142."]) == {}  # toll-free: anywhere
     assert places.phone_states(["In the 2019-2020 season he scored 312.5-1000 points."]) == {}
 
@@ -214,3 +214,17 @@ def test_unknown_town_is_placed_at_the_county_the_text_names():
     assert abs(value["lat"] - 45.6) < 0.5 and abs(value["lon"] + 111.1) < 0.7  # the county's point
     b = report("BEXLEY FORD, Mont. (AP) - A man was shot at a ranch on Sunday, the sheriff said.")
     assert next(c.value["precision"] for c in b.claims if c.kind == "place") == "region"  # no county: the state
+
+
+def test_city_outlet_covers_its_suburbs_across_a_state_line():
+    text = "Two men were shot outside a home in Newark on Monday night, police said."
+    assert place(report(text, url="http://www.newyorknewsnow.com/story/1")) == ("Newark", "New Jersey")
+    assert place(report(text, url="http://www.delawarenewsnow.com/story/1")) == ("Newark", "Delaware")
+
+
+def test_telephone_number_outweighs_the_outlets_web_address():
+    text = ("A man was shot at his home in Portsmouth on Sunday, police said. Anyone with information should "
+            "call detectives at 740-555-0123.")
+    assert place(report(text, url="http://www.portsmouthnews.com/story/1")) == ("Portsmouth", "Ohio")
+    assert place(report(text.split(" Anyone")[0], url="http://www.portsmouthnews.com/story/1")) == \
+        ("Portsmouth", "Virginia")
