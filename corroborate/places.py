@@ -153,6 +153,9 @@ _AREA_AFTER = re.compile(r"(?:['’]s)?\s*(?:,|area|region|metro|metropolitan|su
                          r"county|township|police|fire|sheriff|department|officers|authorities|mayor|public|"
                          r"council|school|native|resident)", re.IGNORECASE)
 # "a Smyrna man", "a 6-year-old Tacoma girl", "a Denver street": whose or where, without a preposition
+_SUBURBS_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                            r"south-?west|northern|southern|eastern|western|outer|inner|nearby)(?:ern)?)?"
+                            r"(?:\s+|-)(?:suburbs?|metro\s+area|metropolitan\s+area|exurbs?)\b", re.IGNORECASE)
 _HOME_AFTER = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|teens|child|children|toddler|baby|infant|"
                          r"father|mother|dad|mom|couple|family|resident|residents|native|student|students|officer|"
                          r"home|house|residence|street|apartment|bar|nightclub|park|business|store|restaurant|motel|"
@@ -268,6 +271,8 @@ def mentions(sentence: str, index: int) -> list[Mention]:
                    and _THE_BEFORE.search(sentence[max(0, start - 6):start])
                    else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence, e)
                    else "home" if _HOME_AFTER.match(sentence, e) else "other")
+            if use == "loc" and _SUBURBS_AFTER.match(sentence, e):
+                use = "other"  # "in Atlanta suburbs", "in the Tulsa area": near the city, not in it
             if index < 0 and use == "other" and not any(p.population >= 15000 or p.kind != "town" for p in found):
                 continue  # titles capitalise every word: a small town's name there is likely a plain word
             out.append(Mention(name, index, s, e, use, found, capital=bool(_CAPITAL.search(before))))
@@ -622,6 +627,8 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None, outlet: 
         c = unknown.get(fold(m.text))
         if c and m.candidates and not any(p.admin1 == c.admin1 and p.country == c.country for p in m.candidates):
             m.candidates, m.container = [], c
+        elif m.candidates and (c := unknown.get(fold(m.text) + " township")):
+            m.candidates, m.container = [], c  # "Harrison", cut from "Harrison Township", is that township
     countries: dict[str, float] = defaultdict(float)
     states: dict[str, float] = defaultdict(float)
     for state, share in (home or {}).items():
@@ -855,14 +862,15 @@ def _choose(found: list[Mention], background: set[int], eventful: set[int] | Non
         precision = {"town": "town", "county": "district", "region": "region", "country": "country"}[p.kind]
         return Location(p.name, p.admin1, p.country, p.lat, p.lon, precision, m)
     c = m.container
+    name = next((x.text for x in found if x.container is c and fold(x.text) == fold(m.text) + " township"), m.text)
     # a place the gazetteer lacks, in a state whose county the text names ("STAR HOLLOW, Mont. - ... the Lowe
     # County sheriff"): at that county's point (its precision: district), the nearest the text lets us say
     counties = {k[0]: first[k].place for k in scores if k[1] == "county" and k[2] == c.country and k[3] == c.admin1}
     if c.kind == "region" and len(counties) == 1:
         p = next(iter(counties.values()))
         if p.lat is not None:
-            return Location(m.text, c.admin1, c.country, p.lat, p.lon, "district", m)
-    return Location(m.text, c.admin1, c.country, c.lat, c.lon, "region" if c.kind == "region" else "country", m)
+            return Location(name, c.admin1, c.country, p.lat, p.lon, "district", m)
+    return Location(name, c.admin1, c.country, c.lat, c.lon, "region" if c.kind == "region" else "country", m)
 
 
 COUNTY_KM = 60  # a town this far from its county's point may still be in it (counties out west are large)

@@ -228,3 +228,19 @@ def test_telephone_number_outweighs_the_outlets_web_address():
     assert place(report(text, url="http://www.portsmouthnews.com/story/1")) == ("Portsmouth", "Ohio")
     assert place(report(text.split(" Anyone")[0], url="http://www.portsmouthnews.com/story/1")) == \
         ("Portsmouth", "Virginia")
+
+
+def test_city_suburbs_are_not_the_city():
+    a = report("BEXLEY FORD - Two men were shot at a home in the Denver suburbs on Sunday night, police said. "
+               "Officers found both men in a yard in Aurora, and one of them died.",
+               title="Two shot at home in Denver suburbs")
+    assert place(a) == ("Aurora", "Colorado")
+
+
+def test_township_named_in_the_dateline_is_not_the_town_of_that_name():
+    a = report("JACKSON TOWNSHIP, Ohio (WXYZ) - A hunter was wounded in Jackson Township on Friday, and the Stark "
+               "County Sheriff's Office is investigating.",
+               title="Hunter wounded in Jackson Township")
+    value = next(c.value for c in a.claims if c.kind == "place")
+    assert (value["admin1"], value["precision"]) == ("Ohio", "district")  # Stark County's point, not the town
+    assert value["name"] == "Jackson Township"  # (the town called Jackson is in another county)
