@@ -616,6 +616,33 @@ def _host_town(host: str) -> Place | None:
 HOME = 0.75  # the outlet's home state counts as much as one and a half towns named with their state
 
 
+LOCAL = 0.75  # an outlet this surely in one state (site name, web address, telephone numbers) is local there
+
+
+def _local_unknowns(found: list[Mention], state: str) -> None:
+    """A local outlet's small town that the gazetteer has only in other states, which the text never names, is
+    a place of the outlet's state the gazetteer lacks (a Pittsburgh paper's "Homewood" is no town in Alabama)."""
+    # (states the text names, and those of its other places: "Berkeley County" keeps "Ridgeville" in its state)
+    named: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        for p in m.candidates:
+            if p.kind in ("region", "county") or m.use not in ("other", "within"):
+                named[p.admin1 or ""].add(fold(m.text))
+    region = None
+    for m in found:
+        if m.use in ("loc", "dateline", "org") and m.candidates and all(
+                p.kind == "town" and p.country == "US" and p.admin1 != state and p.population < 100000
+                and not (named.get(p.admin1 or "", set()) - {fold(m.text)}) for p in m.candidates):
+            region = region or _state_region(_state_code(state))
+            if region is None:
+                return
+            m.candidates, m.container = [], region
+    unknown = {fold(m.text): m.container for m in found if m.container is region and region}
+    for m in found if unknown else ():
+        if m.candidates and fold(m.text) in unknown:
+            m.candidates, m.container = [], unknown[fold(m.text)]
+
+
 def resolve(found: list[Mention], home: dict[str, float] | None = None, outlet: Place | None = None) -> None:
     """Pick one place per mention: what the article's other mentions say about country and state decides,
     then the outlet's home (``home``: shares of US states; ``outlet``: its town, whose area reaches across a
@@ -629,6 +656,8 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None, outlet: 
             m.candidates, m.container = [], c
         elif m.candidates and (c := unknown.get(fold(m.text) + " township")):
             m.candidates, m.container = [], c  # "Harrison", cut from "Harrison Township", is that township
+    if home and max(home.values()) >= LOCAL:
+        _local_unknowns(found, max(sorted(home), key=lambda st: home[st]))
     countries: dict[str, float] = defaultdict(float)
     states: dict[str, float] = defaultdict(float)
     for state, share in (home or {}).items():

@@ -244,3 +244,13 @@ def test_township_named_in_the_dateline_is_not_the_town_of_that_name():
     value = next(c.value for c in a.claims if c.kind == "place")
     assert (value["admin1"], value["precision"]) == ("Ohio", "district")  # Stark County's point, not the town
     assert value["name"] == "Jackson Township"  # (the town called Jackson is in another county)
+
+
+def test_local_outlets_small_place_is_not_a_namesake_in_another_state():
+    text = "A man was shot near a park in Homer Glen on Friday night, police said."
+    a = next(c.value for c in report(text, url="http://www.tucsonnewsnow.com/story/1").claims if c.kind == "place")
+    assert (a["name"], a["admin1"], a["precision"]) == ("Homer Glen", "Arizona", "region")  # a place we lack
+    assert place(report(text)) == ("Homer Glen", "Illinois")  # no outlet: the only one we know
+    b = report("A man was shot near a park in Homer Glen, Ill., on Friday night, police said.",
+               url="http://www.tucsonnewsnow.com/story/1")
+    assert place(b) == ("Homer Glen", "Illinois")  # the text says which
