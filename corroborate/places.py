@@ -17,8 +17,16 @@ score (use × position: title and lead count more; a dateline and a country's
 capital described as such count less) and then made as specific as the text
 allows: a town inside the winning country beats its region, which beats the
 country.  An unknown place named with its region is geocoded at the region
-(``precision: region``).  Precision follows ACLED/UCDP in spirit:
+(``precision: region``), or at the county the text names in that state
+(``precision: district``).  Precision follows ACLED/UCDP in spirit:
 town, district (county), region (admin1), country.
+
+Which of two namesakes a local report means is also read from the outlet: the
+state its site name or web address gives, the area codes of the telephone
+numbers in the text (a tip line is the local police's), and its own town's
+area, which reaches across state lines.  When the text names no place at all
+(or only the outlet's state), the outlet's own town is the answer, and the
+claim says so (``basis: outlet's site name`` or ``outlet's web address``).
 """
 
 from __future__ import annotations
