@@ -544,12 +544,20 @@ def _host_states(host: str) -> dict[str, float]:
     names = load().flat
     votes: dict[str, float] = {}
     for label in host.split(".")[:-1]:
-        for chunk in re.split(r"[\d-]+", label):
+        for chunk in _chunks(label):
             found = next((names[chunk[i:j]] for n in range(len(chunk), 3, -1) for i in range(len(chunk) - n + 1)
                           if chunk[i:(j := i + n)] in names and _media(chunk[:i]) and _media(chunk[j:])), None)
             if found:
                 votes[found] = votes.get(found, 0) + 1.0
+                break
     return votes
+
+
+def _chunks(label: str) -> list[str]:
+    """Pieces of a web address's label that may hold a town's name: the whole label without hyphens first
+    ("wilkes-barre-news" holds "wilkesbarre"), then its pieces between hyphens and digits."""
+    pieces = re.split(r"[\d-]+", label)
+    return [re.sub(r"[\d-]+", "", label)] + pieces if len(pieces) > 1 else pieces
 
 
 def outlet_town(url: str | None, title: str, site: str = "", home: dict[str, float] | None = None) -> Mention | None:
@@ -607,7 +615,7 @@ def _host_town(host: str) -> Place | None:
     gaz = load()
     names = gaz.flat
     for label in host.split(".")[:-1]:
-        for chunk in re.split(r"[\d-]+", label):
+        for chunk in _chunks(label):
             flat = next((chunk[i:j] for n in range(len(chunk), 3, -1) for i in range(len(chunk) - n + 1)
                          if chunk[i:(j := i + n)] in names and _media(chunk[:i]) and _media(chunk[j:])), None)
             if not flat:

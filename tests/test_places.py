@@ -66,6 +66,7 @@ def test_outlet_home_from_its_web_address():
     assert places.home("http://www.houstonnewsnow.com/news/a-story") == {"Texas": 1.0}
     assert places.home("http://chicago.example-times.com/news/") == {"Illinois": 1.0}
     assert places.home("http://www.springfieldtimes.com/news/") == {}  # Springfield of which state?
+    assert places.home("http://www.winston-salem-daily.com/news/") == {"North Carolina": 1.0}  # not Salem, Oregon
     assert places.home("http://www.example.com/news/") == {}
 
 
