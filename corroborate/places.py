@@ -280,7 +280,7 @@ def mentions(sentence: str, index: int) -> list[Mention]:
                    else "loc" if _LOC.search(before) else "org" if _ORG_AFTER.match(sentence, e)
                    else "home" if _HOME_AFTER.match(sentence, e) else "other")
             if use == "loc" and _SUBURBS_AFTER.match(sentence, e):
-                use = "other"  # "in Atlanta suburbs", "in the Tulsa area": near the city, not in it
+                use = "other"  # "in Denver suburbs", "the Boise metro area": near the city, not in it
             if index < 0 and use == "other" and not any(p.population >= 15000 or p.kind != "town" for p in found):
                 continue  # titles capitalise every word: a small town's name there is likely a plain word
             out.append(Mention(name, index, s, e, use, found, capital=bool(_CAPITAL.search(before))))
@@ -442,7 +442,7 @@ def home(url: str | None, site: str = "", texts: list[str] | None = None) -> dic
     return {k: v / total for k, v in votes.items()}
 
 
-PHONE = 2.0  # a number in the text outweighs a guess from the outlet's name ("portsmouthnews.com": which one?)
+PHONE = 2.0  # a number in the text outweighs a guess from the outlet's name ("columbusnews.com": which one?)
 _LOCAL_NUMBER = re.compile(r"[2-9]\d\d[.-]\d{4}(?![\d-])")  # "...555-0100": the rare places worth a closer look
 _AREA_CODE = re.compile(r"(?<![\d,.])\(?([2-9]\d\d)\)?[ .-]{0,2}$")  # what comes before it: "(217) ", "217-"
 
@@ -637,8 +637,8 @@ LOCAL = 0.75  # an outlet this surely in one state (site name, web address, tele
 
 def _local_unknowns(found: list[Mention], state: str) -> None:
     """A local outlet's small town that the gazetteer has only in other states, which the text never names, is
-    a place of the outlet's state the gazetteer lacks (a Pittsburgh paper's "Homewood" is no town in Alabama)."""
-    # (states the text names, and those of its other places: "Berkeley County" keeps "Ridgeville" in its state)
+    a place of the outlet's state the gazetteer lacks (a Tucson paper's "Homer Glen" is no town in Illinois)."""
+    # (states the text names, and those of its other places: "Cook County" keeps "Homer Glen" in Illinois)
     named: dict[str, set[str]] = defaultdict(set)
     for m in found:
         for p in m.candidates:
@@ -662,7 +662,7 @@ def _local_unknowns(found: list[Mention], state: str) -> None:
 def resolve(found: list[Mention], home: dict[str, float] | None = None, outlet: Place | None = None) -> None:
     """Pick one place per mention: what the article's other mentions say about country and state decides,
     then the outlet's home (``home``: shares of US states; ``outlet``: its town, whose area reaches across a
-    state line: a New York station's "Newark" is New Jersey's), then population."""
+    state line: a Philadelphia station's "Camden" is New Jersey's), then population."""
     # a name the dateline or a "Town, State" pair puts in a state where the gazetteer has no such town is
     # that unknown town wherever the text repeats it ("ALDER GROVE, Tenn." ... "in Alder Grove")
     unknown = {fold(m.text): m.container for m in found if m.container and not m.candidates}
@@ -671,7 +671,7 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None, outlet: 
         if c and m.candidates and not any(p.admin1 == c.admin1 and p.country == c.country for p in m.candidates):
             m.candidates, m.container = [], c
         elif m.candidates and (c := unknown.get(fold(m.text) + " township")):
-            m.candidates, m.container = [], c  # "Harrison", cut from "Harrison Township", is that township
+            m.candidates, m.container = [], c  # "Jackson", cut from "Jackson Township", is that township
     if home and max(home.values()) >= LOCAL:
         _local_unknowns(found, max(sorted(home), key=lambda st: home[st]))
     countries: dict[str, float] = defaultdict(float)

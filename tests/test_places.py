@@ -177,7 +177,7 @@ def test_a_coroners_county_places_the_event():
 
 def test_telephone_area_code_tells_which_springfield():
     text = ("SPRINGFIELD - A man was hurt in a shooting on the city's north side on Monday, police said. "
-            "Anyone with information is asked to call Crime Stoppers at (217) 555-0142.")
+            "Tips go to the department's detective line, (217) 555-0142, the chief added.")
     assert place(report(text)) == ("Springfield", "Illinois")
     assert set(places.phone_states(["Call 217-555-0142 or 1-413-555-0199."])) == {"Illinois", "Massachusetts"}
     assert places.phone_states(["Call the tip line, 1-800-555-0142."]) == {}  # toll-free: anywhere
@@ -185,7 +185,7 @@ def test_telephone_area_code_tells_which_springfield():
 
 
 def test_outlet_town_when_the_text_names_no_place():
-    text = "A teen was shot on the city's east side on Friday night, police said. He is expected to recover."
+    text = "A teen was hit by gunfire on the city's east side late Friday; his wound is not serious."
     a = report(text, title="Teen shot on east side - KXYZ News 4 Tucson, Arizona")
     assert place(a) == ("Tucson", "Arizona")
     assert [c.value["basis"] for c in a.claims if c.kind == "place"] == ["outlet's site name"]
@@ -208,31 +208,31 @@ def test_county_deputies_are_the_countys():
 
 
 def test_unknown_town_is_placed_at_the_county_the_text_names():
-    a = report("BEXLEY FORD, Mont. (AP) - A man was shot at a ranch on Sunday, the Gallatin County sheriff said. "
-               "He was flown to a hospital.")
+    a = report("BEXLEY FORD, Mont. (AP) - A rancher was wounded by a ricochet, the Gallatin County sheriff said. "
+               "A helicopter carried him to a trauma center.")
     value = next(c.value for c in a.claims if c.kind == "place")
     assert (value["name"], value["admin1"], value["precision"]) == ("Bexley Ford", "Montana", "district")
     assert abs(value["lat"] - 45.6) < 0.5 and abs(value["lon"] + 111.1) < 0.7  # the county's point
-    b = report("BEXLEY FORD, Mont. (AP) - A man was shot at a ranch on Sunday, the sheriff said.")
+    b = report("BEXLEY FORD, Mont. (AP) - A rancher was wounded by a ricochet, the sheriff said.")
     assert next(c.value["precision"] for c in b.claims if c.kind == "place") == "region"  # no county: the state
 
 
 def test_city_outlet_covers_its_suburbs_across_a_state_line():
-    text = "Two men were shot outside a home in Newark on Monday night, police said."
+    text = "A courier was grazed by a bullet outside a laundromat in Newark late Monday."
     assert place(report(text, url="http://www.newyorknewsnow.com/story/1")) == ("Newark", "New Jersey")
     assert place(report(text, url="http://www.delawarenewsnow.com/story/1")) == ("Newark", "Delaware")
 
 
 def test_telephone_number_outweighs_the_outlets_web_address():
-    text = ("A man was shot at his home in Portsmouth on Sunday, police said. Anyone with information should "
-            "call detectives at 740-555-0123.")
-    assert place(report(text, url="http://www.portsmouthnews.com/story/1")) == ("Portsmouth", "Ohio")
-    assert place(report(text.split(" Anyone")[0], url="http://www.portsmouthnews.com/story/1")) == \
-        ("Portsmouth", "Virginia")
+    text = ("A clerk was wounded at a bait shop in Columbus on Sunday, deputies said. Tipsters may reach "
+            "the detective bureau at 706-555-0123.")
+    assert place(report(text, url="http://www.columbusnews.com/story/1")) == ("Columbus", "Georgia")
+    assert place(report(text.split(" Tipsters")[0], url="http://www.columbusnews.com/story/1")) == \
+        ("Columbus", "Ohio")
 
 
 def test_city_suburbs_are_not_the_city():
-    a = report("BEXLEY FORD - Two men were shot at a home in the Denver suburbs on Sunday night, police said. "
+    a = report("BEXLEY FORD - A pair of brothers was wounded outside a duplex in the Denver suburbs late Sunday. "
                "Officers found both men in a yard in Aurora, and one of them died.",
                title="Two shot at home in Denver suburbs")
     assert place(a) == ("Aurora", "Colorado")
