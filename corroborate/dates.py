@@ -6,7 +6,8 @@ date it names (``resolve``), a precision and the time of day when the words
 give one.  Rules worth knowing:
 
 - a weekday means the most recent such day up to the publication day
-  ("Saturday" in a Saturday report is that day, not a week earlier);
+  ("Saturday" in a Saturday report is that day, not a week earlier); "last Tuesday" one or
+  two days back is the week before's (a writer says "Tuesday" or "yesterday" for those);
 - "last weekend"/"over the weekend" → the Saturday before, precision week;
   "last week" → precision week; "last month", "in September" → precision month;
 - a date after the publication day is dropped: reports do not describe the future
@@ -61,6 +62,7 @@ _EXTRA = re.compile((
     rf"(?P<num>\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)\b)"
     rf"|(?P<hol>\b(?:(?:on\s+)?{_HOLIDAYS}(?:\s+{_PART})?)\b)"
     ))
+_ANAPHORIC = re.compile(r"\b(?:on\s+that|that\s+same|the\s+following|the\s+next)\s+$")  # before a weekday, over lower(sentence)
 _EXTRA_CUE = re.compile(r"\d/\d|christmas|new year|fourth|independence|halloween|valentine|thanksgiving|"
                         r"memorial day|labor day|mother|father")
 
@@ -105,23 +107,46 @@ _STAMP_LINE = re.compile(
     re.IGNORECASE)
 
 
+def _stamp_day(m: re.Match, published: date | None) -> date | None:
+    if m["m"]:
+        try:
+            return date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+    if published:
+        return _parse(m["md"].replace("Sept.", "Sep.").replace("sept.", "sep."), published)
+    return None
+
+
 def stamped_day(lines: list[str], published: date | None) -> date | None:
     """The day a page's own stamp in its first lines gives, when it is earlier than ``published`` (metadata
     is often the day a page was last touched or copied, and relative words were written on the first day)."""
-    found = []
-    for line in lines[:4]:
-        m = _STAMP_LINE.match(line) if len(line) <= 80 else None
-        if not m:
-            continue
-        if m["m"]:
-            try:
-                found.append(date(int(m["y"]), int(m["m"]), int(m["d"])))
-            except ValueError:
-                pass
-        elif published and (got := _parse(m["md"].replace("Sept.", "Sep.").replace("sept.", "sep."), published)):
-            found.append(got)
+    found = [d for line in lines[:4] if len(line) <= 80 and (m := _STAMP_LINE.match(line))
+             and (d := _stamp_day(m, published))]
     day = min(found, default=None)
     return day if day and published and day < published else None
+
+
+# A line that is a date and nothing else ("December 30, 2014", "Posted: Tue, 01/05/2016 3:10 PM"): in the
+# body it heads one update or story of a page that holds several, each written on its own day.
+_STAMP_ONLY = re.compile(
+    r"\W*(?:(?:posted|created|published|updated|last\s+updated)(?:\s+on)?\s*:?\s*)?(?:[A-Za-z]{3,9}\.?,?\s+)?"
+    rf"(?:(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>(?:19|20)\d\d)|(?P<md>{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d))"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\W*", re.IGNORECASE)
+
+
+def section_days(lines: list[str], base: date | None) -> list[date | None]:
+    """The day each line was written: ``base`` (the page's day), or for the lines after a line that is only a
+    date ("January 8, 2015"), that date when it is not later than ``base``. A page that keeps a story's updates
+    one under another, each headed by its day, has "Monday night" in the oldest one meaning that week's Monday."""
+    out, day = [], base
+    for line in lines:
+        out.append(day)
+        if base and len(line) <= 60 and _cue(lower(line)) and (m := _STAMP_ONLY.fullmatch(line)):
+            got = _stamp_day(m, base)
+            if got:
+                day = min(got, base)
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -186,6 +211,8 @@ def resolve(m: re.Match, base: date) -> tuple[date, str] | None:
         if day.lower() == base.strftime("%A").lower() and not low.startswith("last"):
             return base, "day"
         got = _weekday(day, base)
+        if got and low.startswith("last") and (base - got).days <= 2:
+            got -= timedelta(days=7)  # "last Tuesday" written on a Thursday: a week before, else "Tuesday" would do
         return (got, "day") if got else None
     if m["rel"]:
         if low in ("yesterday", "last night"):
@@ -221,6 +248,8 @@ def find(sentence: str, base: date | None) -> list[When]:
     for m, nxt in zip(found, found[1:] + [None]):
         if m.re is _EXPR and m["wd"] and nxt and nxt.re is _EXPR and (nxt["md"] or nxt["dm"]) and re.fullmatch(r",?\s*", sentence[m.end():nxt.start()]):
             continue  # "on Saturday, July 8": the written date, not the weekday resolved against publication
+        if m.re is _EXPR and m["wd"] and _ANAPHORIC.search(low, max(0, m.start() - 16), m.start()):
+            continue  # "that Saturday", "the following Monday": a day told relative to another, not to publication
         got = resolve(m, base)
         if not got or got[0] > base:
             continue

@@ -87,8 +87,9 @@ def extract(article: Article) -> Article:
     if article.sentences:
         m = _DATELINE.match(article.sentences[0].text)
         dateline_end = m.end() if m else 0
-    for u in units:
-        u.whens = [w for w in dates.find(u.text, base) if not (u.index == 0 and w.start < dateline_end)]
+    written = [base] + dates.section_days([u.text for u in units[1:]], base)  # an update's own day, from its stamp line
+    for u, day in zip(units, written):
+        u.whens = [w for w in dates.find(u.text, day) if not (u.index == 0 and w.start < dateline_end)]
     main_type = eventtypes.main([eventtypes.find(u.text) for u in units[:4]])
     found_figures = [figures.find(u.text, headline=u.index < 0, low=u.low) for u in units]
     counted = {u.index for u, figs in zip(units, found_figures)
@@ -157,7 +158,7 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     near it, and last a follow-up's or a statement's ("arrested Thursday", "said Monday"): the
     event came no later than any of these, so even that is nearer than the publication day.
     Within a rank, a day within a week of publication first, then an older day ("the Feb. 20
-    shooting" in a follow-up a month later), then a week or a month ("in January", often an
+    shooting" in a follow-up a month later; of several, the latest), then a week or a month ("in January", often an
     earlier incident); then a sentence that gives a casualty figure (``counted``) or the title;
     then the first in the text.
 
@@ -188,7 +189,9 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
             age = (base - date.fromisoformat(w.date)).days if base else 0
             recency = 0 if w.precision == "day" and age <= 7 else 2 if w.precision != "day" else 1
             vague = _DEICTIC.fullmatch(w.text.lower()) is not None
-            ranked.append(((tie, recency, vague, not (u.index in counted or u.index < 0), len(ranked)), u, w))
+            older = age if recency == 1 else 0  # of older days the latest: earlier ones are mostly background
+            also = _ALSO.search(u.low, max(0, w.start - 80), w.start) is not None
+            ranked.append(((tie, recency, also, older, vague, not (u.index in counted or u.index < 0), len(ranked)), u, w))
     if not ranked:
         return None
     _, u, w = min(ranked, key=lambda r: r[0])
@@ -224,25 +227,31 @@ def _in_quote(head: str) -> bool:
 # What a date goes with, from the nearest of these words before it in its clause (or after it,
 # when none comes before: "On Monday, a man was shot").
 _TIE_CUES = re.compile(
-    r"(?P<strong>\b(?:shot|shoot\w*|open(?:s|ed|ing)?\s+fire|fired|firing|gunfire|gunshots?|shots|happened|occurred|"
+    r"(?P<strong>\b(?:911\s+calls?|shot|shoot\w*|open(?:s|ed|ing)?\s+fire|fired|firing|gunfire|gunshots?|shots|happened|occurred|"
     r"took\s+place|kill(?:ed|ing)|slain|slaying|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|struck|stabb\w*|"
-    r"attack\w*|assault\w*|incident|homicide|murder\w*|responded|respond|called|dispatched|discharg\w*|"
+    r"attack\w*|assault\w*|(?<!without\s)incident|homicide|murder\w*|responded|called|dispatched|discharg\w*|"
     r"went\s+off|robbery|standoff|ambush\w*|bomb\w*|explosion|blast|clash\w*|raid\w*|massacre|kidnap\w*|"
     r"abduct\w*)\b)"
     r"|(?P<weak>\b(?:died|dies|dead|death|suicide|found|discovered|bod(?:y|ies))\b)"
-    r"|(?P<future>\b(?:scheduled|will|expected|due|set\s+to|plans?\s+to|planned|next|tune\s+in|watch)\b)"
+    r"|(?P<future>\b(?:scheduled|will|expected|due|set\s+to|plans?\s+to|planned|next|tune\s+in|watch|(?:was|were)\s+to)\b)"
     r"|(?P<report>\b(?:said|says|told|tells|reported|reports|according|statement|confirmed|posted|tweeted|"
     r"wrote|news\s+conference|announc\w*)\b)"
     r"|(?P<follow>\b(?:arrest\w*|charg\w*|booked|arraign\w*|sentenc\w*|plead\w*|court|hearing|bond|bail|jail\w*|"
-    r"custody|autopsy|funeral|vigil|memorial|identif\w*|released?|search\w*|underway|investigat\w*|remain\w*|"
+    r"custody|autopsy|funeral|vigil|memorial|identif\w*|released?|search\w*|underway|investigat\w*|remain\w*|judge|"
     r"surgery|hospitali[sz]ed|condition|recovering|interview\w*|spoke|indicted|convicted|trial|filed|"
-    r"life\s+support|gather\w*)\b)")
+    r"life\s+support|gathered|gathers)\b)")
 _CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight|\d{1,2}:\d\d)"
 _TIE_RANK = {"strong": 0, "weak": 1, "report": 4, "follow": 4}
 _CLAUSE = re.compile(r"[;—–]|:\s|,\s+(?:and|but|while|who|which)\s")
 # what may come before a date that opens its clause ("On Monday, a man was shot")
 _OPENING = re.compile(rf"^[\s,]*(?:(?:on|early|late|about|around|at|approximately|shortly\s+\w+|just\s+\w+)\s+|"
                       rf"{_CLOCK}\s*,?\s*)*$")
+_LATER = ("report", "follow", "future")
+# "he is also accused of firing into a second home on Dec. 28": one more act, after the one the report is about
+_ALSO = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:accused|suspected|shot|fired|wounded|injured|killed|stabbed|"
+                   r"attacked|robbed)\b")
+_SETTING = re.compile(r"\b(?:at|during|into|outside)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$")
+_PASSIVE = re.compile(r"\b(?:was|were|been)\s+$")
 _STATE = re.compile(r"\b(?:since|as\s+of|by|until|till|through|before|prior\s+to)\s+$")
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$")
 _CLOCK_AFTER = re.compile(rf"^,?\s*(?:(?:at|around|about|approximately|shortly\s+\w+|just\s+\w+)\s+)*{_CLOCK}")
@@ -251,7 +260,7 @@ _EVENT_NOUN_AFTER = re.compile(
     r"[\w-]+\s+){0,2}?(?:shootings?|homicides?|killings?|attacks?|incidents?|murders?|"
     r"stabbings?|slayings?|gunfire|standoff|robbery|violence|crash|deaths?)\b")
 _FOLLOW_NOUN_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:arraignment|hearing|funeral|vigil|court|trial|sentencing|"
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:arraignment|hearing|funeral|vigil|court|trial|sentencing|autopsy|meeting|"
     r"(?:news|press)\s+conference|memorial|service)\b")
 # crimes named as charges: after "charged with" they are the charge, not the act
 _CHARGE = re.compile(r"murder\w*|robbery|homicide|assault\w*|manslaughter|kill(?:ing)?|attack\w*|kidnap\w*|abduct\w*")
@@ -270,7 +279,7 @@ def _tie(low: str, w) -> tuple[int | None, int]:
     """(rank, days back) of one date: 0 the event's own ... 4 a follow-up's or a statement's, None
     when it is not the event's at all (a state's start or end, a plan); days back when the date
     is given relative to the event ("arrested Thursday, a day after he shot ...")."""
-    left = low[max(0, w.start - 60):w.start]
+    left = low[max(0, w.start - 80):w.start]
     left = left[max((m.end() for m in _CLAUSE.finditer(left)), default=0):]
     right = low[w.end:w.end + 60]
     if _STATE.search(left[-20:]):
@@ -287,12 +296,17 @@ def _tie(low: str, w) -> tuple[int | None, int]:
     if _EVENT_NOUN_AFTER.match(right) or _EVENT_CLAUSE_AFTER.match(right):
         return 0, 0
     cues = list(_TIE_CUES.finditer(left))
+    if len(cues) > 1 and cues[-1].group(0) == "reported" and _PASSIVE.search(left, 0, cues[-1].start()):
+        cues.pop()  # "the shooting was reported on Oct. 9": the event's day, not a statement's
     cue = cues[-1] if cues else None
-    if cue is None and _OPENING.match(left):
-        after = _TIE_CUES.search(right)
-        kind = after.lastgroup if after else None
-    else:
-        kind = cue.lastgroup if cue else None
+    after = _TIE_CUES.search(right) if cue is None else None
+    if cue is None and (_OPENING.match(left) or (after and after.start() <= 12 and after.lastgroup in _LATER)):
+        kind = after.lastgroup if after else None  # "On Monday, a man was shot"; "the chief on Monday said"
+    else:  # nothing before it in its clause: a plan after it still makes it a day to come ("so on Monday ... will")
+        kind = cue.lastgroup if cue else "future" if after and after.lastgroup == "future" else None
+    if kind == "follow" and len(cues) > 1 and cues[-2].lastgroup == "strong" and cue.start() - cues[-2].end() <= 30 \
+            and _SETTING.search(left, 0, cue.start()):
+        kind = "strong"  # "two men were hit by gunfire at a vigil Friday": the vigil is where, not a later day
     if kind == "strong" and cue and _CHARGE.fullmatch(cue.group(0)) and any(c.lastgroup == "follow" for c in cues[:-1]):
         kind = "follow"  # "charged with attempted murder, robbery ... at his Saturday arraignment"
     if kind == "future":
@@ -431,8 +445,11 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     when = next((c for c in article.claims if c.kind == "date"), None)
     if when:
         out["date"], out["date_precision"], out["date_basis"] = when.value["date"], when.value["precision"], "text"
-    elif article.published:
-        out["date"], out["date_precision"], out["date_basis"] = article.published[:10], "day", "published"
+    elif article.published:  # no date in the words: the page's own stamp when it is earlier than the metadata
+        day = dates.published_day(article.published)
+        stamp = dates.stamped_day([s.text for s in article.sentences[:4]], day)
+        out["date"], out["date_precision"] = stamp.isoformat() if stamp else article.published[:10], "day"
+        out["date_basis"] = "stamp" if stamp else "published"
     place = next((c for c in article.claims if c.kind == "place"), None)
     out["place"] = place.value if place else None
     kind = next((c for c in article.claims if c.kind == "type"), None)

@@ -101,3 +101,121 @@ def test_date_cue_is_the_same_test_as_its_pattern():
                  "The council met to discuss the new library.", "She visited Corbeth in March."):
         low = lower(text)
         assert _cue(low) == bool(_CUE.search(low))
+
+
+def test_last_and_a_weekday_one_or_two_days_back_is_the_week_before():
+    assert days("He was shot last Tuesday.", date(2022, 1, 20)) == [("2022-01-11", "day")]  # a Thursday
+    assert days("He was shot last Tuesday.", date(2022, 1, 22)) == [("2022-01-18", "day")]  # a Saturday
+    assert days("He was shot Tuesday.", date(2022, 1, 20)) == [("2022-01-18", "day")]
+
+
+def test_a_line_that_is_only_a_date_gives_the_day_the_lines_under_it_were_written():
+    lines = ["Man dies of his wounds", "January 20, 2022", "The man has died.", "Posted: Wed, 01/12/2022 3:10 PM",
+             "He was shot Monday night.", "May 3, 2023"]
+    got = dates.section_days(lines, date(2022, 1, 21))
+    assert got == [date(2022, 1, 21), date(2022, 1, 21), date(2022, 1, 20), date(2022, 1, 20), date(2022, 1, 12),
+                   date(2022, 1, 12)]
+    # a date inside a sentence is no stamp
+    assert dates.section_days(["It opened on January 3, 2019.", "Crews came Monday."], date(2022, 1, 21)) == \
+        [date(2022, 1, 21)] * 2
+
+
+def test_the_older_update_of_a_page_dates_its_weekdays_from_its_own_stamp():
+    text = ("January 20, 2022\n\nThe man wounded by gunfire on Quenby Lane in Halvik Creek has died, his sister says."
+            "\n\nHe was 44.\n\nHe leaves two daughters.\n\nJanuary 12, 2022\n\nDeputies went to a farmhouse on "
+            "Quenby Lane in Halvik Creek around 10 p.m. Monday night and found a man with a bullet wound to the arm.")
+    assert event_date(text, "2022-01-21") == "2022-01-10"
+
+
+def test_a_weekday_before_a_plan_is_a_day_to_come_not_the_event():
+    text = ("As a boy and his uncle sat on the porch in Bexley Fen on the evening of May 3, a bullet tore into his arm. "
+            "So on Friday, as he turns 9, his parents will keep watch at the hospital.")
+    assert event_date(text, "2022-05-21") == "2022-05-03"
+
+
+def test_an_arrest_made_without_incident_is_no_shooting():
+    text = ("Deputies say a man shot his neighbor in Bexley Fen on March 2. "
+            "Troopers took him into custody without incident shortly before 9 p.m. Friday at a Corran motel.")
+    assert event_date(text, "2022-03-12") == "2022-03-02"
+
+
+def test_a_shooting_that_was_reported_on_a_day_happened_that_day():
+    text = ("On Wednesday, police arrested a second man, 20, in the case. "
+            "The shooting was reported the night of Feb. 9 near a park in Halvik Creek.")
+    assert event_date(text, "2022-03-04") == "2022-02-09"
+
+
+def test_a_day_said_right_before_a_statement_verb_is_the_statement_s():
+    text = ("A sheriff's spokesman on Wednesday said the man killed in a store robbery in Bexley Fen was 24. "
+            "Officials say he tried to rob the store at gunpoint on Nov. 22.")
+    assert event_date(text, "2022-11-30") == "2022-11-22"
+
+
+def test_a_day_someone_was_to_do_something_is_no_event_date():
+    text = ("Corran man shot near campus was to start a new job Monday. "
+            "Gunfire outside a Corran diner early Sunday left one man dead and two others hurt.")
+    assert event_date(text, "2022-09-25") == "2022-09-25"
+
+
+def test_on_that_weekday_refers_back_and_is_not_resolved_against_publication():
+    assert days("The shots came just after 5 on that Saturday evening.", date(2022, 7, 30)) == []
+    assert days("The girl was shot on July 16. The gun was found the following Tuesday.", date(2022, 8, 3)) == \
+        [("2022-07-16", "day")]
+    assert days("He died following Thursday night's shooting.", date(2022, 8, 5)) == [("2022-08-04", "day")]
+
+
+def test_a_family_gathering_and_a_911_call_place_the_event():
+    text = ("Deputies arrested the man hours after a woman was shot at a family gathering near the lake on May 20. "
+            "He pleaded guilty to the charges Wednesday.")
+    assert event_date(text, "2022-10-05") == "2022-05-20"
+    text = ("On Monday, a cleaning crew went through the house in Halvik Creek. "
+            "Her husband placed a 911 call Saturday morning, an agency spokeswoman said.")
+    assert event_date(text, "2022-03-29") == "2022-03-26"
+
+
+def test_a_meeting_named_by_its_day_is_not_the_event():
+    text = ("The town board will look at the shooting that wounded two men at its Wednesday meeting. "
+            "Shots were fired at a bar in Corran early Saturday.")
+    assert event_date(text, "2022-03-08") == "2022-03-05"
+
+
+def test_of_older_days_the_latest_is_nearest_the_report_s_story():
+    text = ("On July 31, gunfire between two neighbors killed a Corran man. "
+            "Detectives have said little about the Aug. 22 triple homicide in Bexley Fen.")
+    assert event_date(text, "2022-09-20") == "2022-08-22"
+
+
+def test_a_judge_s_day_is_a_follow_up():
+    text = ("A Corran County judge on Wednesday ruled that a boy, 13, will stand trial for manslaughter over the "
+            "accidental shooting death of a classmate inside an old fishing shack on the far bank of the Corran "
+            "River Tuesday night.")
+    assert event_date(text, "2022-06-23") == "2022-06-21"
+
+
+def test_with_no_date_in_the_words_the_page_stamp_beats_late_metadata():
+    from corroborate.extract import facts
+    from corroborate.model import Article
+    from corroborate.pipeline import process
+    a = process(Article(input="t.txt", title="Two hurt in Corran", format="text", published="2023-01-14",
+                        raw_text="Created: 03/06/2021 5:02 AM\n\nTwo men were wounded outside a bar in Corran, "
+                                 "police said."))
+    f = facts(a)
+    assert (f["date"], f["date_basis"]) == ("2021-03-06", "stamp")
+    a = process(Article(input="t.txt", title="Two hurt in Corran", format="text", published="2023-01-14",
+                        raw_text="Two men were wounded outside a bar in Corran, police said."))
+    assert (facts(a)["date"], facts(a)["date_basis"]) == ("2023-01-14", "published")
+
+
+def test_a_vigil_where_the_shots_were_fired_is_the_event_s_day():
+    text = ("Four people were shot at a vigil in Halvik Creek Monday evening, police said. "
+            "The vigil was for a man who was killed Sunday.")
+    assert event_date(text, "2022-07-12") == "2022-07-11"
+    text = ("Nobody faces charges yet over the killing of a man on Sunday, lawyers told the court during a bail "
+            "hearing Wednesday.")
+    assert event_date(text, "2022-07-15") == "2022-07-10"
+
+
+def test_an_act_the_suspect_is_also_accused_of_is_not_the_report_s_event():
+    text = ("Prosecutors say Dravik shot at a house on Quenby Lane in Corran on Dec. 27. "
+            "Dravik also fired at a parked van two streets over on Dec. 28, they say.")
+    assert event_date(text, "2023-01-12") == "2022-12-27"
