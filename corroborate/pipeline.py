@@ -71,25 +71,31 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def _process_batch(items: list[Article | Rejection]) -> list[Article | Rejection]:
-    return [process(item) if isinstance(item, Article) else item for item in items]
+def _process_batch(items: list[Article | Rejection], profiles: bool = False) -> tuple[list, list]:
+    """``process`` each item; with ``profiles`` also each article's clustering profile (else none)."""
+    done = [process(item) if isinstance(item, Article) else item for item in items]
+    return done, [cluster.profile(x) for x in done if isinstance(x, Article)] if profiles else []
 
 
 def process_all(
     chunks: Iterable[tuple[str, list[Article | Rejection]]],
     workers: int | None = None,
     timings: dict[str, float] | None = None,
+    profiles: dict[str, cluster.Profile] | None = None,
 ) -> Iterator[tuple[str, list[Article | Rejection]]]:
     """``process`` every article of every ``(source, items)`` chunk; yield the chunks in input order.
 
     With ``workers`` > 1 the articles are processed by that many worker processes; the output is
     the same, item for item, as with ``workers=1`` (everything runs in this process).
     Memory is bounded: at most ``IN_FLIGHT`` articles are handed to workers at any time.
+    ``profiles``, if given, gets each article's clustering profile (``cluster.profile``), made where
+    the article was processed (in the workers, beside the other per-article stages), by article id.
     """
     workers = default_workers() if workers is None else max(1, workers)
     t = timings if timings is not None else {}
     pool: ProcessPoolExecutor | None = None
-    pending: deque[tuple[str, list[list | Future], int]] = deque()  # chunk: parts (done or futures), articles sent
+    want = profiles is not None
+    pending: deque[tuple[str, list[tuple[list, list] | Future], int]] = deque()  # chunk: parts (done or futures), articles sent
     in_flight = 0
     here = 0  # articles processed in this process so far
     it = iter(chunks)
@@ -97,11 +103,18 @@ def process_all(
     def add(key: str, start: float) -> None:
         t[key] = t.get(key, 0.0) + time.perf_counter() - start
 
+    def done(part: tuple[list, list] | Future) -> list[Article | Rejection]:
+        items, made = part.result() if isinstance(part, Future) else part
+        if profiles is not None:
+            for p in made:
+                profiles.setdefault(p.article, p)
+        return items
+
     def collect() -> tuple[str, list[Article | Rejection]]:
         nonlocal in_flight
         name, parts, sent = pending.popleft()
         start = time.perf_counter()
-        out = [x for part in parts for x in (part.result() if isinstance(part, Future) else part)]
+        out = [x for part in parts for x in done(part)]
         add("process_wait", start)
         in_flight -= sent
         t["items"] = t.get("items", 0) + len(out)
@@ -118,18 +131,18 @@ def process_all(
                 add("read", start)
             local = len(items) if workers == 1 else max(0, IN_PROCESS - here)
             start = time.perf_counter()
-            parts: list[list | Future] = [_process_batch(items[:local])]
+            parts: list[tuple[list, list] | Future] = [_process_batch(items[:local], want)]
             add("process_here", start)
             here += min(local, len(items))
             sent = max(0, len(items) - local)
             if not sent and not pending:  # all done here: yield it now
                 t["items"] = t.get("items", 0) + len(items)
-                yield name, parts[0]
+                yield name, done(parts[0])
                 continue
             if sent:
                 if pool is None:
                     pool = ProcessPoolExecutor(workers)
-                parts += [pool.submit(_process_batch, items[i:i + BATCH]) for i in range(local, len(items), BATCH)]
+                parts += [pool.submit(_process_batch, items[i:i + BATCH], want) for i in range(local, len(items), BATCH)]
                 in_flight += sent
             pending.append((name, parts, sent))
             while pending and (in_flight > IN_FLIGHT or all(
@@ -152,6 +165,7 @@ def ingest_paths(
     place: bool = True,
     workers: int | None = None,
     timings: dict[str, float] | None = None,
+    profiles: dict[str, cluster.Profile] | None = None,
 ) -> IngestReport:
     """Read, clean and store every input; one transaction per input file (or JSONL chunk).
 
@@ -160,14 +174,19 @@ def ingest_paths(
     ``workers`` processes run the per-article stages (default: one per CPU; 1: all in this
     process); the result does not depend on it.  ``timings``, if given, accumulates seconds
     spent per step (read, process_here, process_wait, store, place) and ``items`` processed.
+    ``profiles``, if given, gets each new article's clustering profile by id, made in the workers
+    (for ``group``: batch mode then skips making them one after the other).
     """
     t = timings if timings is not None else {}
     report = IngestReport()
     seen: set[str] = set()
     index = _open_index(store) if place else None
+    own = index is not None and profiles is None
+    if own:
+        profiles = {}  # streaming: placing needs each new article's profile; the workers make them
     last_source = None
     chunks = ingest.read_inputs(paths, encoding=encoding, limits=limits)
-    for source_name, processed in process_all(chunks, workers, t):
+    for source_name, processed in process_all(chunks, workers, t, profiles):
         if source_name != last_source:
             report.sources += 1
             last_source = source_name
@@ -189,11 +208,14 @@ def ingest_paths(
             start = time.perf_counter()
             placed = [item for item in processed if isinstance(item, Article) and item.id not in index.of]
             for item in placed:
-                opened = index.add(cluster.profile(item)) == cluster.event_id(item.id)  # it opened its event
+                p = profiles.get(item.id) or cluster.profile(item)
+                opened = index.add(p) == cluster.event_id(item.id)  # it opened its event
                 report.placed += 1
                 report.opened += opened
             if placed:
                 store.put_events(index, [a.id for a in placed])
+            if own:
+                profiles.clear()  # this chunk's are placed: hold none across chunks
             t["place"] = t.get("place", 0.0) + time.perf_counter() - start
     return report
 
@@ -210,9 +232,13 @@ def _open_index(store: Store) -> cluster.Index:
     return index
 
 
-def group(store: Store, articles: list[Article]) -> list[Event]:
-    """Batch mode: group ``articles`` into events, store where each went, and return the events."""
-    index = cluster.batch(cluster.profile(a) for a in articles)
+def group(store: Store, articles: list[Article], profiles: dict[str, cluster.Profile] | None = None) -> list[Event]:
+    """Batch mode: group ``articles`` into events, store where each went, and return the events.
+
+    ``profiles``: article id -> ``cluster.profile`` of it, where already made (``ingest_paths``).
+    """
+    made = profiles or {}
+    index = cluster.batch(made.get(a.id) or cluster.profile(a) for a in articles)
     store.put_events(index, [a.id for a in articles], replace=True)
     return cluster.to_events(index, articles)
 
@@ -249,10 +275,12 @@ def analyze(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     with Store(db) as store:
+        profiles: dict[str, cluster.Profile] = {}
         report = ingest_paths(store, paths, encoding=encoding, limits=limits, progress=progress, place=False,
-                              workers=workers)
+                              workers=workers, profiles=profiles)
         articles = store.articles(report.article_ids)
-        pairs, events = copies_and_events(store, articles, workers)
+        pairs, events = copies_and_events(store, articles, workers, profiles=profiles)
+        del profiles
     dossier_events(events, articles, pairs)
     for article in articles:
         if article.id in report.duplicates:
@@ -311,6 +339,7 @@ OVERLAP_MIN_ARTICLES = 200
 
 def copies_and_events(
     store: Store, articles: list[Article], workers: int | None = None, timings: dict[str, float] | None = None,
+    profiles: dict[str, cluster.Profile] | None = None,
 ) -> tuple[list[reuse.Reuse], list[Event]]:
     """``find_copies`` and ``group`` over ``articles``: the reuse pairs and the events, both stored.
 
@@ -319,7 +348,7 @@ def copies_and_events(
     one groups: on two cores the slower of the two sets the time, not their sum.  The result is the
     same as running them one after the other; if the child fails, reuse detection runs here.
     ``timings``, if given, gets each one's own seconds (``reuse``, ``cluster``) and their wall
-    time together (``reuse+cluster``).
+    time together (``reuse+cluster``).  ``profiles``: clustering profiles already made (see ``group``).
     """
     t = timings if timings is not None else {}
     start = time.perf_counter()
@@ -332,7 +361,7 @@ def copies_and_events(
         pairs = reuse.find_reuse(articles)
         t["reuse"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    events = group(store, articles)
+    events = group(store, articles, profiles)
     t["cluster"] = time.perf_counter() - mark
     if child is not None:
         got = _join(child)

@@ -132,3 +132,42 @@ def test_a_failed_reuse_child_falls_back_to_this_process(write, tmp_path, monkey
     monkeypatch.setattr(pipeline, "OVERLAP_MIN_ARTICLES", 2)
     monkeypatch.setattr(pipeline, "_join", lambda child: child[0].join() or None)  # as if the child died
     assert render.to_json(analyze([src], db=str(tmp_path / "b.db"), workers=2)) == expected
+
+
+TOWNS = ["Marlow Creek", "Bexley Ford", "Quenby Hollow", "Tarrant Mills"]
+
+
+def _town_records(n: int) -> list[dict]:
+    return [{
+        "id": f"t{i}",
+        "title": f"Barn fire in {TOWNS[i % 4]} leaves {i % 3 + 1} hurt",
+        "text": f"A barn fire in {TOWNS[i % 4]} hurt {i % 3 + 1} farm workers on Monday, the fire chief said. "
+                f"Crews from two counties fought the blaze for {i + 2} hours.",
+        "url": f"https://gazette{i % 3}.example.org/local/{i}",
+        "published": f"2022-07-{i % 20 + 1:02d}T08:00:00Z",
+    } for i in range(n)]
+
+
+def test_workers_make_the_clustering_profiles(write, tmp_path, small_pool):
+    from corroborate import cluster
+
+    path = write("towns.jsonl", _lines(_town_records(9)))
+    profiles: dict = {}
+    with Store(tmp_path / "p.db") as s:
+        report = ingest_paths(s, [path], workers=2, place=False, profiles=profiles)
+        stored = s.articles(report.article_ids)
+    assert sorted(profiles) == sorted(report.article_ids)
+    assert all(profiles[a.id] == cluster.profile(a) for a in stored)  # as if made from the stored article
+
+
+def test_analyze_groups_with_the_workers_profiles(write, tmp_path, small_pool, monkeypatch):
+    from corroborate import cluster
+
+    path = write("towns.jsonl", _lines(_town_records(11)))
+    one = render.to_json(analyze([path], db=tmp_path / "one.db", workers=1))
+    made_here = []
+    real = cluster.profile
+    monkeypatch.setattr(cluster, "profile", lambda a, *rest: made_here.append(a.id) or real(a, *rest))
+    two = render.to_json(analyze([path], db=tmp_path / "two.db", workers=2))
+    assert two == one
+    assert made_here == []  # every profile came from a worker (theirs count in their own copies of the list)
