@@ -174,8 +174,10 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
     start = time.perf_counter()
     with Store(db) as store:
         ingest_t = {} if ingest_t is None else ingest_t  # the caller may watch it fill
-        profiles: dict = {}  # as analyze does: the clustering profiles are made in the workers
-        report = ingest_paths(store, [src], place=False, workers=workers, timings=ingest_t, profiles=profiles)
+        profiles: dict = {}  # as analyze does: clustering profiles and reuse shingles made in the workers
+        shingles: dict = {}
+        report = ingest_paths(store, [src], place=False, workers=workers, timings=ingest_t, profiles=profiles,
+                              shingles=shingles)
         emit("read", ingest_t.get("read", 0.0))
         emit("outlets+clean+extract", ingest_t.get("process_here", 0.0) + ingest_t.get("process_wait", 0.0))
         emit("store", ingest_t.get("store", 0.0))
@@ -184,7 +186,8 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
         t["load"] = time.perf_counter() - mark
         emit("load", t["load"])
         both: dict[str, float] = {}  # as analyze does: reuse in a forked child while this process groups
-        pairs, events = copies_and_events(store, articles, workers, timings=both, profiles=profiles)
+        pairs, events = copies_and_events(store, articles, workers, timings=both, profiles=profiles,
+                                          shingles=shingles)
         t["reuse"], t["cluster"] = both["reuse"], both["cluster"]
         emit("cluster", t["cluster"])  # first: the sampled RSS of this process while both ran is clustering's
         emit("reuse", t["reuse"])

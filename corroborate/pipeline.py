@@ -71,10 +71,15 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def _process_batch(items: list[Article | Rejection], profiles: bool = False) -> tuple[list, list]:
-    """``process`` each item; with ``profiles`` also each article's clustering profile (else none)."""
+def _process_batch(items: list[Article | Rejection], profiles: bool = False, shingles: bool = False,
+                   ) -> tuple[list, list]:
+    """``process`` each item; and for each article, (id, its clustering profile if ``profiles``, its
+    ``reuse.sentence_shingles`` if ``shingles``), when either is asked for."""
     done = [process(item) if isinstance(item, Article) else item for item in items]
-    return done, [cluster.profile(x) for x in done if isinstance(x, Article)] if profiles else []
+    if not (profiles or shingles):
+        return done, []
+    return done, [(x.id, cluster.profile(x) if profiles else None, reuse.sentence_shingles(x) if shingles else None)
+                  for x in done if isinstance(x, Article)]
 
 
 def process_all(
@@ -82,6 +87,7 @@ def process_all(
     workers: int | None = None,
     timings: dict[str, float] | None = None,
     profiles: dict[str, cluster.Profile] | None = None,
+    shingles: dict[str, tuple] | None = None,
 ) -> Iterator[tuple[str, list[Article | Rejection]]]:
     """``process`` every article of every ``(source, items)`` chunk; yield the chunks in input order.
 
@@ -89,12 +95,13 @@ def process_all(
     the same, item for item, as with ``workers=1`` (everything runs in this process).
     Memory is bounded: at most ``IN_FLIGHT`` articles are handed to workers at any time.
     ``profiles``, if given, gets each article's clustering profile (``cluster.profile``), made where
-    the article was processed (in the workers, beside the other per-article stages), by article id.
+    the article was processed (in the workers, beside the other per-article stages), by article id;
+    ``shingles`` likewise each one's ``reuse.sentence_shingles``.
     """
     workers = default_workers() if workers is None else max(1, workers)
     t = timings if timings is not None else {}
     pool: ProcessPoolExecutor | None = None
-    want = profiles is not None
+    want = (profiles is not None, shingles is not None)
     pending: deque[tuple[str, list[tuple[list, list] | Future], int]] = deque()  # chunk: parts (done or futures), articles sent
     in_flight = 0
     here = 0  # articles processed in this process so far
@@ -105,9 +112,11 @@ def process_all(
 
     def done(part: tuple[list, list] | Future) -> list[Article | Rejection]:
         items, made = part.result() if isinstance(part, Future) else part
-        if profiles is not None:
-            for p in made:
-                profiles.setdefault(p.article, p)
+        for aid, profile, sh in made:
+            if profiles is not None:
+                profiles.setdefault(aid, profile)
+            if shingles is not None:
+                shingles.setdefault(aid, sh)
         return items
 
     def collect() -> tuple[str, list[Article | Rejection]]:
@@ -131,7 +140,7 @@ def process_all(
                 add("read", start)
             local = len(items) if workers == 1 else max(0, IN_PROCESS - here)
             start = time.perf_counter()
-            parts: list[tuple[list, list] | Future] = [_process_batch(items[:local], want)]
+            parts: list[tuple[list, list] | Future] = [_process_batch(items[:local], *want)]
             add("process_here", start)
             here += min(local, len(items))
             sent = max(0, len(items) - local)
@@ -142,7 +151,7 @@ def process_all(
             if sent:
                 if pool is None:
                     pool = ProcessPoolExecutor(workers)
-                parts += [pool.submit(_process_batch, items[i:i + BATCH], want) for i in range(local, len(items), BATCH)]
+                parts += [pool.submit(_process_batch, items[i:i + BATCH], *want) for i in range(local, len(items), BATCH)]
                 in_flight += sent
             pending.append((name, parts, sent))
             while pending and (in_flight > IN_FLIGHT or all(
@@ -166,6 +175,7 @@ def ingest_paths(
     workers: int | None = None,
     timings: dict[str, float] | None = None,
     profiles: dict[str, cluster.Profile] | None = None,
+    shingles: dict[str, tuple] | None = None,
 ) -> IngestReport:
     """Read, clean and store every input; one transaction per input file (or JSONL chunk).
 
@@ -175,7 +185,8 @@ def ingest_paths(
     process); the result does not depend on it.  ``timings``, if given, accumulates seconds
     spent per step (read, process_here, process_wait, store, place) and ``items`` processed.
     ``profiles``, if given, gets each new article's clustering profile by id, made in the workers
-    (for ``group``: batch mode then skips making them one after the other).
+    (for ``group``: batch mode then skips making them one after the other); ``shingles`` likewise
+    each one's ``reuse.sentence_shingles`` (for ``find_reuse``).
     """
     t = timings if timings is not None else {}
     report = IngestReport()
@@ -186,7 +197,7 @@ def ingest_paths(
         profiles = {}  # streaming: placing needs each new article's profile; the workers make them
     last_source = None
     chunks = ingest.read_inputs(paths, encoding=encoding, limits=limits)
-    for source_name, processed in process_all(chunks, workers, t, profiles):
+    for source_name, processed in process_all(chunks, workers, t, profiles, shingles):
         if source_name != last_source:
             report.sources += 1
             last_source = source_name
@@ -275,12 +286,13 @@ def analyze(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     with Store(db) as store:
-        profiles: dict[str, cluster.Profile] = {}
+        profiles: dict[str, cluster.Profile] = {}  # made in the workers, beside the per-article stages
+        shingles: dict[str, tuple] = {}
         report = ingest_paths(store, paths, encoding=encoding, limits=limits, progress=progress, place=False,
-                              workers=workers, profiles=profiles)
+                              workers=workers, profiles=profiles, shingles=shingles)
         articles = store.articles(report.article_ids)
-        pairs, events = copies_and_events(store, articles, workers, profiles=profiles)
-        del profiles
+        pairs, events = copies_and_events(store, articles, workers, profiles=profiles, shingles=shingles)
+        del profiles, shingles
     dossier_events(events, articles, pairs)
     for article in articles:
         if article.id in report.duplicates:
@@ -339,7 +351,7 @@ OVERLAP_MIN_ARTICLES = 200
 
 def copies_and_events(
     store: Store, articles: list[Article], workers: int | None = None, timings: dict[str, float] | None = None,
-    profiles: dict[str, cluster.Profile] | None = None,
+    profiles: dict[str, cluster.Profile] | None = None, shingles: dict[str, tuple] | None = None,
 ) -> tuple[list[reuse.Reuse], list[Event]]:
     """``find_copies`` and ``group`` over ``articles``: the reuse pairs and the events, both stored.
 
@@ -348,17 +360,18 @@ def copies_and_events(
     one groups: on two cores the slower of the two sets the time, not their sum.  The result is the
     same as running them one after the other; if the child fails, reuse detection runs here.
     ``timings``, if given, gets each one's own seconds (``reuse``, ``cluster``) and their wall
-    time together (``reuse+cluster``).  ``profiles``: clustering profiles already made (see ``group``).
+    time together (``reuse+cluster``).  ``profiles``: clustering profiles already made (see ``group``);
+    ``shingles``: ``reuse.sentence_shingles`` already made, by article id.
     """
     t = timings if timings is not None else {}
     start = time.perf_counter()
     workers = default_workers() if workers is None else max(1, workers)
     child = None
     if workers > 1 and len(articles) >= OVERLAP_MIN_ARTICLES:
-        child = _fork(reuse.find_reuse, articles)
+        child = _fork(reuse.find_reuse, articles, shingles)
     if child is None:
         mark = time.perf_counter()
-        pairs = reuse.find_reuse(articles)
+        pairs = reuse.find_reuse(articles, shingles)
         t["reuse"] = time.perf_counter() - mark
     mark = time.perf_counter()
     events = group(store, articles, profiles)
@@ -367,7 +380,7 @@ def copies_and_events(
         got = _join(child)
         if got is None:  # the child died or failed: do it here
             mark = time.perf_counter()
-            pairs = reuse.find_reuse(articles)
+            pairs = reuse.find_reuse(articles, shingles)
             t["reuse"] = time.perf_counter() - mark
         else:
             pairs, t["reuse"] = got

@@ -148,26 +148,29 @@ def _town_records(n: int) -> list[dict]:
     } for i in range(n)]
 
 
-def test_workers_make_the_clustering_profiles(write, tmp_path, small_pool):
-    from corroborate import cluster
+def test_workers_make_the_clustering_profiles_and_reuse_shingles(write, tmp_path, small_pool):
+    from corroborate import cluster, reuse
 
     path = write("towns.jsonl", _lines(_town_records(9)))
     profiles: dict = {}
+    shingles: dict = {}
     with Store(tmp_path / "p.db") as s:
-        report = ingest_paths(s, [path], workers=2, place=False, profiles=profiles)
+        report = ingest_paths(s, [path], workers=2, place=False, profiles=profiles, shingles=shingles)
         stored = s.articles(report.article_ids)
-    assert sorted(profiles) == sorted(report.article_ids)
+    assert sorted(profiles) == sorted(shingles) == sorted(report.article_ids)
     assert all(profiles[a.id] == cluster.profile(a) for a in stored)  # as if made from the stored article
+    assert all(repr(shingles[a.id]) == repr(reuse.sentence_shingles(a)) for a in stored)
 
 
-def test_analyze_groups_with_the_workers_profiles(write, tmp_path, small_pool, monkeypatch):
-    from corroborate import cluster
+def test_analyze_uses_what_the_workers_made(write, tmp_path, small_pool, monkeypatch):
+    from corroborate import cluster, reuse
 
     path = write("towns.jsonl", _lines(_town_records(11)))
     one = render.to_json(analyze([path], db=tmp_path / "one.db", workers=1))
     made_here = []
-    real = cluster.profile
+    real, real_shingles = cluster.profile, reuse.sentence_shingles
     monkeypatch.setattr(cluster, "profile", lambda a, *rest: made_here.append(a.id) or real(a, *rest))
+    monkeypatch.setattr(reuse, "sentence_shingles", lambda a: made_here.append(a.id) or real_shingles(a))
     two = render.to_json(analyze([path], db=tmp_path / "two.db", workers=2))
     assert two == one
-    assert made_here == []  # every profile came from a worker (theirs count in their own copies of the list)
+    assert made_here == []  # every one came from a worker (theirs count in their own copies of the list)
