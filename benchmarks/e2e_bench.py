@@ -171,6 +171,14 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
     from corroborate.store import Store
 
     t: dict[str, float] = {}
+    cpu: dict[str, list[float]] = {}  # stage -> [this process's CPU seconds, its reaped children's]
+    mark_cpu = [_cpu()]
+
+    def took(stage: str) -> None:
+        now = _cpu()
+        cpu[stage] = [round(b - a, 3) for a, b in zip(mark_cpu[0], now)]
+        mark_cpu[0] = now
+
     start = time.perf_counter()
     with Store(db) as store:
         ingest_t = {} if ingest_t is None else ingest_t  # the caller may watch it fill
@@ -178,23 +186,27 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
         shingles: dict = {}
         report = ingest_paths(store, [src], place=False, workers=workers, timings=ingest_t, profiles=profiles,
                               shingles=shingles)
+        took("read+outlets+clean+extract+store")  # the workers are reaped when the pool shuts down
         emit("read", ingest_t.get("read", 0.0))
         emit("outlets+clean+extract", ingest_t.get("process_here", 0.0) + ingest_t.get("process_wait", 0.0))
         emit("store", ingest_t.get("store", 0.0))
         mark = time.perf_counter()
         articles = store.articles(report.article_ids)
         t["load"] = time.perf_counter() - mark
+        took("load")
         emit("load", t["load"])
         both: dict[str, float] = {}  # as analyze does: reuse in a forked child while this process groups
         pairs, events = copies_and_events(store, articles, workers, timings=both, profiles=profiles,
                                           shingles=shingles)
         t["reuse"], t["cluster"] = both["reuse"], both["cluster"]
+        took("reuse+cluster")  # reuse in the forked child (children), cluster here
         emit("cluster", t["cluster"])  # first: the sampled RSS of this process while both ran is clustering's
         emit("reuse", t["reuse"])
         emit("reuse+cluster", both["reuse+cluster"])
     mark = time.perf_counter()
     dossier_events(events, articles, pairs)
     t["reconcile+brief"] = time.perf_counter() - mark
+    took("reconcile+brief")
     emit("reconcile+brief", t["reconcile+brief"])
     mark = time.perf_counter()
     dossier = Dossier(articles=articles, events=events, rejected=report.rejected, reuse=pairs,
@@ -202,6 +214,7 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
     with open(Path(db).with_suffix(".json"), "w", encoding="utf-8") as fh:  # as `analyze -o` writes it: streamed
         fh.writelines(render.iter_json(dossier))
     t["render/write"] = time.perf_counter() - mark
+    took("render/write")
     emit("render/write", t["render/write"])
     total = time.perf_counter() - start
     stage_seconds = {
@@ -211,7 +224,14 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
         **t,
     }
     return {"stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()}, "total": round(total, 3),
-            "reuse_and_cluster_together_seconds": round(both["reuse+cluster"], 3)}
+            "reuse_and_cluster_together_seconds": round(both["reuse+cluster"], 3),
+            "stage_cpu_seconds": cpu}
+
+
+def _cpu() -> tuple[float, float]:
+    """User + system CPU seconds of this process, and of its children that have been waited for."""
+    return tuple(sum(getattr(resource.getrusage(who), f) for f in ("ru_utime", "ru_stime"))  # type: ignore[return-value]
+                 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 
 
 def split(src: str, db: str) -> dict:
