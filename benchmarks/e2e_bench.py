@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import cProfile
+import importlib
 import io
 import json
 import os
@@ -47,9 +48,11 @@ def run(workers: int | None = None) -> dict:
         dossier = json.loads(out.read_text())
         stages = _child(["--stages", str(src), str(Path(tmp) / "stages.db"), str(workers)])
         split = _child(["--split", str(src), str(Path(tmp) / "split.db")])
+        startup = _child(["--startup"])
         slowest = max(stages["stage_seconds"], key=stages["stage_seconds"].get)
         profile = _child(["--profile", slowest, str(src), str(Path(tmp) / "stages.db")])
     kept = len(dossier["articles"])
+    seconds = stages["stage_seconds"]
     return {
         "benchmark": "e2e",
         "data": "shared/data/gva/articles.jsonl",
@@ -73,11 +76,14 @@ def run(workers: int | None = None) -> dict:
         "stage_notes": {
             "read": "parse JSON Lines into articles (parent process)",
             "outlets+clean+extract": f"per-article stages, {workers} worker processes (wall time the parent "
-                                     "spends processing or waiting for them)",
-            "store": "write articles, sentences and claims",
-            "load": "read the articles back from the store (as analyze does)",
-            "reuse": "find copies (in a forked child process, beside cluster) and store the pairs",
-            "cluster": "batch grouping into events and storing them (while reuse runs in the child)",
+                                     "spends processing or waiting for them); the workers also make each "
+                                     "article's clustering profile and reuse shingle hashes",
+            "store": "write articles, sentences and claims (in the parent, between worker results)",
+            "load": "read the articles back from the store (as analyze does; 500 articles per query)",
+            "reuse": "find copies from the workers' shingle hashes (in a forked child process, beside "
+                     "cluster) and store the pairs",
+            "cluster": "batch grouping of the workers' profiles into events and storing them (while reuse "
+                       "runs in the child)",
             "reconcile+brief": "per event",
             "render/write": "JSON dossier to a file",
         },
@@ -86,6 +92,11 @@ def run(workers: int | None = None) -> dict:
         # together, less than the two stage times above added up
         "reuse_and_cluster_together_seconds": stages["reuse_and_cluster_together_seconds"],
         "article_stage_cpu_seconds_one_core": split,
+        # CPU seconds per stage of the --stages run: [this process, its reaped children] (the workers
+        # count under read+outlets+clean+extract+store, the reuse child under reuse+cluster)
+        "stage_cpu_seconds": stages["stage_cpu_seconds"],
+        "startup_cpu_seconds": startup,
+        "what_dominates": dominates(split, startup, seconds, workers, kept),
         "slowest_stage": slowest,
         "profile": profile,
         "machine": machine(),
@@ -153,6 +164,27 @@ def _child(args: list[str]) -> dict:
     if r["returncode"] != 0:
         raise RuntimeError(f"e2e child {args[0]} failed: {r['stderr_tail']}")
     return json.loads(r["stdout"])
+
+
+def dominates(split: dict, startup: dict, seconds: dict, workers: int, articles: int) -> str:
+    """What sets the end-to-end time, in plain words, from the one-core split and the stage times."""
+    per_article = {k: v for k, v in split.items() if k not in ("read", "store")}
+    work = sum(per_article.values())
+    top = max(per_article, key=per_article.get)
+    tail = sum(seconds.get(k, 0.0) for k in ("load", "reconcile+brief", "render/write")) + max(
+        seconds.get("reuse", 0.0), seconds.get("cluster", 0.0))
+    start = startup.get("import", 0.0) + startup.get("first_article", 0.0)
+    floor = start + work / workers + tail
+    gap = max(0.0, floor - articles / TARGET_ARTICLES_PER_SECOND)
+    return (f"The per-article work in the workers: {work:.2f} s of one core ({', '.join(f'{k} {v:.2f}' for k, v in sorted(per_article.items(), key=lambda kv: -kv[1]))}); "
+            f"{top} alone is {per_article[top] / work:.0%} of it. On {workers} cores that phase takes at least "
+            f"{work / workers:.2f} s, plus startup {start:.2f} s (imports {startup.get('import', 0.0):.2f}, first "
+            f"article with the gazetteer and language model {startup.get('first_article', 0.0):.2f}) and the serial "
+            f"tail after the workers, {tail:.2f} s here (load, the slower of reuse and cluster, reconcile+brief, "
+            f"render): about {floor:.1f} s with these times, {articles / floor if floor else 0:.0f} articles/s, against "
+            f"{articles / TARGET_ARTICLES_PER_SECOND:.2f} s for {TARGET_ARTICLES_PER_SECOND}/s. {top} sets the pace: "
+            f"the bar needs {gap:.1f} s less wall, i.e. {gap * workers:.1f} s less one-core time in the per-article "
+            f"work (all of it in {top} or shared out), or {gap:.1f} s less startup and serial tail (one core each).")
 
 
 # --- child processes ----------------------------------------------------------------------------
@@ -236,8 +268,36 @@ def _cpu() -> tuple[float, float]:
 
 def split(src: str, db: str) -> dict:
     """Each per-article stage, and the storing, timed on one core over every article (as ``ingest``
-    measures it: once per ``python -m benchmarks`` run, see ``common.stage_split``)."""
-    return {k.split(".")[0]: v for k, v in stage_split(src, db).items()}
+    measures it: once per ``python -m benchmarks`` run, see ``common.stage_split``); and the two
+    things the workers also make of each article for later stages (``profile`` for clustering,
+    ``shingles`` for reuse), timed over the stored articles (the same result as in the workers)."""
+    from corroborate import cluster, reuse
+    from corroborate.store import Store
+
+    out = {k.split(".")[0]: v for k, v in stage_split(src, db).items()}
+    with Store(db) as store:
+        articles = store.articles()
+    for name, fn in (("profile", cluster.profile), ("shingles", reuse.sentence_shingles)):
+        start = time.process_time()
+        for a in articles:
+            fn(a)
+        out[name] = round(time.process_time() - start, 3)
+    return out
+
+
+def startup() -> dict:
+    """CPU seconds of what every run pays before its first article: importing the package (as the
+    CLI does) and processing one short invented article (loading the gazetteer and language model)."""
+    start = time.process_time()
+    importlib.import_module("corroborate.cli")
+    from corroborate.model import Article
+    from corroborate.pipeline import process
+
+    imported = time.process_time()
+    process(Article(input="startup", title="Two hurt in a barn fire in Marlow Creek",
+                    raw_text="Two farm workers were hurt when a barn burned in Marlow Creek on Tuesday night, "
+                             "the county fire chief said."))
+    return {"import": round(imported - start, 3), "first_article": round(time.process_time() - imported, 3)}
 
 
 def profile(stage: str, src: str, db: str, top: int = 20) -> dict:
@@ -305,6 +365,8 @@ if __name__ == "__main__":
         print(json.dumps(stages(rest[0], rest[1], int(rest[2]))))
     elif cmd == "--split":
         print(json.dumps(split(rest[0], rest[1])))
+    elif cmd == "--startup":
+        print(json.dumps(startup()))
     elif cmd == "--profile":
         print(json.dumps(profile(rest[0], rest[1], rest[2])))
     else:

@@ -218,3 +218,14 @@ def test_each_benchmarks_cpu_time_is_recorded_beside_its_wall_time(tmp_path, mon
     assert json.loads((results / "busy.json").read_text())["benchmark_cpu_seconds"] == run["cpu_seconds"]
     assert json.loads((results / "busy.json").read_text())["cpu_seconds"] == 0.001
     assert "| benchmark | status | wall time (s) | CPU time (s) |" in (results / "SUMMARY.md").read_text()
+
+
+def test_e2e_says_which_stage_sets_the_pace():
+    from benchmarks.e2e_bench import dominates
+
+    text = dominates({"read": 0.1, "store": 0.5, "clean": 2.0, "extract": 6.0}, {"import": 1.0, "first_article": 0.5},
+                     {"load": 0.2, "reuse": 0.6, "cluster": 0.9, "reconcile+brief": 0.4, "render/write": 0.5}, 2, 1000)
+    assert "extract alone is 75% of it" in text
+    assert "at least 4.00 s" in text and "serial tail after the workers, 2.00 s" in text  # 0.2 + 0.9 + 0.4 + 0.5
+    assert "about 7.5 s" in text and "133 articles/s" in text
+    assert "the bar needs 4.2 s less wall" in text  # 7.5 s against 3.33 s for 300/s
