@@ -84,7 +84,7 @@ def run(workers: int | None = None) -> dict:
                      "cluster) and store the pairs",
             "cluster": "batch grouping of the workers' profiles into events and storing them (while reuse "
                        "runs in the child)",
-            "reconcile+brief": "per event",
+            "reconcile+brief": "per event (about half of them in a forked child)",
             "render/write": "JSON dossier to a file",
         },
         "stages_total_seconds": stages["total"],
@@ -236,7 +236,7 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
         emit("reuse", t["reuse"])
         emit("reuse+cluster", both["reuse+cluster"])
     mark = time.perf_counter()
-    dossier_events(events, articles, pairs)
+    dossier_events(events, articles, pairs, workers)  # as analyze does: a forked child takes about half
     t["reconcile+brief"] = time.perf_counter() - mark
     took("reconcile+brief")
     emit("reconcile+brief", t["reconcile+brief"])

@@ -11,7 +11,7 @@ import os
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -293,7 +293,7 @@ def analyze(
         articles = store.articles(report.article_ids)
         pairs, events = copies_and_events(store, articles, workers, profiles=profiles, shingles=shingles)
         del profiles, shingles
-    dossier_events(events, articles, pairs)
+    dossier_events(events, articles, pairs, default_workers() if workers is None else max(1, workers))
     for article in articles:
         if article.id in report.duplicates:
             article.extra = {**article.extra, "duplicate_inputs": report.duplicates[article.id]}
@@ -301,8 +301,17 @@ def analyze(
                    origins=reuse.origins(articles, pairs))
 
 
-def dossier_events(events: list[Event], articles: list[Article], pairs: list) -> list[Event]:
-    """Reconcile each event's claims and write its brief (the last two stages before rendering)."""
+# From this many events, ``dossier_events`` with more than one worker shares them with a forked child.
+SHARE_MIN_EVENTS = 200
+
+
+def dossier_events(events: list[Event], articles: list[Article], pairs: list, workers: int = 1) -> list[Event]:
+    """Reconcile each event's claims and write its brief (the last two stages before rendering).
+
+    Each event is done on its own, so with ``workers`` > 1 (and ``fork``, and at least
+    ``SHARE_MIN_EVENTS`` events) a forked child does about half of them (by member articles) while
+    this process does the rest; the events are the same as done here one after the other.
+    """
     event_of = {a: e.id for e in events for a in e.articles}
     members: dict[str, list[Article]] = {e.id: [] for e in events}
     shared: dict[str, list] = {e.id: [] for e in events}
@@ -312,10 +321,35 @@ def dossier_events(events: list[Event], articles: list[Article], pairs: list) ->
     for r in pairs:
         if r.a in event_of and event_of[r.a] == event_of.get(r.b):
             shared[event_of[r.a]].append(r)
+    here, there = list(events), []
+    if workers > 1 and len(events) >= SHARE_MIN_EVENTS:
+        here, there = [], []
+        load = [0, 0]  # member articles on each side; the largest events first, each to the lighter side
+        for event in sorted(events, key=lambda e: -len(members[e.id])):
+            side = 0 if load[0] <= load[1] else 1
+            (here, there)[side].append(event)
+            load[side] += len(members[event.id]) + 1
+    child = _fork(_reconcile_events, there, members, shared) if there else None
+    if child is None:
+        here, there = here + there, []
+    _reconcile_events(here, members, shared)
+    if child is not None:
+        got = _join(child)
+        if got is None:  # the child died or failed: do its share here
+            _reconcile_events(there, members, shared)
+        else:
+            for event, done in zip(there, got[0]):
+                for name, value in done.items():
+                    setattr(event, name, value)
+    return events
+
+
+def _reconcile_events(events: list[Event], members: dict[str, list[Article]], shared: dict[str, list]) -> list[dict]:
+    """Reconcile and brief ``events`` in place; their fields (for a forked child to send back)."""
     for event in events:
         reconcile.reconcile(event, members[event.id], shared[event.id])
         brief.brief(event, members[event.id], shared[event.id])
-    return events
+    return [{f.name: getattr(event, f.name) for f in fields(event)} for event in events]
 
 
 def stored_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossier:

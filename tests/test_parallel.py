@@ -174,3 +174,46 @@ def test_analyze_uses_what_the_workers_made(write, tmp_path, small_pool, monkeyp
     two = render.to_json(analyze([path], db=tmp_path / "two.db", workers=2))
     assert two == one
     assert made_here == []  # every one came from a worker (theirs count in their own copies of the list)
+
+
+SEPARATE = [
+    ("Marlow Creek", "A barn fire hurt {n} farm workers", "2021-02-03"),
+    ("Bexley Ford", "A gunman shot {n} people outside a bowling alley", "2021-05-14"),
+    ("Quenby Hollow", "A school bus overturned and {n} children were hurt", "2021-09-22"),
+    ("Tarrant Mills", "Floodwater trapped {n} drivers on a county road", "2022-01-09"),
+    ("Ashcombe Vale", "A warehouse roof collapsed on {n} workers", "2022-06-30"),
+]
+
+
+def _separate_events() -> list[dict]:
+    """Two reports each of five unrelated incidents, months apart in different towns."""
+    return [{
+        "id": f"e{i}{k}",
+        "title": f"{what.format(n=i + 2)} in {town}",
+        "text": f"{what.format(n=i + 2)} in {town} on Tuesday, officials said. "
+                f"{'Witnesses described the scene as chaotic.' if k else 'An investigation is under way.'}",
+        "url": f"https://paper{k}.example.org/{i}",
+        "published": f"{day}T09:00:00Z",
+    } for i, (town, what, day) in enumerate(SEPARATE) for k in range(2)]
+
+
+def test_events_reconciled_half_in_a_forked_child_give_the_same_dossier(write, tmp_path, monkeypatch):
+    src = write("events.jsonl", _lines(_separate_events()))
+    serial = render.to_json(analyze([src], db=str(tmp_path / "a.db"), workers=1))
+    monkeypatch.setattr(pipeline, "SHARE_MIN_EVENTS", 2)
+    shared = []
+    real_fork = pipeline._fork
+    monkeypatch.setattr(pipeline, "_fork", lambda fn, *a: (
+        shared.append(len(a[0])) if fn is pipeline._reconcile_events else None) or real_fork(fn, *a))
+    assert render.to_json(analyze([src], db=str(tmp_path / "b.db"), workers=2)) == serial
+    events = len(json.loads(serial)["events"])
+    assert events >= 4 and 0 < shared[0] < events  # the child had a share, this process the rest
+    assert all(e["brief"] for e in json.loads(serial)["events"])
+
+
+def test_a_failed_reconcile_child_falls_back_to_this_process(write, tmp_path, monkeypatch):
+    src = write("events.jsonl", _lines(_separate_events()))
+    serial = render.to_json(analyze([src], db=str(tmp_path / "a.db"), workers=1))
+    monkeypatch.setattr(pipeline, "SHARE_MIN_EVENTS", 2)
+    monkeypatch.setattr(pipeline, "_join", lambda child: child[0].join() or None)  # as if the child died
+    assert render.to_json(analyze([src], db=str(tmp_path / "b.db"), workers=2)) == serial
