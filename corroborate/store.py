@@ -343,7 +343,7 @@ class Store:
                     )
                 }
                 rows.extend(found[a] for a in part if a in found)
-        return self._build(rows)
+        return [self._article(r) for r in rows]
 
     def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
         """All articles in ingest order, read in batches (for corpora larger than memory)."""
@@ -354,38 +354,24 @@ class Store:
             ).fetchall()
             if not rows:
                 return
-            yield from self._build(rows)
+            for r in rows:
+                yield self._article(r)
             last = rows[-1]["seq"]
 
-    def _build(self, rows: list[sqlite3.Row]) -> list[Article]:
-        """Articles from their rows, with their sentences and claims read for 500 articles per query
-        (two queries per article cost more than building the article)."""
-        ids = [r["id"] for r in rows]
-        spans: dict[str, list[tuple[int, int, int]]] = {i: [] for i in ids}
-        claims: dict[str, list[str]] = {i: [] for i in ids}
-        for k in range(0, len(ids), 500):
-            part = ids[k : k + 500]
-            marks = ", ".join("?" * len(part))
-            for art, idx, start, end in self.db.execute(
-                f"SELECT article, idx, start, end FROM sentences WHERE article IN ({marks}) ORDER BY article, idx", part
-            ):
-                spans[art].append((idx, start, end))
-            for art, claim in self.db.execute(
-                f"SELECT article, claim FROM claims WHERE article IN ({marks}) ORDER BY article, idx", part
-            ):
-                claims[art].append(claim)
-        return [self._article(r, spans[r["id"]], claims[r["id"]]) for r in rows]
-
-    def _article(self, r: sqlite3.Row, spans: list[tuple[int, int, int]], claims: list[str]) -> Article:
+    def _article(self, r: sqlite3.Row) -> Article:
         a = Article(
             input=r["input"], record=r["record"], format=r["format"], title=r["title"], text=r["text"],
             raw_text=r["raw_text"], url=r["url"], outlet=r["outlet"], published=r["published"],
             byline=r["byline"], wire=r["wire"], language=r["language"], id=r["id"],
             removed=[Removal(**x) for x in json.loads(r["removed"])], extra=json.loads(r["extra"]),
         )
-        text = a.text
-        a.sentences = [Sentence(i, s, e, text[s:e]) for i, s, e in spans]
-        for claim in claims:
+        a.sentences = [
+            Sentence(i, s, e, a.text[s:e])
+            for i, s, e in self.db.execute(
+                "SELECT idx, start, end FROM sentences WHERE article = ? ORDER BY idx", (a.id,)
+            )
+        ]
+        for (claim,) in self.db.execute("SELECT claim FROM claims WHERE article = ? ORDER BY idx", (a.id,)):
             fields = json.loads(claim)
             quote = a.title if fields["sentence"] < 0 else a.sentences[fields["sentence"]].text
             a.claims.append(Claim(article=a.id, quote=quote, **fields))
