@@ -78,7 +78,7 @@ def run(workers: int | None = None) -> dict:
                                      "spends processing or waiting for them); the workers also make each "
                                      "article's clustering profile and reuse shingle hashes",
             "store": "write articles, sentences and claims (in the parent, between worker results)",
-            "load": "read the articles back from the store (as analyze does; 500 articles per query)",
+            "load": "read the articles back from the store (as analyze does)",
             "reuse": "find copies from the workers' shingle hashes (in a forked child process, beside "
                      "cluster) and store the pairs",
             "cluster": "batch grouping of the workers' profiles into events and storing them (while reuse "
