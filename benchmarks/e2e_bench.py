@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import cProfile
+import importlib
 import io
 import json
 import os
@@ -47,6 +48,7 @@ def run(workers: int | None = None) -> dict:
         dossier = json.loads(out.read_text())
         stages = _child(["--stages", str(src), str(Path(tmp) / "stages.db"), str(workers)])
         split = _child(["--split", str(src), str(Path(tmp) / "split.db")])
+        startup = _child(["--startup"])
         slowest = max(stages["stage_seconds"], key=stages["stage_seconds"].get)
         profile = _child(["--profile", slowest, str(src), str(Path(tmp) / "stages.db")])
     kept = len(dossier["articles"])
@@ -73,12 +75,15 @@ def run(workers: int | None = None) -> dict:
         "stage_notes": {
             "read": "parse JSON Lines into articles (parent process)",
             "outlets+clean+extract": f"per-article stages, {workers} worker processes (wall time the parent "
-                                     "spends processing or waiting for them)",
-            "store": "write articles, sentences and claims",
+                                     "spends processing or waiting for them); the workers also make each "
+                                     "article's clustering profile and reuse shingle hashes",
+            "store": "write articles, sentences and claims (in the parent, between worker results)",
             "load": "read the articles back from the store (as analyze does)",
-            "reuse": "find copies (in a forked child process, beside cluster) and store the pairs",
-            "cluster": "batch grouping into events and storing them (while reuse runs in the child)",
-            "reconcile+brief": "per event",
+            "reuse": "find copies from the workers' shingle hashes (in a forked child process, beside "
+                     "cluster) and store the pairs",
+            "cluster": "batch grouping of the workers' profiles into events and storing them (while reuse "
+                       "runs in the child)",
+            "reconcile+brief": "per event (about half of them in a forked child)",
             "render/write": "JSON dossier to a file",
         },
         "stages_total_seconds": stages["total"],
@@ -86,6 +91,11 @@ def run(workers: int | None = None) -> dict:
         # together, less than the two stage times above added up
         "reuse_and_cluster_together_seconds": stages["reuse_and_cluster_together_seconds"],
         "article_stage_cpu_seconds_one_core": split,
+        # CPU seconds per stage of the --stages run: [this process, its reaped children] (the workers
+        # count under read+outlets+clean+extract+store, the reuse child under reuse+cluster)
+        "stage_cpu_seconds": stages["stage_cpu_seconds"],
+        "startup_cpu_seconds": startup,
+        "what_dominates": dominates(split, startup, stages["stage_cpu_seconds"], workers, kept),
         "slowest_stage": slowest,
         "profile": profile,
         "machine": machine(),
@@ -155,6 +165,36 @@ def _child(args: list[str]) -> dict:
     return json.loads(r["stdout"])
 
 
+def dominates(split: dict, startup: dict, cpu: dict, workers: int, articles: int) -> str:
+    """What sets the end-to-end time, in plain words.
+
+    From CPU seconds (``stage_cpu_seconds`` of the stages run, ``startup``), which a busy machine
+    inflates far less than wall time; the one-core split only shares the workers' CPU among the
+    per-article stages.  The floor assumes the workers keep every core busy and nothing else waits.
+    """
+    per_article = {k: v for k, v in split.items() if k not in ("read", "store")}
+    top = max(per_article, key=per_article.get)
+    share = per_article[top] / sum(per_article.values())
+    parent, work = cpu.get("read+outlets+clean+extract+store", [0.0, 0.0])
+    first = startup.get("first_article", 0.0)
+    start = startup.get("import", 0.0) + first
+    parallel = (work + max(0.0, parent - first)) / workers  # the parent stores while the workers run
+    tail = {k: max(cpu.get(k, [0.0, 0.0])) for k in ("load", "reuse+cluster", "reconcile+brief", "render/write")}
+    floor = start + parallel + sum(tail.values())
+    gap = max(0.0, floor - articles / TARGET_ARTICLES_PER_SECOND)
+    return (f"CPU seconds: the workers' per-article work {work:.2f} (by the one-core split: "
+            f"{', '.join(f'{k} {v / sum(per_article.values()):.0%}' for k, v in sorted(per_article.items(), key=lambda kv: -kv[1]))}), "
+            f"the parent's share of that phase (storing, the first articles) {parent:.2f}; on {workers} cores that phase "
+            f"takes at least {parallel:.2f} s. Startup {start:.2f} (imports {startup.get('import', 0.0):.2f}, first "
+            f"article with the gazetteer and language model {first:.2f}) and the tail after the workers "
+            f"{sum(tail.values()):.2f} ({', '.join(f'{k} {v:.2f}' for k, v in tail.items())}; where a forked child "
+            f"shares a stage, the larger of the two) each run on one core. Floor about {floor:.1f} s, "
+            f"{articles / floor if floor else 0:.0f} articles/s, against {articles / TARGET_ARTICLES_PER_SECOND:.2f} s "
+            f"for {TARGET_ARTICLES_PER_SECOND}/s. {top} ({share:.0%} of the per-article work) sets the pace: the bar "
+            f"needs {gap:.1f} s less wall, i.e. about {gap * workers:.1f} s less per-article CPU, or {gap:.1f} s less "
+            f"startup and tail.")
+
+
 # --- child processes ----------------------------------------------------------------------------
 
 
@@ -171,26 +211,42 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
     from corroborate.store import Store
 
     t: dict[str, float] = {}
+    cpu: dict[str, list[float]] = {}  # stage -> [this process's CPU seconds, its reaped children's]
+    mark_cpu = [_cpu()]
+
+    def took(stage: str) -> None:
+        now = _cpu()
+        cpu[stage] = [round(b - a, 3) for a, b in zip(mark_cpu[0], now)]
+        mark_cpu[0] = now
+
     start = time.perf_counter()
     with Store(db) as store:
         ingest_t = {} if ingest_t is None else ingest_t  # the caller may watch it fill
-        report = ingest_paths(store, [src], place=False, workers=workers, timings=ingest_t)
+        profiles: dict = {}  # as analyze does: clustering profiles and reuse shingles made in the workers
+        shingles: dict = {}
+        report = ingest_paths(store, [src], place=False, workers=workers, timings=ingest_t, profiles=profiles,
+                              shingles=shingles)
+        took("read+outlets+clean+extract+store")  # the workers are reaped when the pool shuts down
         emit("read", ingest_t.get("read", 0.0))
         emit("outlets+clean+extract", ingest_t.get("process_here", 0.0) + ingest_t.get("process_wait", 0.0))
         emit("store", ingest_t.get("store", 0.0))
         mark = time.perf_counter()
         articles = store.articles(report.article_ids)
         t["load"] = time.perf_counter() - mark
+        took("load")
         emit("load", t["load"])
         both: dict[str, float] = {}  # as analyze does: reuse in a forked child while this process groups
-        pairs, events = copies_and_events(store, articles, workers, timings=both)
+        pairs, events = copies_and_events(store, articles, workers, timings=both, profiles=profiles,
+                                          shingles=shingles)
         t["reuse"], t["cluster"] = both["reuse"], both["cluster"]
+        took("reuse+cluster")  # reuse in the forked child (children), cluster here
         emit("cluster", t["cluster"])  # first: the sampled RSS of this process while both ran is clustering's
         emit("reuse", t["reuse"])
         emit("reuse+cluster", both["reuse+cluster"])
     mark = time.perf_counter()
-    dossier_events(events, articles, pairs)
+    dossier_events(events, articles, pairs, workers)  # as analyze does: a forked child takes about half
     t["reconcile+brief"] = time.perf_counter() - mark
+    took("reconcile+brief")
     emit("reconcile+brief", t["reconcile+brief"])
     mark = time.perf_counter()
     dossier = Dossier(articles=articles, events=events, rejected=report.rejected, reuse=pairs,
@@ -198,6 +254,7 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
     with open(Path(db).with_suffix(".json"), "w", encoding="utf-8") as fh:  # as `analyze -o` writes it: streamed
         fh.writelines(render.iter_json(dossier))
     t["render/write"] = time.perf_counter() - mark
+    took("render/write")
     emit("render/write", t["render/write"])
     total = time.perf_counter() - start
     stage_seconds = {
@@ -207,13 +264,48 @@ def stages(src: str, db: str, workers: int, emit=None, ingest_t: dict | None = N
         **t,
     }
     return {"stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()}, "total": round(total, 3),
-            "reuse_and_cluster_together_seconds": round(both["reuse+cluster"], 3)}
+            "reuse_and_cluster_together_seconds": round(both["reuse+cluster"], 3),
+            "stage_cpu_seconds": cpu}
+
+
+def _cpu() -> tuple[float, float]:
+    """User + system CPU seconds of this process, and of its children that have been waited for."""
+    return tuple(sum(getattr(resource.getrusage(who), f) for f in ("ru_utime", "ru_stime"))  # type: ignore[return-value]
+                 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 
 
 def split(src: str, db: str) -> dict:
     """Each per-article stage, and the storing, timed on one core over every article (as ``ingest``
-    measures it: once per ``python -m benchmarks`` run, see ``common.stage_split``)."""
-    return {k.split(".")[0]: v for k, v in stage_split(src, db).items()}
+    measures it: once per ``python -m benchmarks`` run, see ``common.stage_split``); and the two
+    things the workers also make of each article for later stages (``profile`` for clustering,
+    ``shingles`` for reuse), timed over the stored articles (the same result as in the workers)."""
+    from corroborate import cluster, reuse
+    from corroborate.store import Store
+
+    out = {k.split(".")[0]: v for k, v in stage_split(src, db).items()}
+    with Store(db) as store:
+        articles = store.articles()
+    for name, fn in (("profile", cluster.profile), ("shingles", reuse.sentence_shingles)):
+        start = time.perf_counter()  # timed as stage_split times the others
+        for a in articles:
+            fn(a)
+        out[name] = round(time.perf_counter() - start, 3)
+    return out
+
+
+def startup() -> dict:
+    """CPU seconds of what every run pays before its first article: importing the package (as the
+    CLI does) and processing one short invented article (loading the gazetteer and language model)."""
+    start = time.process_time()
+    importlib.import_module("corroborate.cli")
+    from corroborate.model import Article
+    from corroborate.pipeline import process
+
+    imported = time.process_time()
+    process(Article(input="startup", title="Two hurt in a barn fire in Marlow Creek",
+                    raw_text="Two farm workers were hurt when a barn burned in Marlow Creek on Tuesday night, "
+                             "the county fire chief said."))
+    return {"import": round(imported - start, 3), "first_article": round(time.process_time() - imported, 3)}
 
 
 def profile(stage: str, src: str, db: str, top: int = 20) -> dict:
@@ -281,6 +373,8 @@ if __name__ == "__main__":
         print(json.dumps(stages(rest[0], rest[1], int(rest[2]))))
     elif cmd == "--split":
         print(json.dumps(split(rest[0], rest[1])))
+    elif cmd == "--startup":
+        print(json.dumps(startup()))
     elif cmd == "--profile":
         print(json.dumps(profile(rest[0], rest[1], rest[2])))
     else:

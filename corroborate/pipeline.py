@@ -11,7 +11,7 @@ import os
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -71,25 +71,38 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def _process_batch(items: list[Article | Rejection]) -> list[Article | Rejection]:
-    return [process(item) if isinstance(item, Article) else item for item in items]
+def _process_batch(items: list[Article | Rejection], profiles: bool = False, shingles: bool = False,
+                   ) -> tuple[list, list]:
+    """``process`` each item; and for each article, (id, its clustering profile if ``profiles``, its
+    ``reuse.sentence_shingles`` if ``shingles``), when either is asked for."""
+    done = [process(item) if isinstance(item, Article) else item for item in items]
+    if not (profiles or shingles):
+        return done, []
+    return done, [(x.id, cluster.profile(x) if profiles else None, reuse.sentence_shingles(x) if shingles else None)
+                  for x in done if isinstance(x, Article)]
 
 
 def process_all(
     chunks: Iterable[tuple[str, list[Article | Rejection]]],
     workers: int | None = None,
     timings: dict[str, float] | None = None,
+    profiles: dict[str, cluster.Profile] | None = None,
+    shingles: dict[str, tuple] | None = None,
 ) -> Iterator[tuple[str, list[Article | Rejection]]]:
     """``process`` every article of every ``(source, items)`` chunk; yield the chunks in input order.
 
     With ``workers`` > 1 the articles are processed by that many worker processes; the output is
     the same, item for item, as with ``workers=1`` (everything runs in this process).
     Memory is bounded: at most ``IN_FLIGHT`` articles are handed to workers at any time.
+    ``profiles``, if given, gets each article's clustering profile (``cluster.profile``), made where
+    the article was processed (in the workers, beside the other per-article stages), by article id;
+    ``shingles`` likewise each one's ``reuse.sentence_shingles``.
     """
     workers = default_workers() if workers is None else max(1, workers)
     t = timings if timings is not None else {}
     pool: ProcessPoolExecutor | None = None
-    pending: deque[tuple[str, list[list | Future], int]] = deque()  # chunk: parts (done or futures), articles sent
+    want = (profiles is not None, shingles is not None)
+    pending: deque[tuple[str, list[tuple[list, list] | Future], int]] = deque()  # chunk: parts (done or futures), articles sent
     in_flight = 0
     here = 0  # articles processed in this process so far
     it = iter(chunks)
@@ -97,11 +110,20 @@ def process_all(
     def add(key: str, start: float) -> None:
         t[key] = t.get(key, 0.0) + time.perf_counter() - start
 
+    def done(part: tuple[list, list] | Future) -> list[Article | Rejection]:
+        items, made = part.result() if isinstance(part, Future) else part
+        for aid, profile, sh in made:
+            if profiles is not None:
+                profiles.setdefault(aid, profile)
+            if shingles is not None:
+                shingles.setdefault(aid, sh)
+        return items
+
     def collect() -> tuple[str, list[Article | Rejection]]:
         nonlocal in_flight
         name, parts, sent = pending.popleft()
         start = time.perf_counter()
-        out = [x for part in parts for x in (part.result() if isinstance(part, Future) else part)]
+        out = [x for part in parts for x in done(part)]
         add("process_wait", start)
         in_flight -= sent
         t["items"] = t.get("items", 0) + len(out)
@@ -118,18 +140,18 @@ def process_all(
                 add("read", start)
             local = len(items) if workers == 1 else max(0, IN_PROCESS - here)
             start = time.perf_counter()
-            parts: list[list | Future] = [_process_batch(items[:local])]
+            parts: list[tuple[list, list] | Future] = [_process_batch(items[:local], *want)]
             add("process_here", start)
             here += min(local, len(items))
             sent = max(0, len(items) - local)
             if not sent and not pending:  # all done here: yield it now
                 t["items"] = t.get("items", 0) + len(items)
-                yield name, parts[0]
+                yield name, done(parts[0])
                 continue
             if sent:
                 if pool is None:
                     pool = ProcessPoolExecutor(workers)
-                parts += [pool.submit(_process_batch, items[i:i + BATCH]) for i in range(local, len(items), BATCH)]
+                parts += [pool.submit(_process_batch, items[i:i + BATCH], *want) for i in range(local, len(items), BATCH)]
                 in_flight += sent
             pending.append((name, parts, sent))
             while pending and (in_flight > IN_FLIGHT or all(
@@ -152,6 +174,8 @@ def ingest_paths(
     place: bool = True,
     workers: int | None = None,
     timings: dict[str, float] | None = None,
+    profiles: dict[str, cluster.Profile] | None = None,
+    shingles: dict[str, tuple] | None = None,
 ) -> IngestReport:
     """Read, clean and store every input; one transaction per input file (or JSONL chunk).
 
@@ -160,14 +184,20 @@ def ingest_paths(
     ``workers`` processes run the per-article stages (default: one per CPU; 1: all in this
     process); the result does not depend on it.  ``timings``, if given, accumulates seconds
     spent per step (read, process_here, process_wait, store, place) and ``items`` processed.
+    ``profiles``, if given, gets each new article's clustering profile by id, made in the workers
+    (for ``group``: batch mode then skips making them one after the other); ``shingles`` likewise
+    each one's ``reuse.sentence_shingles`` (for ``find_reuse``).
     """
     t = timings if timings is not None else {}
     report = IngestReport()
     seen: set[str] = set()
     index = _open_index(store) if place else None
+    own = index is not None and profiles is None
+    if own:
+        profiles = {}  # streaming: placing needs each new article's profile; the workers make them
     last_source = None
     chunks = ingest.read_inputs(paths, encoding=encoding, limits=limits)
-    for source_name, processed in process_all(chunks, workers, t):
+    for source_name, processed in process_all(chunks, workers, t, profiles, shingles):
         if source_name != last_source:
             report.sources += 1
             last_source = source_name
@@ -189,11 +219,14 @@ def ingest_paths(
             start = time.perf_counter()
             placed = [item for item in processed if isinstance(item, Article) and item.id not in index.of]
             for item in placed:
-                opened = index.add(cluster.profile(item)) == cluster.event_id(item.id)  # it opened its event
+                p = profiles.get(item.id) or cluster.profile(item)
+                opened = index.add(p) == cluster.event_id(item.id)  # it opened its event
                 report.placed += 1
                 report.opened += opened
             if placed:
                 store.put_events(index, [a.id for a in placed])
+            if own:
+                profiles.clear()  # this chunk's are placed: hold none across chunks
             t["place"] = t.get("place", 0.0) + time.perf_counter() - start
     return report
 
@@ -210,9 +243,13 @@ def _open_index(store: Store) -> cluster.Index:
     return index
 
 
-def group(store: Store, articles: list[Article]) -> list[Event]:
-    """Batch mode: group ``articles`` into events, store where each went, and return the events."""
-    index = cluster.batch(cluster.profile(a) for a in articles)
+def group(store: Store, articles: list[Article], profiles: dict[str, cluster.Profile] | None = None) -> list[Event]:
+    """Batch mode: group ``articles`` into events, store where each went, and return the events.
+
+    ``profiles``: article id -> ``cluster.profile`` of it, where already made (``ingest_paths``).
+    """
+    made = profiles or {}
+    index = cluster.batch(made.get(a.id) or cluster.profile(a) for a in articles)
     store.put_events(index, [a.id for a in articles], replace=True)
     return cluster.to_events(index, articles)
 
@@ -249,11 +286,14 @@ def analyze(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     with Store(db) as store:
+        profiles: dict[str, cluster.Profile] = {}  # made in the workers, beside the per-article stages
+        shingles: dict[str, tuple] = {}
         report = ingest_paths(store, paths, encoding=encoding, limits=limits, progress=progress, place=False,
-                              workers=workers)
+                              workers=workers, profiles=profiles, shingles=shingles)
         articles = store.articles(report.article_ids)
-        pairs, events = copies_and_events(store, articles, workers)
-    dossier_events(events, articles, pairs)
+        pairs, events = copies_and_events(store, articles, workers, profiles=profiles, shingles=shingles)
+        del profiles, shingles
+    dossier_events(events, articles, pairs, default_workers() if workers is None else max(1, workers))
     for article in articles:
         if article.id in report.duplicates:
             article.extra = {**article.extra, "duplicate_inputs": report.duplicates[article.id]}
@@ -261,8 +301,17 @@ def analyze(
                    origins=reuse.origins(articles, pairs))
 
 
-def dossier_events(events: list[Event], articles: list[Article], pairs: list) -> list[Event]:
-    """Reconcile each event's claims and write its brief (the last two stages before rendering)."""
+# From this many events, ``dossier_events`` with more than one worker shares them with a forked child.
+SHARE_MIN_EVENTS = 200
+
+
+def dossier_events(events: list[Event], articles: list[Article], pairs: list, workers: int = 1) -> list[Event]:
+    """Reconcile each event's claims and write its brief (the last two stages before rendering).
+
+    Each event is done on its own, so with ``workers`` > 1 (and ``fork``, and at least
+    ``SHARE_MIN_EVENTS`` events) a forked child does about half of them (by member articles) while
+    this process does the rest; the events are the same as done here one after the other.
+    """
     event_of = {a: e.id for e in events for a in e.articles}
     members: dict[str, list[Article]] = {e.id: [] for e in events}
     shared: dict[str, list] = {e.id: [] for e in events}
@@ -272,10 +321,35 @@ def dossier_events(events: list[Event], articles: list[Article], pairs: list) ->
     for r in pairs:
         if r.a in event_of and event_of[r.a] == event_of.get(r.b):
             shared[event_of[r.a]].append(r)
+    here, there = list(events), []
+    if workers > 1 and len(events) >= SHARE_MIN_EVENTS:
+        here, there = [], []
+        load = [0, 0]  # member articles on each side; the largest events first, each to the lighter side
+        for event in sorted(events, key=lambda e: -len(members[e.id])):
+            side = 0 if load[0] <= load[1] else 1
+            (here, there)[side].append(event)
+            load[side] += len(members[event.id]) + 1
+    child = _fork(_reconcile_events, there, members, shared) if there else None
+    if child is None:
+        here, there = here + there, []
+    _reconcile_events(here, members, shared)
+    if child is not None:
+        got = _join(child)
+        if got is None:  # the child died or failed: do its share here
+            _reconcile_events(there, members, shared)
+        else:
+            for event, done in zip(there, got[0]):
+                for name, value in done.items():
+                    setattr(event, name, value)
+    return events
+
+
+def _reconcile_events(events: list[Event], members: dict[str, list[Article]], shared: dict[str, list]) -> list[dict]:
+    """Reconcile and brief ``events`` in place; their fields (for a forked child to send back)."""
     for event in events:
         reconcile.reconcile(event, members[event.id], shared[event.id])
         brief.brief(event, members[event.id], shared[event.id])
-    return events
+    return [{f.name: getattr(event, f.name) for f in fields(event)} for event in events]
 
 
 def stored_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossier:
@@ -311,6 +385,7 @@ OVERLAP_MIN_ARTICLES = 200
 
 def copies_and_events(
     store: Store, articles: list[Article], workers: int | None = None, timings: dict[str, float] | None = None,
+    profiles: dict[str, cluster.Profile] | None = None, shingles: dict[str, tuple] | None = None,
 ) -> tuple[list[reuse.Reuse], list[Event]]:
     """``find_copies`` and ``group`` over ``articles``: the reuse pairs and the events, both stored.
 
@@ -319,26 +394,27 @@ def copies_and_events(
     one groups: on two cores the slower of the two sets the time, not their sum.  The result is the
     same as running them one after the other; if the child fails, reuse detection runs here.
     ``timings``, if given, gets each one's own seconds (``reuse``, ``cluster``) and their wall
-    time together (``reuse+cluster``).
+    time together (``reuse+cluster``).  ``profiles``: clustering profiles already made (see ``group``);
+    ``shingles``: ``reuse.sentence_shingles`` already made, by article id.
     """
     t = timings if timings is not None else {}
     start = time.perf_counter()
     workers = default_workers() if workers is None else max(1, workers)
     child = None
     if workers > 1 and len(articles) >= OVERLAP_MIN_ARTICLES:
-        child = _fork(reuse.find_reuse, articles)
+        child = _fork(reuse.find_reuse, articles, shingles)
     if child is None:
         mark = time.perf_counter()
-        pairs = reuse.find_reuse(articles)
+        pairs = reuse.find_reuse(articles, shingles)
         t["reuse"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    events = group(store, articles)
+    events = group(store, articles, profiles)
     t["cluster"] = time.perf_counter() - mark
     if child is not None:
         got = _join(child)
         if got is None:  # the child died or failed: do it here
             mark = time.perf_counter()
-            pairs = reuse.find_reuse(articles)
+            pairs = reuse.find_reuse(articles, shingles)
             t["reuse"] = time.perf_counter() - mark
         else:
             pairs, t["reuse"] = got

@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from difflib import SequenceMatcher
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import numpy as np
 
@@ -199,18 +199,58 @@ class _Sent:
     quoted: bool
 
 
-def find_reuse(articles: list[Article]) -> list[Reuse]:
-    """Every pair of articles that shares text, with passages, shares and direction; sorted, deterministic."""
+def sentence_shingles(article: Article) -> tuple[list[int], list[bool], list[bool], list[int], np.ndarray]:
+    """What reuse detection needs of one article, made from it alone (so a worker process can make it).
+
+    For each sentence of at least ``MIN_TOKENS`` words: its index, whether any word is quoted, and its
+    sorted shingle hashes and those outside quotation marks (often the same).  Packed as
+    ``(indexes, quoted, frame_is_all, lengths, hashes)``, every array end to end in one (one object
+    to send between processes, not two per sentence); ``_unpack`` gives the rows back.
+    """
+    indexes, quoted, same, parts = [], [], [], []
+    for s in article.sentences:
+        toks = tokens(s.text)
+        if len(toks) < MIN_TOKENS:
+            continue
+        all_, frame = shingles(toks)
+        all_hashes = shingle_hashes(all_)
+        indexes.append(s.index)
+        quoted.append(any(q for _, q in toks))
+        same.append(len(frame) == len(all_))  # frame ⊆ all: the same set
+        parts.append(all_hashes)
+        if not same[-1]:
+            parts.append(shingle_hashes(frame))
+    hashes = np.concatenate(parts) if parts else np.empty(0, dtype=np.uint32)
+    return indexes, quoted, same, [len(p) for p in parts], hashes
+
+
+def _unpack(packed: tuple) -> Iterator[tuple[int, np.ndarray, np.ndarray, bool]]:
+    """``sentence_shingles``' rows: (index, shingle hashes, those outside quotations, quoted?)."""
+    indexes, quoted, same, lengths, hashes = packed
+    at = k = 0
+    for index, q, s in zip(indexes, quoted, same):
+        all_hashes = hashes[at:at + lengths[k]]
+        at += lengths[k]
+        k += 1
+        frame_hashes = all_hashes
+        if not s:
+            frame_hashes = hashes[at:at + lengths[k]]
+            at += lengths[k]
+            k += 1
+        yield index, all_hashes, frame_hashes, q
+
+
+def find_reuse(articles: list[Article], prepared: dict[str, tuple] | None = None) -> list[Reuse]:
+    """Every pair of articles that shares text, with passages, shares and direction; sorted, deterministic.
+
+    ``prepared``: article id -> ``sentence_shingles(article)``, for the articles it was already made for.
+    """
     sents: list[_Sent] = []
+    made = prepared or {}
     for ai, art in enumerate(articles):
-        for s in art.sentences:
-            toks = tokens(s.text)
-            if len(toks) < MIN_TOKENS:
-                continue
-            all_, frame = shingles(toks)
-            all_hashes = shingle_hashes(all_)
-            frame_hashes = all_hashes if len(frame) == len(all_) else shingle_hashes(frame)  # frame ⊆ all
-            sents.append(_Sent(ai, s.index, all_hashes, frame_hashes, any(q for _, q in toks)))
+        packed = made.get(art.id)
+        for index, all_hashes, frame_hashes, quoted in _unpack(sentence_shingles(art) if packed is None else packed):
+            sents.append(_Sent(ai, index, all_hashes, frame_hashes, quoted))
     if not sents:
         return []
     sig = signatures([s.all for s in sents])

@@ -218,3 +218,17 @@ def test_each_benchmarks_cpu_time_is_recorded_beside_its_wall_time(tmp_path, mon
     assert json.loads((results / "busy.json").read_text())["benchmark_cpu_seconds"] == run["cpu_seconds"]
     assert json.loads((results / "busy.json").read_text())["cpu_seconds"] == 0.001
     assert "| benchmark | status | wall time (s) | CPU time (s) |" in (results / "SUMMARY.md").read_text()
+
+
+def test_e2e_says_which_stage_sets_the_pace():
+    from benchmarks.e2e_bench import dominates
+
+    cpu = {"read+outlets+clean+extract+store": [1.5, 8.0], "load": [0.2, 0.0], "reuse+cluster": [0.9, 0.6],
+           "reconcile+brief": [0.3, 0.4], "render/write": [0.5, 0.0]}
+    text = dominates({"read": 0.1, "store": 0.5, "clean": 2.0, "extract": 6.0}, {"import": 1.0, "first_article": 0.5},
+                     cpu, 2, 1000)
+    assert "extract (75% of the per-article work) sets the pace" in text
+    assert "at least 4.50 s" in text  # (8.0 + 1.5 - 0.5) / 2
+    assert "tail after the workers 2.00" in text  # 0.2 + 0.9 + 0.4 + 0.5: the larger side of each shared stage
+    assert "Floor about 8.0 s, 125 articles/s" in text  # 1.5 + 4.5 + 2.0
+    assert "the bar needs 4.7 s less wall" in text  # against 3.33 s for 300/s

@@ -117,3 +117,26 @@ def test_language_is_detected_and_short_text_gives_none():
     assert detect_language("Au moins 53 soldats ont été tués vendredi dans une attaque contre un poste militaire.") == "fr"
     assert detect_language("At least 53 soldiers were killed on Friday in an attack on a military post.") == "en"
     assert detect_language("Mali") is None
+
+
+def test_language_model_is_read_from_an_uncompressed_copy_in_the_cache(tmp_path, monkeypatch):
+    import py3langid.langid as langid
+
+    texts = ["Deux granges ont brûlé samedi soir près de Marlow Creek, selon les pompiers du canton.",
+             "Two barns burned down near Marlow Creek on Saturday night, the county fire service said."]
+    want = [langid._get_identifier().classify(t)[0] for t in texts]
+    monkeypatch.setattr(langid, "IDENTIFIER", None)  # restored after the test
+    monkeypatch.setenv("CORROBORATE_CACHE", str(tmp_path / "cache"))
+    assert [detect_language(t) for t in texts] == want == ["fr", "en"]
+    assert len(list((tmp_path / "cache").glob("langid-*.npz"))) == 1  # made on first use, read from then on
+    monkeypatch.setattr(langid, "IDENTIFIER", None)
+    assert [detect_language(t) for t in texts] == want
+
+
+def test_language_is_detected_when_the_cache_cannot_be_written(tmp_path, monkeypatch):
+    import py3langid.langid as langid
+
+    (tmp_path / "not-a-folder").write_text("x")
+    monkeypatch.setattr(langid, "IDENTIFIER", None)
+    monkeypatch.setenv("CORROBORATE_CACHE", str(tmp_path / "not-a-folder"))
+    assert detect_language("Two barns burned down near Marlow Creek on Saturday night, the fire service said.") == "en"

@@ -132,3 +132,88 @@ def test_a_failed_reuse_child_falls_back_to_this_process(write, tmp_path, monkey
     monkeypatch.setattr(pipeline, "OVERLAP_MIN_ARTICLES", 2)
     monkeypatch.setattr(pipeline, "_join", lambda child: child[0].join() or None)  # as if the child died
     assert render.to_json(analyze([src], db=str(tmp_path / "b.db"), workers=2)) == expected
+
+
+TOWNS = ["Marlow Creek", "Bexley Ford", "Quenby Hollow", "Tarrant Mills"]
+
+
+def _town_records(n: int) -> list[dict]:
+    return [{
+        "id": f"t{i}",
+        "title": f"Barn fire in {TOWNS[i % 4]} leaves {i % 3 + 1} hurt",
+        "text": f"A barn fire in {TOWNS[i % 4]} hurt {i % 3 + 1} farm workers on Monday, the fire chief said. "
+                f"Crews from two counties fought the blaze for {i + 2} hours.",
+        "url": f"https://gazette{i % 3}.example.org/local/{i}",
+        "published": f"2022-07-{i % 20 + 1:02d}T08:00:00Z",
+    } for i in range(n)]
+
+
+def test_workers_make_the_clustering_profiles_and_reuse_shingles(write, tmp_path, small_pool):
+    from corroborate import cluster, reuse
+
+    path = write("towns.jsonl", _lines(_town_records(9)))
+    profiles: dict = {}
+    shingles: dict = {}
+    with Store(tmp_path / "p.db") as s:
+        report = ingest_paths(s, [path], workers=2, place=False, profiles=profiles, shingles=shingles)
+        stored = s.articles(report.article_ids)
+    assert sorted(profiles) == sorted(shingles) == sorted(report.article_ids)
+    assert all(profiles[a.id] == cluster.profile(a) for a in stored)  # as if made from the stored article
+    assert all(repr(shingles[a.id]) == repr(reuse.sentence_shingles(a)) for a in stored)
+
+
+def test_analyze_uses_what_the_workers_made(write, tmp_path, small_pool, monkeypatch):
+    from corroborate import cluster, reuse
+
+    path = write("towns.jsonl", _lines(_town_records(11)))
+    one = render.to_json(analyze([path], db=tmp_path / "one.db", workers=1))
+    made_here = []
+    real, real_shingles = cluster.profile, reuse.sentence_shingles
+    monkeypatch.setattr(cluster, "profile", lambda a, *rest: made_here.append(a.id) or real(a, *rest))
+    monkeypatch.setattr(reuse, "sentence_shingles", lambda a: made_here.append(a.id) or real_shingles(a))
+    two = render.to_json(analyze([path], db=tmp_path / "two.db", workers=2))
+    assert two == one
+    assert made_here == []  # every one came from a worker (theirs count in their own copies of the list)
+
+
+SEPARATE = [
+    ("Marlow Creek", "A barn fire hurt {n} farm workers", "2021-02-03"),
+    ("Bexley Ford", "A gunman shot {n} people outside a bowling alley", "2021-05-14"),
+    ("Quenby Hollow", "A school bus overturned and {n} children were hurt", "2021-09-22"),
+    ("Tarrant Mills", "Floodwater trapped {n} drivers on a county road", "2022-01-09"),
+    ("Ashcombe Vale", "A warehouse roof collapsed on {n} workers", "2022-06-30"),
+]
+
+
+def _separate_events() -> list[dict]:
+    """Two reports each of five unrelated incidents, months apart in different towns."""
+    return [{
+        "id": f"e{i}{k}",
+        "title": f"{what.format(n=i + 2)} in {town}",
+        "text": f"{what.format(n=i + 2)} in {town} on Tuesday, officials said. "
+                f"{'Witnesses described the scene as chaotic.' if k else 'An investigation is under way.'}",
+        "url": f"https://paper{k}.example.org/{i}",
+        "published": f"{day}T09:00:00Z",
+    } for i, (town, what, day) in enumerate(SEPARATE) for k in range(2)]
+
+
+def test_events_reconciled_half_in_a_forked_child_give_the_same_dossier(write, tmp_path, monkeypatch):
+    src = write("events.jsonl", _lines(_separate_events()))
+    serial = render.to_json(analyze([src], db=str(tmp_path / "a.db"), workers=1))
+    monkeypatch.setattr(pipeline, "SHARE_MIN_EVENTS", 2)
+    shared = []
+    real_fork = pipeline._fork
+    monkeypatch.setattr(pipeline, "_fork", lambda fn, *a: (
+        shared.append(len(a[0])) if fn is pipeline._reconcile_events else None) or real_fork(fn, *a))
+    assert render.to_json(analyze([src], db=str(tmp_path / "b.db"), workers=2)) == serial
+    events = len(json.loads(serial)["events"])
+    assert events >= 4 and 0 < shared[0] < events  # the child had a share, this process the rest
+    assert all(e["brief"] for e in json.loads(serial)["events"])
+
+
+def test_a_failed_reconcile_child_falls_back_to_this_process(write, tmp_path, monkeypatch):
+    src = write("events.jsonl", _lines(_separate_events()))
+    serial = render.to_json(analyze([src], db=str(tmp_path / "a.db"), workers=1))
+    monkeypatch.setattr(pipeline, "SHARE_MIN_EVENTS", 2)
+    monkeypatch.setattr(pipeline, "_join", lambda child: child[0].join() or None)  # as if the child died
+    assert render.to_json(analyze([src], db=str(tmp_path / "b.db"), workers=2)) == serial

@@ -9,7 +9,8 @@ from conftest import SEEDS, needs_seeds
 from corroborate import analyze
 from corroborate.clean import clean
 from corroborate.model import Article
-from corroborate.reuse import claim_origin, find_reuse, independent_sources, origins, wire_mentions
+from corroborate.reuse import (claim_origin, find_reuse, independent_sources, origins, sentence_shingles,
+                              wire_mentions)
 
 
 def art(id_: str, text: str, published: str | None = "2021-03-10T08:00:00+00:00", wire: str | None = None,
@@ -57,6 +58,20 @@ def test_shared_quotation_alone_is_not_copying():
     assert r.passages == [] and r.quotes == [(0, 0)]
     assert r.origin == "unknown"
     assert independent_sources([a, b], [r]) == 2
+
+
+def test_shingles_made_beforehand_give_the_same_pairs():
+    a = art("a", 'A grain silo collapsed in Bexley Ford on Sunday, burying two trucks, the county sheriff said. '
+                 '"We heard a roar like a train and then the dust came over the whole street," one farmer said. '
+                 "Short one.")
+    b = art("b", "A grain silo collapsed in Bexley Ford on Sunday, burying two trucks, the county sheriff said. "
+                 '“We heard a roar like a train and then the dust came over the whole street,” a neighbour recalled.')
+    c = art("c", "Nobody was hurt when the old mill in Quenby Hollow caught fire late on Friday night.")
+    fresh = find_reuse([a, b, c])
+    assert fresh and fresh == find_reuse([a, b, c], {x.id: sentence_shingles(x) for x in (a, b)})  # c made here
+    indexes, quoted, frame_is_all, lengths, hashes = sentence_shingles(a)
+    assert indexes == [0, 1] and quoted == [False, True] and frame_is_all == [True, False]  # "Short one." too short
+    assert sum(lengths) == len(hashes)
 
 
 def test_shared_quotation_with_the_same_framing_is_reuse():

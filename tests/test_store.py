@@ -66,3 +66,23 @@ def test_article_round_trips_with_sentences_and_removals(store):
     assert (b.id, b.text, b.removed) == (a.id, a.text, [Removal("ADVERTISEMENT", "advertisement")])
     assert [(s.start, s.end, s.text) for s in b.sentences] == [(s.start, s.end, s.text) for s in a.sentences]
     assert [x.id for x in store.iter_articles(batch=1)] == [a.id]
+
+
+def test_articles_read_back_in_batches_keep_their_own_sentences_and_claims(store):
+    stories = [
+        ("Ferry sinks off Marlow Creek", "A ferry sank off Marlow Creek on Sunday. Four people drowned, the coast guard said."),
+        ("Bridge shut in Bexley Ford", "The old bridge in Bexley Ford was closed on Monday. Engineers found two cracks."),
+        ("Storm in Quenby Hollow", "A storm tore roofs off 30 homes in Quenby Hollow. No one was hurt, officials said."),
+    ]
+    made = [process(Article(input=f"s{i}.txt", title=t, raw_text=x)) for i, (t, x) in enumerate(stories)]
+    store.add(made)
+    ids = [a.id for a in made]
+    for got in (store.articles(list(reversed(ids))), list(store.iter_articles(batch=2))):
+        by_id = {a.id: a for a in got}
+        assert sorted(by_id) == sorted(ids)
+        for want in made:
+            a = by_id[want.id]
+            assert [s.text for s in a.sentences] == [s.text for s in want.sentences]
+            assert [(c.kind, c.value, c.quote) for c in a.claims] == [(c.kind, c.value, c.quote) for c in want.claims]
+    assert [a.id for a in store.articles(list(reversed(ids)))] == list(reversed(ids))
+    assert any(a.claims for a in made)
