@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import Cue, lower
-from .numbers import NUMBER, Number, parse
+from .numbers import NUMBER, SMALL, Number, parse
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "soldiers": ("soldier", "soldiers", "troops", "serviceman", "servicemen", "service members",
@@ -100,7 +100,7 @@ _QUAL = r"(?:%s)" % "|".join(re.escape(q).replace(r"\ ", r"\s+")
 
 # Verbs and phrases by measure; longest first so "shot and killed" wins over "shot".
 _VERBS = {
-    "killed": ("shot and killed", "shot dead", "shot to death", "stabbed to death", "beaten to death",
+    "killed": ("shot and killed", "shot, killed", "shot dead", "shot to death", "stabbed to death", "beaten to death",
                "fatally shot", "fatally wounded", "fatally injured", "fatally stabbed", "mortally wounded", "gunned down",
                "found dead", "pronounced dead", "killed", "slain", "murdered", "executed", "died",
                "dead", "dies", "die", "perished", "passed away", "lost their lives", "lost his life", "lost her life", "were massacred",
@@ -131,8 +131,15 @@ _SURVIVED = re.compile(r"expected\s+to\s+(?:survive|recover|be\s+ok)|\b(?:stable
                        r"\bminor\s+injur|\bsurvived\b")
 _AT_HOSPITAL = re.compile(r"hospital|medical\s+cent|trauma\s+cent")
 _DIED = re.compile(r"\b(?:died|dead|pronounced|succumbed|killed|fatal\w*|death)\b")
-_VERB = r"(?:%s|%s|%s)" % ("|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_MEASURE_OF, key=len, reverse=True)),
-                           _WOUND, _HOSPITAL)
+# "the clerk was shot at, but every round went wide", "shot at by a passing driver": fired on, not hit
+# ("shot at a party" is a place: a hit)
+_NOT_AT = r"(?!\s+at(?:\s+(?:but|by)\b|\s*[,.;]|\s+(?:several|multiple|numerous)\s+times\b))"
+# "the three hikers remain in good condition": hurt; "two are in critical condition": hit, fate not known
+_CONDITION = (r"(?:(?:listed|reported|remains?|remained)\s+)?in\s+(?:stable|good|fair|serious|critical|grave|"
+              r"satisfactory)(?:\s+but\s+stable)?\s+condition")
+_VERB = r"(?:%s|%s|%s|%s)" % ("|".join(re.escape(v).replace(r"\ ", r"\s+") + (_NOT_AT if v == "shot" else "")
+                                       for v in sorted(_MEASURE_OF, key=len, reverse=True)),
+                              _WOUND, _HOSPITAL, _CONDITION)
 
 # Nouns that carry the measure themselves: "54 bodies", "10 survivors", "17 dead".
 _COUNT_NOUNS = {
@@ -144,7 +151,11 @@ _COUNT_NOUNS = {
 _COUNT_NOUN = r"(?:%s)" % "|".join(sorted(_COUNT_NOUNS, key=len, reverse=True))
 
 _STOP = (r"(?:were|was|have|has|had|been|be|is|are|and|or|but|in|on|at|of|who|that|which|the|by|from|"
-         r"to|with|after|before|for|as|when|while|during|including|among|than|near|into|" + _VERB[3:-1]
+         r"to|with|after|before|for|as|when|while|during|including|among|than|near|into|"
+         # a span of time or a speaker is no adjective: "over four nights two people were shot",
+         # "a 911 caller said two people were shot"
+         r"seconds|minutes|hours|days|nights|weeks|weekends|months|years|said|says|told|caller|callers|calls|"
+         + "|".join(SMALL) + "|" + _VERB[3:-1]
          + r"|" + _COUNT_NOUN[3:-1] + r")")
 _MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+|\d{{1,3}}\s+years?[\s-]old)\s+){{0,3}}?"  # adjectives before the noun: "Malian", "heavily armed"
 _NUM = rf"(?P<num>{NUMBER})"
@@ -153,7 +164,7 @@ _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all
         r"(?:said|believed|confirmed|reported|thought|known)\s+to\s+have|"
         # "a man who was shot": "who" only before an auxiliary ("a man who shot" is the shooter)
         r"who(?=\s+(?:was|were|had|has|have)\b)|"
-        r"feared|confirmed|there|here|found|(?!fatally|mortally)\w+ly))*")
+        r"feared|confirmed|there|here|found|(?!fatally|mortally|nearly)\w+ly))*")
 # Where the people were, between them and a passive verb: "A police officer in Elmford was shot".
 _PLACED = (r"\s+(?:in|from|at|inside|outside|near)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
            r"(?:[\w'’.-]+\s+){0,2}?[\w'’.-]+")
@@ -167,11 +178,13 @@ _RELATIVE = (rf"\s+(?:who|that(?=\s+\w+ed\b))(?:\s+(?!(?:{_VERB}|and|but|or|to|w
 _INCLUDING = r"(?:,?\s+including\s+(?P<incl>[^,;]{1,60}?)\s*,)?"
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
-NP = (rf"(?:(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
+# "both brothers were wounded": two (a singular noun after it is refused in ``_noun_phrases``)
+NP = (rf"(?:(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER}|both){_AGED}\s+{_PARTITIVE}{_MOD}(?P<noun>{_NOUN})\b"
       rf"|(?P<det>an?|one|another)\s+{_MOD}(?P<one>{_ONE})(?![\w-])"
       rf"|(?<![\w-])(?:{_YEAR_OLD}\s+)?(?P<bare>{_ONE})(?![\w-]))")
 NP_RE = re.compile(rf"\b{NP}", re.IGNORECASE)
-_NPS = (rf"{NP}(?:\s*,\s*{NP})*(?:,?\s+and\s+{NP})?".replace("(?P<qual>", "(?:").replace("(?P<num>", "(?:")
+# headlines write "and" as "&": "Clerk & Customer Both Shot"
+_NPS = (rf"{NP}(?:\s*,\s*{NP})*(?:,?\s+(?:and|&)\s+{NP})?".replace("(?P<qual>", "(?:").replace("(?P<num>", "(?:")
         .replace("(?P<noun>", "(?:").replace("(?P<det>", "(?:").replace("(?P<one>", "(?:")
         .replace("(?P<bare>", "(?:"))
 
@@ -192,6 +205,9 @@ def _auxiliary(aux: str) -> bool:
     adverbs alone do not ("his brother accidentally shot him" is active)."""
     return bool(_AUX_VERB.search(aux))
 
+
+# A pronoun joined to the people counted: "she and her son", "he and his 8-year-old nephew".
+_PRONOUN_AND = re.compile(r"\b(?:he|she)\s+and\s+(?:his|her)\s+(?:(?!and\b)[\w-]+\s+){0,2}$")
 
 _AFTER_INCLUDING = re.compile(r"[^,.;]{0,40}?,?\s+including\s+", re.IGNORECASE)
 
@@ -227,15 +243,21 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ordinal", re.compile(
         rf"\b(?:an?\s+)?(?P<ord>{_ORDINAL})\s+(?:{_MOD})(?P<noun>{_ONE})\b"
         rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?)?(?P<aux>{_AUX})(?:\s+remain(?:s|ed)?)?\s+"
-        rf"(?:(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)|(?P<hverb>{_VERB}))\b")),
+        # "a fourth victim was found behind the mill": hit
+        rf"(?:(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)|(?P<hverb>{_VERB})|"
+        rf"(?P<fverb>found))\b")),
+    # "One of three teens shot Friday dies": one of those counted died
+    ("one of", re.compile(
+        rf"\bone\s+of\s+(?:the\s+|those\s+)?(?P<num>{NUMBER})\s+(?:[\w.'’-]+\s+){{1,8}}?"
+        rf"(?:later\s+|has\s+|have\s+)?(?P<verb>dies|died|succumbs|succumbed)\b")),
     ("subject", re.compile(
         rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<pp>{_PLACED}|{_RELATIVE})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
         rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?"
-        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still))+(?:\s+(?!fatally|mortally)\w+ly)?)"
+        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still))+(?:\s+(?!fatally|mortally|nearly)\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("alone", re.compile(
         rf"\b(?:(?P<one>one)|(?P<both>both))"
-        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still))+(?:\s+(?!fatally|mortally)\w+ly)?)"
+        rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still))+(?:\s+(?!fatally|mortally|nearly)\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),
     ("count", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
@@ -244,7 +266,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?P<verb>kill(?:s|ed|ing)|wound(?:s|ed|ing)|injur(?:es|ed|ing)|shot|"
         rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+li(?:fe|ves)\s+of|"
         rf"(?:left|leaving|leaves)(?=\s+(?:{_QUAL}\s+)?(?:{NUMBER})\s+(?:{_MOD}(?:{_NOUN})\s+)?(?:dead|injured|wounded)))"
-        rf"\s+(?:(?P<nps>{_NPS})|(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b"
+        # "killed his two sons", "shot her neighbor's three children"
+        rf"\s+(?P<poss>(?:his|her|their)\s+(?:[\w-]+['’]s\s+)?(?=(?:{NUMBER})\s))?"
+        rf"(?:(?P<nps>{_NPS})|(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b"
         rf"(?!\s*(?:%|percent|years?|days?|hours?|times|rounds|shots|bullets|of\s+the|-)))"
         rf"(?:\s+(?P<left>dead|injured|wounded))?")),
     ("hit", re.compile(
@@ -265,15 +289,19 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b"
         # "she had been hit in the shoulder": one person hit, whoever the pronoun stands for
         rf"|\b(?P<hpron>he|she)\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|\w+ly\s+)?(?P<hpverb>shot\s+and\s+killed|"
-        rf"shot\s+dead|shot\s+to\s+death|fatally\s+shot|shot|wounded|injured|grazed|(?:hit|struck)\s+by\s+"
+        rf"shot\s+dead|shot\s+to\s+death|fatally\s+shot|shot{_NOT_AT}|wounded|injured|grazed|(?:hit|struck)\s+by\s+"
         rf"(?:gunfire|a\s+bullet|bullets|a\s+stray\s+bullet))\b"
         rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
         rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b(?!['’]s\b)"
         rf"|\b(?P<selfverb>killed|kills|shot|shoots|shooting|wounded|wounds|wounding)\s+(?P<self>himself|herself|self)\b"
-        rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking)\s+(?:his|her)\s+(?:own\s+)?life)\b")),
+        # "shot himself and his son": one more hit
+        rf"(?:\s+and\s+(?:his\s+|her\s+)?(?:{_MOD})(?P<snoun>{_ONE})\b)?"
+        rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:(?:his|her)\s+own|his|her|own)\s+life)\b")),
     ("share", re.compile(
         rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?(?:,\s*|,?\s+and\s+)(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
         rf"(?:(?:was|were|has|had|have|been|later|since|already)\s+)*(?P<verb>fatally|died|dead|killed)\b")),
+    # "a double shooting", "quadruple shooting": as many hit, the dead among them
+    ("multiple", re.compile(r"\b(?P<mult>double|triple|quadruple|quintuple)[\s-]+shooting\b")),
     ("involved", re.compile(
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}\s+{_MOD}(?P<noun>%s)\b" % "|".join(
             sorted(GROUPS["attackers"], key=len, reverse=True))
@@ -283,14 +311,24 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # Headlines drop the auxiliary and name people by age: "3 shot in Elm Park", "2 days, 5 shot, 1 dies",
 # "Girls, 5 and 8, shot on East Side".  Tried on titles only, before the other patterns.
-_HEAD_VERB = (r"(?P<verb>shot\s+dead|shot\s+to\s+death|shot\s+and\s+killed|fatally\s+shot|shot|killed|dead|dies?|"
+_HEAD_VERB = (r"(?P<verb>shot\s+dead|shot\s+to\s+death|shot,?\s+and\s+killed|shot,\s+killed|fatally\s+shot|shot|killed|dead|dies?|"
               r"died|wounded|injured|hurt|slain|hospitalized)")
 _HEADLINE: list[tuple[str, re.Pattern]] = [
     ("headline", re.compile(
         rf"(?<![\w$#.,-])(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?\s+{_HEAD_VERB}\b"
         rf"|\b(?P<noun>{_NOUN}),\s+(?P<ages>\d{{1,2}}(?:\s*(?:,|,?\s*and|&)\s*\d{{1,2}})*),\s+"
         rf"(?:(?:is|was|are|were|now)\s+)?(?:\w+ly\s+)?{_HEAD_VERB.replace('<verb>', '<verb2>')}\b")),
+    # "Hiker stable after hunting mishap", "2 in critical condition following ambush": hurt (stable) or hit
+    ("condition", re.compile(
+        rf"(?<![\w$#.,-])(?:{_NUM}|(?:an?\s+|the\s+)?{_MOD}(?P<one>{_ONE}))\s+(?:(?:is|remains|listed)\s+)?"
+        rf"(?:in\s+)?(?P<cond>stable|critical|serious|good|fair)(?:\s+condition)?\s+(?:after|following)\b")),
 ]
+
+_A_SHARE = re.compile(rf"\b(?:{NUMBER}|one|some|most|all\s+but)\b")
+_NEARLY = re.compile(r"\b(?:nearly|almost)\s+$")
+_SURVIVED_BUT = re.compile(r"[^.;]{0,20}?\bsurvived\b,?\s+but\s+(?:were|was|had\s+been)\s+(?:also\s+)?"
+                           r"(?:hit|injured|wounded|shot|hurt|struck)\b")
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 
 _HEAD_MEASURE = {"shot": "shot", "wounded": "injured", "injured": "injured", "hurt": "injured",
                  "hospitalized": "injured"}
@@ -303,13 +341,14 @@ _HIT_NEEDS = [re.compile(r"hitting|strik|struck|hits?\b|shoots\b|\bsent\b|(?:gun
 _NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
           "toll": re.compile(r"\btoll\b"),
           "ordinal": re.compile(r"\b(?:%s)\b[^.;]{0,60}?(?:dies|died|dead|killed|pronounced|succumbed|passe|"
-                                r"remain|shot|wounded|injured|hospitali|hurt|grazed|struck|hit|treated)" % _ORDINAL[3:-1]),
+                                r"remain|shot|wounded|injured|hospitali|hurt|grazed|struck|hit|treated|condition|found)" % _ORDINAL[3:-1]),
           "alone": re.compile(r"\b(?:one|both)\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still)\b"),
           "share": re.compile(r"(?:,|\band)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                               r"(?:of\s|was|were|has|had|have|been|later|since|fatally|died|dead|killed)"),
           "count": re.compile(_COUNT_NOUN),
           "deaths": re.compile(r"(?:death|shooting|killing|murder|slaying)s?\s+of\b"),
           "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]}))),
+          "one of": re.compile(r"\bone\s+of\s"),
           # both forms end in a space and a verb; starting with a space, this need is found at once
           "subject": re.compile(rf"\s(?:{_VERB})\b")}
 # Plain words a need cannot match without: ``in`` finds them far faster than a search that tries a
@@ -320,11 +359,14 @@ _NEED_WORDS = {"negation": ("no",), "toll": ("toll",), "ordinal": tuple(_ORDINAL
                "deaths": ("death", "shooting", "killing", "murder", "slaying"),
                "hit": ("hit", "strik", "struck", "shoots", "sent", "wound", "shooting"),
                "share": ("dead", "died", "killed", "fatally"),  # the pattern's last word
+               "multiple": ("double", "triple", "uple"),
+               "one of": ("died", "dies", "succumb"),  # the pattern's last word
                "involved": tuple(sorted({n[:6] for n in GROUPS["attackers"]}))}
 _PATTERN_NEEDS = [(name, pattern, _NEEDS.get(name) or (_HIT_NEEDS.pop(0) if name == "hit" else None),
                    ("wound",) if name == "hit" and not _HIT_NEEDS else _NEED_WORDS.get(name))
                   for name, pattern in _PATTERNS]
-_HEADLINE_NEEDS = [(name, pattern, None, None) for name, pattern in _HEADLINE]
+_HEADLINE_NEEDS = [(name, pattern, None, ("stable", "critical", "serious", "good", "fair") if name == "condition" else None)
+                   for name, pattern in _HEADLINE]
 
 _OBJECT_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
                    "abdu": "kidnapped", "kidn": "kidnapped", "arre": "arrested", "clai": "killed"}
@@ -397,6 +439,8 @@ def _figure(measure: str, noun: str | None, num: Number, start: int, end: int,
 
 def _measure(verb: str) -> str:
     words = " ".join(verb.lower().split())
+    if words.endswith(" condition"):
+        return "shot" if re.search(r"serious|critical|grave", words) and "stable" not in words else "injured"
     if words.startswith(("suffered", "sustained", "received", "treated", "recovering", "nursing")):
         if "fatal" in words or "mortal" in words:
             return "killed"
@@ -426,7 +470,8 @@ def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str)
 _CUE = re.compile(r"kill|dead|die|death|fatal|shootings?\s+of|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
                   r"massacr|succumb|wound|injur|hurt|hospital|medical\s+cent|trauma\s+cent|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
                   r"seiz|missing|unaccounted|arrest|detain|custody|apprehend|charged|surviv|unhurt|unharm|"
-                  r"rescued|casualt|toll|himself|herself|own\s+life|claim\w*\s+the\s+life|passed\s+away|strik|hitting|" + "|".join(
+                  r"rescued|casualt|toll|himself|herself|own\s+life|claim\w*\s+the\s+life|passed\s+away|strik|hitting|"
+                  r"(?:double|uple)[\s-]+shooting|condition|" + "|".join(
                       sorted({n.split()[-1][:6] for n in GROUPS["attackers"]})))
 
 
@@ -441,9 +486,10 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
     ``low`` is ``clean.lower(sentence)`` when the caller has it already."""
     found: list[Figure] = []
     low = lower(sentence) if low is None else low
-    if not _cue(low):
+    if not _cue(low) and not (headline and ("stable" in low or "critical" in low or "serious" in low)):
         return found
     taken: list[tuple[int, int]] = []
+    hit_at: set[int] = set()  # where the count of "one of the three wounded ... died" starts
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -466,7 +512,7 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             # an active verb ("his brother accidentally shot him") is given back: its object may follow
             pos = raw.end() if raw.end() > raw.start() else raw.start() + 1
             m = _Original(raw, sentence)
-            if not free(m.start(), m.end()) and name not in ("count", "share"):
+            if not free(m.start(), m.end()) and name not in ("count", "share", "one of"):
                 continue
             before = len(found)
             if name == "deaths":
@@ -481,7 +527,7 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             if name == "ordinal":  # a fourth victim hit: four hit, the dead among them
                 if m.start() == m.start("ord") and _DEFINITE_END.search(low, max(0, m.start() - 6), m.start()):
                     continue  # "the second victim" is one of those already met
-                measure = "killed" if m["verb"] else _measure(m["hverb"])
+                measure = "killed" if m["verb"] else "shot" if m["fverb"] else _measure(m["hverb"])
                 if measure not in ("killed", "shot", "injured"):
                     continue  # "an eighth person arrested"
                 add(Figure(measure if measure == "killed" else "shot", group_of(m["noun"]),
@@ -506,8 +552,10 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                         Number(2, m["both"]) if m["both"] else Number(1, m["one"])
                     if num and not (name == "subject" and _is_year(m["num"], num)) and \
                             not (num.value != 1 and m["aux2"].split()[0] == "is"):
-                        add(_figure(_measure(m["bverb"]), None, num, m.start(), m.end(),
-                                    m["qual"] if name == "subject" else None, name), m.span())
+                        fig = _figure(_measure(m["bverb"]), None, num, m.start(), m.end(),
+                                      m["qual"] if name == "subject" else None, name)
+                        for f in (_along_with([fig], sentence, low, m.end(), name) if "along with" in low else [fig]):
+                            add(f, (f.start, f.end))
                     continue
                 if m["pp"] and not _auxiliary(m["aux"]):
                     continue  # "a man in a car shot at them": only a passive verb follows a place
@@ -526,6 +574,15 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 if len(figs) == 1 and (m["incl"] or after):
                     at = m.start("incl") if m["incl"] else after.end()
                     figs += _inclusions(m["incl"] or sentence[at:], at, figs[0].measure, figs[0].group, name)
+                if "along with" in low:
+                    figs = _along_with(figs, sentence, low, m.end(), name)
+                pron = "he and " in low and _PRONOUN_AND.search(low, max(0, m.start("nps") - 30), m.start("nps"))
+                if pron:  # "she and her son were both shot": the one the pronoun stands for too
+                    same = next((f for f in figs if f.group == "people"), None)
+                    if same:
+                        same.value, same.start, same.single = same.value + 1, pron.start(), False
+                    else:
+                        figs.insert(0, Figure(figs[0].measure, "people", 1, pron.start(), pron.end(), pattern=name))
                 _then_died(figs, low, m.end())
                 for f in figs:
                     add(f, (f.start, f.end))
@@ -545,11 +602,13 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     for f in _inclusions(m["incl"], m.start("incl"), measure, fig.group, name):
                         add(f, (f.start, f.end))
             elif name == "object":
+                if _NEARLY.search(low, max(0, m.start() - 8), m.start()):
+                    continue  # "nearly killed his uncle": not dead (and the words do not say he was hit)
                 verb = m["verb"].lower()
                 measure = {"dead": "killed", "injured": "injured", "wounded": "injured"}.get(
                     (m["left"] or "").lower()) or _OBJECT_MEASURE.get(verb[:4], "killed")
-                if verb.startswith(("left", "leav")) and not m["left"]:
-                    continue
+                if (verb.startswith(("left", "leav")) and not m["left"]) or (m["poss"] and not m["nps"]):
+                    continue  # "killed his 2 dogs": no person named
                 if m["nps"]:
                     figs = _together(_noun_phrases(m["nps"], m.start("nps"), measure, name), sentence)
                     if figs:
@@ -564,6 +623,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 if figs:
                     taken.append(m.span())
             elif name == "one":
+                if m["overb"] and _NEARLY.search(low, max(0, m.start() - 8), m.start()):
+                    continue
                 if m["noun"] and m["oactive"] is not None and not _auxiliary(m["oaux"]) and \
                         " ".join(m["verb"].lower().split()) in _TRANSITIVE:
                     if _SELF.match(m.text, m.end()):  # "a 16-year-old shot himself in the foot"
@@ -605,6 +666,17 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     add(fig, m.span())
                 elif (num := parse(m["num"])) and not _is_year(m["num"], num):
                     add(_figure(measure, None, num, m.start(), m.end(), m["qual"], name), m.span())
+            elif name == "one of":  # the count itself is read by the other patterns
+                add(Figure("killed", "people", 1, m.start(), m.end(), pattern=name), (m.start(), m.start("num")))
+                hit_at.add(m.start("num"))
+            elif name == "multiple":
+                add(Figure("shot", "people", _MULTIPLE[m["mult"].lower()], m.start(), m.end(), wording=m["mult"],
+                           pattern=name), m.span())
+            elif name == "condition":
+                num = parse(m["num"]) if m["num"] else Number(1, "")
+                if num and not (m["num"] and _is_year(m["num"], num)):
+                    measure = "injured" if m["cond"].lower() in ("stable", "good", "fair") else "shot"
+                    add(_figure(measure, m["one"], num, m.start(), m.end(), None, name), m.span())
             elif name == "involved":
                 num = parse(m["num"])
                 if num and not _is_year(m["num"], num):
@@ -617,15 +689,33 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             if not names:
                 continue  # "Police Chief", "County Sheriff": an office, not a victim
             ages = [int(a) for a in re.findall(r",\s*(\d{1,2}),", m["names"])]
-            verb = " ".join((m.groupdict().get("verb") or m["dverb"]).lower().split())
+            verb = " ".join((m.groupdict().get("verb") or m.groupdict().get("wverb") or m["dverb"]).lower().split())
             group = "children" if ages and len(ages) == len(names) and max(ages) < 18 else "people"
             add(Figure(_measure(verb), group, len(names), m.start("names"), m.end("names"), pattern="named"),
                 (m.start("names"), m.end("names")))
+    if not headline and ("killing " in low or "lly wounding" in low or "lly shooting" in low or "lly injuring" in low):
+        for m in _NAMED_OBJECT.finditer(sentence):  # "a stray round struck the bus, mortally wounding Okafor"
+            if free(m.start(), m.end()) and not m["names"].endswith(("'s", "’s")) and people_named(m["names"]):
+                verb = m["verb"].lower()
+                measure = "killed" if verb.startswith(("killing", "fatally", "mortally")) else \
+                    "injured" if "wound" in verb or "injur" in verb else "shot"
+                add(Figure(measure, "people", len(people_named(m["names"])), m.start(), m.end(), pattern="named"),
+                    m.span())
+    if any(f.pattern == "multiple" for f in found) and any(f.measure in ("shot", "injured") and
+                                                          f.pattern != "multiple" for f in found):
+        # "a double shooting that wounded a man and his son": the people listed, each in his own group
+        found = [f for f in found if f.pattern != "multiple"]
+    for f in found:
+        if f.measure == "survivors" and _SURVIVED_BUT.match(low, f.end):
+            f.measure = "injured"  # "the two others survived but were wounded"
+        elif f.measure == "injured" and f.start in hit_at:
+            f.measure = "shot"  # "one of the three wounded has died": three hit, one of them dead
     found.sort(key=lambda f: (f.start, f.end))
-    if any(f.measure == "shot" and f.value == 1 for f in found) and _SURVIVED.search(low) and not _DIED.search(low):
-        # "was hit in the arm as well and is expected to recover"
-        for f in found:
-            if f.measure == "shot" and f.value == 1 and f.group != "attackers":
+    if any(f.measure == "shot" for f in found) and _SURVIVED.search(low) and not _DIED.search(low):
+        # "was hit in the arm as well and is expected to recover", "the twins, both grazed, are in good
+        # condition"
+        for f in found:  # not "four were shot, three are in stable condition": a share of them
+            if f.measure == "shot" and f.group != "attackers" and (f.value == 1 or not _A_SHARE.search(low, f.end)):
                 f.measure = "injured"
     return _one_self(found)
 
@@ -643,7 +733,14 @@ _AGE_COMMA = r"(?:,\s*\d{1,2},)?"
 _NAMED = re.compile(
     rf"(?<![\w,])(?P<names>{NAME}{_AGE_COMMA}(?:,\s+{NAME}{_AGE_COMMA})*(?:,?\s+and\s+{NAME}{_AGE_COMMA})?)"
     rf"(?:\s+(?:were|was|had\s+been|has\s+been|have\s+been)(?:\s+(?:also|both|all|later|then|\w+ly))*\s+"
-    rf"(?P<verb>{_VERB})\b|\s+(?:later\s+)?(?P<dverb>died|was\s+pronounced\s+dead|succumbed))")
+    rf"(?P<verb>{_VERB})\b|\s+(?:later\s+)?(?P<dverb>died|was\s+pronounced\s+dead|succumbed)"
+    # "Ada Voss, 19, and Eli Marsh both sustained leg wounds"
+    rf"|\s+(?:also\s+|all\s+|both\s+)?(?P<wverb>(?:suffered|sustained)\s+(?:an?\s+|multiple\s+|several\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:wounds?|injuries|injury)))")
+# A victim named after an active verb in -ing: "opened fire, killing Ada Voss", "mortally wounding Okafor"
+_NAMED_OBJECT = re.compile(
+    rf"\b(?P<verb>killing|(?:fatally|mortally|critically|seriously)\s+(?:wounding|shooting|injuring))\s+"
+    rf"(?P<names>{NAME}|{_NAME_WORD})\b(?!['’]s\b)")
 _NAMES = re.compile(rf"{NAME}{_AGE_COMMA}(?:,\s+{NAME}{_AGE_COMMA})*(?:,?\s+and\s+{NAME}{_AGE_COMMA})?")
 
 
@@ -679,7 +776,7 @@ def people_named(text: str) -> list[str]:
 
 _LIST_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?:(?!and\b)[a-z0-9][\w.'’-]*\s+){1,2}$")
 _TWO_CAPITALS = re.compile(r"[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?(?:Mc|O['’])?[A-Z][a-z]")
-_NAMED_CUE = re.compile(r"\b(?:were|was|been)\b|died|pronounced|succumbed")
+_NAMED_CUE = re.compile(r"\b(?:were|was|been)\b|died|pronounced|succumbed|suffered|sustained")
 # Words that make a capitalised phrase an office, place or organisation rather than a person (checked
 # on every word but the last, which may be a surname such as West or Hill), and last words that do.
 _INSTITUTION = re.compile(r"Police|Sheriff|County|City|Street|Avenue|Road|Department|Office|Hospital|Center|"
@@ -739,6 +836,11 @@ def _noun_phrases(text: str, offset: int, measure: str, pattern: str) -> list[Fi
     for np in NP_RE.finditer(text):
         if np["num"]:
             num = parse(np["num"])
+            if np["num"].lower() == "both" and np["noun"].lower() in _SINGULAR:
+                # "both officer and suspect": one each, the list that follows says who
+                figs.append(_figure(measure, np["noun"], Number(1, ""), offset + np.start("noun"), offset + np.end(),
+                                    None, pattern))
+                continue
             if num and not _is_year(np["num"], num):
                 figs.append(_figure(measure, np["noun"], num, offset + np.start(), offset + np.end(),
                                     np["qual"], pattern))
@@ -747,6 +849,28 @@ def _noun_phrases(text: str, offset: int, measure: str, pattern: str) -> list[Fi
                                 offset + np.end(), None, pattern))
     if len(figs) == 1 and figs[0].wording is None and figs[0].value == 1 and not text[:1].isdigit():
         figs[0].single = text.split()[0].lower() in ("a", "an", "another")
+    return figs
+
+
+# "Three guards were hurt along with a driver": the people after it were hit as well
+_ALONG_WITH = re.compile(r"(?:\s+(?:in|on|at|near|inside|outside)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)?,?\s+along\s+with\s+")
+
+
+_OWN_CLAUSE = re.compile(r",?\s+(?:who|that|which|whose)\b")
+
+
+def _along_with(figs: list[Figure], sentence: str, low: str, end: int, pattern: str) -> list[Figure]:
+    """``figs`` with the people named after "along with" added, each to its own group."""
+    m = _ALONG_WITH.match(low, end)
+    nps = re.match(_NPS, low[m.end():]) if m else None
+    if not (m and nps and figs) or _OWN_CLAUSE.match(low, m.end() + nps.end()):
+        return figs  # "along with two drivers who were never found": a clause of their own says their fate
+    for f in _noun_phrases(sentence[m.end():m.end() + nps.end()], m.end(), figs[0].measure, pattern):
+        same = next((o for o in figs if o.group == f.group and not o.within), None)
+        if same:
+            same.value, same.end, same.single = same.value + f.value, f.end, False
+        else:
+            figs.append(f)
     return figs
 
 
@@ -770,7 +894,7 @@ def _together(figs: list[Figure], sentence: str) -> list[Figure]:
     return out
 
 
-_JOINED = re.compile(r"\s*(?:,|,?\s*and)\s*")
+_JOINED = re.compile(r"\s*(?:,|,?\s*(?:and|&))\s*")
 _ONE_PHRASE = re.compile(r"\s+(?:(?!(?:and|or|with|to|of)\b)[\w'’.-]+\s+){0,2}|\s+")
 
 
@@ -800,7 +924,11 @@ def _one(m: re.Match, add) -> None:
         measure = "killed" if verb.startswith("kill") or m["self2"] else \
             "injured" if verb.startswith("wound") else "shot"
         group = "people" if measure != "killed" and "accident" in lower(m.text) else "attackers"
-        add(Figure(measure, group, 1, m.start(), m.end(), pattern="self"), m.span())
+        end = m.end("self") if m["snoun"] else m.end()
+        add(Figure(measure, group, 1, m.start(), end, pattern="self"), (m.start(), end))
+        if m["snoun"]:
+            add(_figure(_OBJECT_MEASURE.get(verb[:4], "shot"), m["snoun"], Number(1, ""), m.start("snoun"), m.end(),
+                        pattern="object"), (m.start("snoun"), m.end()))
 
 
 _SELF = re.compile(r"\s*(?:himself|herself)\b", re.IGNORECASE)

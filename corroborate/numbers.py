@@ -8,6 +8,7 @@ reader sees what the report said:
 
     tens → 10, dozens → 12, scores → 20, hundreds → 100, thousands → 1000
     a dozen → 12, a couple → 2, a/an/one → 1, a handful → 3 (vague)
+    both → 2 (callers add it before a plural noun: "both victims")
 
 Amounts with no defensible number ("several", "numerous", "many") are not
 numbers here: the figure extractor leaves them out rather than invent one.
@@ -23,6 +24,8 @@ from text_to_num import text2num
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
           "fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+SMALL = tuple(_UNITS[1:11])
+"""The number words from one to ten."""
 _SCALE = ("hundred", "thousand", "million")
 
 # Vague wording → (coded value, canonical wording).  Plural "dozens of" etc.
@@ -53,10 +56,12 @@ class Number:
 
 
 def parse(text: str) -> Number | None:
-    """The value of one amount matched by ``NUMBER`` (or "a"/"an"/"one"); None if it is not a number."""
+    """The value of one amount matched by ``NUMBER`` (or "a"/"an"/"one", "both"); None if it is not a number."""
     words = " ".join(text.lower().split())
     if words in ("a", "an", "one", "another", "single"):
         return Number(1, text)
+    if words == "both":
+        return Number(2, text)
     bare = words.removesuffix(" of")
     if bare in VAGUE or words in VAGUE:
         return Number(VAGUE.get(bare, VAGUE.get(words, 0)), text, vague=True)

@@ -183,3 +183,144 @@ def test_wounded_with_the_dead_among_them_are_those_hit():
         [("shot", "people", 4), ("killed", "people", 2)]
     assert totals("Deputies in Dunmore found four people wounded on Friday, two of them already dead.") == (2, 2)
     assert found("Three people were injured and two were killed.") == [("injured", "people", 3), ("killed", "people", 2)]
+
+
+def test_both_before_a_plural_noun_counts_two():
+    assert found("Both brothers were rushed to Bexley Ford General Hospital.") == [("shot", "people", 2)]
+    # before a list of single people, each counts once
+    assert found("Both clerk and robber were wounded in the exchange.") == \
+        [("injured", "civilians", 1), ("injured", "attackers", 1)]
+
+
+def test_a_headline_ampersand_joins_the_people_hit():
+    assert found("Marlow Creek Clerk & Robber Wounded In Shootout", headline=True) == \
+        [("injured", "civilians", 1), ("injured", "attackers", 1)]
+    assert totals("Neither man is badly hurt.", title="Marlow Creek Clerk & Robber Wounded In Shootout") == (0, 2)
+
+
+def test_a_double_or_quadruple_shooting_says_how_many_were_hit():
+    assert found("Deputies are looking into a quadruple shooting near Marlow Creek.") == [("shot", "people", 4)]
+    # the dead are among them: three dead in a quadruple shooting leaves one hurt
+    assert totals("Three people were killed early Sunday in a quadruple shooting on Alder Row in Marlow Creek.") == (3, 1)
+    # the people listed say it better, each in his own group
+    assert found("A double shooting on Pine Lane wounded a 7-year-old boy and a man.") == \
+        [("injured", "children", 1), ("injured", "people", 1)]
+
+
+def test_a_pronoun_joined_to_the_people_hit_is_one_more():
+    assert found("She and her nephew were rushed to Bexley Ford General Hospital.") == [("shot", "people", 2)]
+    assert found("He and his 8-year-old son were wounded on the porch.") == [("injured", "people", 2)]
+
+
+def test_killed_his_two_children_counts_the_possessed_people():
+    assert found("The man shot and killed his two sons before fleeing Bexley Ford.") == [("killed", "people", 2)]
+    assert found("Witnesses said he shot his neighbor's three children.") == [("shot", "children", 3)]
+    assert found("He killed his 2 dogs.") == []
+
+
+def test_shot_at_but_missed_is_no_one_hit():
+    assert found("The courier was shot at, but every round went wide.") == []
+    assert found("Two brothers were shot at by a passing driver on Quarry Road.") == []
+    assert found("A man was shot at a cookout in Marlow Creek.") == [("shot", "people", 1)]
+
+
+def test_a_headline_takes_own_life_is_a_death():
+    assert found("Veteran Takes Own Life At Bexley Ford Armory", headline=True) == [("killed", "attackers", 1)]
+    assert totals("A cadet shot himself behind the armory, the sheriff said. No one else was hurt.",
+                  title="Cadet Takes Own Life Behind Armory") == (1, 0)
+
+
+def test_one_of_those_hit_dying_is_one_dead_among_them():
+    assert found("One of 2 brothers wounded at Bexley Ford rodeo succumbs", headline=True) == \
+        [("killed", "people", 1), ("shot", "people", 2)]
+    assert totals("Police gave no names.", title="One of three teens shot at Marlow Creek party dies") == (1, 2)
+    assert found("One of the victims died.") == [("killed", "people", 1)]
+
+
+def test_survived_but_hit_is_hurt():
+    assert found("Both guards survived but were wounded in the ambush.") == [("injured", "civilians", 2)]
+    assert found("Four passengers survived, but the driver was killed.") == \
+        [("survivors", "civilians", 4), ("killed", "civilians", 1)]
+
+
+def test_people_in_a_stated_condition_were_hurt():
+    assert found("Three hunters remain in good condition at Bexley Ford General.") == \
+        [("injured", "civilians", 3)]
+    # serious or critical: hit, and may yet die
+    assert found("Two others are in critical condition.") == [("shot", "people", 2)]
+    assert totals("Two men were shot dead on Alder Row. A third man is in critical condition.") == (2, 1)
+
+
+def test_shot_himself_and_his_son_is_two_hit():
+    assert found("Marlow Creek Hunter Wounds Himself And Nephew At Deer Camp", headline=True) == \
+        [("injured", "attackers", 1), ("injured", "people", 1)]
+    assert totals("Neither is badly hurt.", title="Hunter shot himself and his nephew at deer camp") == (0, 2)
+
+
+def test_a_fourth_shooting_victim_found_makes_four_hit():
+    assert found("Three men arrived at the ranger station with gunshot wounds; a fourth man was "
+                 "found by the creek.") == [("shot", "people", 3), ("shot", "people", 4)]
+
+
+def test_the_hit_said_to_be_stable_are_hurt_however_many():
+    assert found("He and his cousin were grazed and are expected to recover.") == [("injured", "people", 2)]
+    assert totals("A gunman shot and killed two brothers on Alder Row. A woman and a teenager were grazed "
+                  "and are expected to recover.") == (2, 2)
+    # a share of them stable says nothing of the others
+    assert found("Four people were shot, and three are in stable condition.") == \
+        [("shot", "people", 4), ("injured", "people", 3)]
+    assert totals("Four people were shot outside a bar in Bexley Ford, and three are in stable condition. "
+                  "A driver was also shot and died at the scene.") == (1, 3)
+
+
+def test_nearly_killed_is_no_death():
+    assert found("The rounds nearly killed his uncle, a neighbor in Bexley Ford said.") == []
+    assert found("A clerk was nearly killed in the robbery.") == []
+    assert found("A clerk was fatally shot in the robbery.") == [("killed", "civilians", 1)]
+
+
+def test_a_headline_shot_comma_killed_is_a_death():
+    assert found("Clerk shot, killed during robbery at Marlow Creek gas station", headline=True) == \
+        [("killed", "civilians", 1)]
+    assert totals("Deputies said a customer was also wounded.",
+                  title="Clerk shot, killed during robbery at Marlow Creek gas station") == (1, 1)
+
+
+def test_people_named_who_suffered_wounds_were_hit():
+    assert found("Nurses said Ada Voss, Eli Marsh and Tom Pellow all sustained leg wounds.") == \
+        [("injured", "people", 3)]
+    assert found("Dara Quinn, 31, sustained a gunshot wound to her calf.") == [("shot", "people", 1)]
+    assert found("Police Chief Ann Lee suffered a sprained wrist.") == []
+
+
+def test_a_span_of_time_or_a_caller_is_not_part_of_the_count():
+    assert found("Over four nights at least ten people were shot in Bexley Ford.") == [("shot", "people", 10)]
+    assert found("Over 48 hours four people were wounded.") == [("injured", "people", 4)]
+    assert found("A 911 caller said two people were shot.") == [("shot", "people", 2)]
+    assert found("Two heavily armed men were killed.") == [("killed", "people", 2)]
+
+
+def test_along_with_adds_the_people_after_it():
+    assert found("Three guards were hurt along with a driver, the warden said.") == [("injured", "civilians", 4)]
+    assert found("A man was wounded on Elm Street along with a 6-year-old girl.") == \
+        [("injured", "people", 1), ("injured", "children", 1)]
+    # a clause of their own tells their fate
+    assert found("A guard was killed along with two drivers who were never found.") == \
+        [("killed", "civilians", 1)]
+
+
+def test_a_headline_stable_after_a_shooting_is_one_hurt():
+    assert found("Girl in good condition after Bexley Ford fairground gunfire", headline=True) == \
+        [("injured", "children", 1)]
+    assert found("3 stable following Alder Row ambush", headline=True) == [("injured", "people", 3)]
+    assert found("Marlow Creek man in critical condition after shooting", headline=True) == [("shot", "people", 1)]
+    assert found("Markets stable after rate decision", headline=True) == []
+
+
+def test_a_victim_named_after_killing_or_mortally_wounding():
+    assert found("A stray round struck the bus, mortally wounding Okafor.") == [("killed", "people", 1)]
+    assert found("A gunman opened fire, killing Ada Voss and critically wounding Eli Marsh.") == \
+        [("killed", "people", 1), ("injured", "people", 1)]
+    assert found("He fled after killing Lee's dog.") == []
+    assert totals("A 40-year-old farmhand was shot near the silo on Quarry Road. The slug ricocheted, mortally "
+                  "wounding Brandt.") == (1, 0)
