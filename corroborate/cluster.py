@@ -410,6 +410,13 @@ class Index:
             if t is None:
                 groups = list(buckets.values())
             else:
+                if len(buckets) > 3:
+                    # busy already in the article's own weeks: those are the events it finds (below),
+                    # and the whole window need not be read
+                    groups = [buckets[w] for w in (week - 1, week, week + 1, None) if w in buckets]
+                    if sum(map(len, groups)) > BUSY_WORD:
+                        yield term, groups[0].union(*groups[1:]) if len(groups) > 1 else groups[0]
+                        continue
                 if len(buckets) < len(weeks):
                     groups = [s for w, s in buckets.items() if w is None or first <= w <= last]
                 else:
