@@ -342,11 +342,14 @@ class Index:
             places = [q for q in places if q != mine]
         if not places:
             return 0.0
-        best = "other region"  # the closest relation to any of the event's places
+        here = p.place
+        if here[2] == "town" and here[0] is not None and here in places:
+            return SAME_TOWN  # a member placed at the very same town: the loop below would end there
+        best, rank = "other region", _RANK["other region"]  # the closest relation to any of the event's places
         for q in places:
-            relation = _place_relation(p.place, q)
-            if _RELATION_ORDER.index(relation) < _RELATION_ORDER.index(best):
-                best = relation
+            relation = _place_relation(here, q)
+            if _RANK[relation] < rank:
+                best, rank = relation, _RANK[relation]
                 if best == "same":
                     break
         if best in ("other town", "other region") and (
@@ -624,6 +627,7 @@ def _keys(vec: dict[str, float]) -> list[str]:
 
 
 _RELATION_ORDER = ["same", "near", "unknown", "other town", "other region"]
+_RANK = {relation: i for i, relation in enumerate(_RELATION_ORDER)}
 
 
 def _place_relation(a: tuple, b: tuple) -> str:
