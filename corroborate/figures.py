@@ -198,6 +198,8 @@ _ACTIVE = (r"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another
            r"several|at\s+least|more\s+than|up\s+to|\d+)\b)")
 
 _AUX_VERB = re.compile(r"\b(?:were|was|have|has|had|been|are|is|got|get|being|found)\b", re.IGNORECASE)
+# Only "has", "have" or "had" (and adverbs): a perfect tense, active when an object follows ("had shot him").
+_PERFECT = re.compile(r"(?:\s+(?:who|have|has|had|also|\w+ly))*\s+(?:have|has|had)(?:\s+(?:also|\w+ly))*", re.IGNORECASE)
 
 
 def _auxiliary(aux: str) -> bool:
@@ -559,15 +561,18 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     continue
                 if m["pp"] and not _auxiliary(m["aux"]):
                     continue  # "a man in a car shot at them": only a passive verb follows a place
-                if m["active"] is not None and not _auxiliary(m["aux"]) and \
+                if m["active"] is not None and (not _auxiliary(m["aux"]) or _PERFECT.fullmatch(m["aux"])) and \
                         " ".join(m["verb"].lower().split()) in _TRANSITIVE:
-                    pos = m.start("verb")
+                    pos = m.start("verb")  # "two men had shot him": active, they are the shooters
                     continue
                 if _died_there(m["verb"], low):
                     continue
                 figs = _noun_phrases(m["nps"], m.start("nps"), _measure(m["verb"]), name)
                 if not figs:
                     continue
+                first = _AUX_VERB.search(m["aux"])
+                if first and first.group().lower() in ("was", "is", "has") and any(f.value > 1 for f in figs):
+                    continue  # "a man who killed two people at a store was shot": not the subject of "was"
                 after = _AFTER_INCLUDING.match(sentence, m.end())
                 if not (m["incl"] or after):
                     figs = _together(figs, sentence)

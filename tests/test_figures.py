@@ -324,3 +324,16 @@ def test_a_victim_named_after_killing_or_mortally_wounding():
     assert found("He fled after killing Lee's dog.") == []
     assert totals("A 40-year-old farmhand was shot near the silo on Quarry Road. The slug ricocheted, mortally "
                   "wounding Brandt.") == (1, 0)
+
+
+def test_people_inside_a_relative_clause_are_not_the_subject_of_the_main_verb():
+    # the two were killed by the man; the man is the one police shot
+    assert found("A man who killed two people at a feed store was shot by deputies on Tuesday.") == \
+        [("killed", "people", 2)]
+    assert ("killed", "people", 2) in found("Deputies shot a man who had killed two people earlier that day.")
+
+
+def test_a_perfect_tense_with_an_object_is_active():
+    # "had shot him": the two men are the shooters, not two people hit
+    assert found("Witnesses said two men had shot him near the ferry landing.") == []
+    assert found("Two men had been shot near the ferry landing.") == [("shot", "people", 2)]
