@@ -484,3 +484,22 @@ def test_one_person_told_twice_in_one_phrase_is_counted_once():
          "Saturday, police said."),
     ])
     assert figure(two, "killed", "people")["estimate"]["best"] == 2
+
+
+def test_a_victim_first_reported_wounded_who_died_is_not_counted_wounded():
+    first = ("w1", "2023-08-19T08:00:00Z", "Marlow Creek Star", "Man wounded in Birch Lane shooting",
+             "A man was wounded in a shooting on Birch Lane in Marlow Creek, Ohio, on Friday night, police said. "
+             "He was taken to a hospital in critical condition.")
+    later = ("w2", "2023-08-20T09:00:00Z", "Bexley Ford Ledger", "Man shot on Birch Lane dies",
+             "A man was shot and killed on Birch Lane in Marlow Creek on Friday night, police said. "
+             "The man died at the hospital hours after the shooting.")
+    e = _event_by_hand([first, later])
+    assert figure(e, "killed", "people")["estimate"]["best"] == 1
+    # the later report reads the one man hit as dead: no one is left wounded
+    assert figure(e, "injured", "people")["estimate"]["best"] == 0
+    # someone else told apart as wounded ("also shot") keeps the wounded count
+    other = ("w3", "2023-08-20T11:00:00Z", "Ohio Weekly", "Birch Lane shooting",
+             "A man was killed on Birch Lane in Marlow Creek on Friday night. His cousin was also shot and is "
+             "expected to survive, police said.")
+    e = _event_by_hand([first, later, other])
+    assert figure(e, "injured", "people")["estimate"]["best"] == 1
