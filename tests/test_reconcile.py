@@ -503,3 +503,15 @@ def test_a_victim_first_reported_wounded_who_died_is_not_counted_wounded():
              "expected to survive, police said.")
     e = _event_by_hand([first, later, other])
     assert figure(e, "injured", "people")["estimate"]["best"] == 1
+
+
+def test_a_child_first_reported_wounded_who_died_leaves_no_wounded():
+    e = _event_by_hand([
+        ("g1", "2023-09-02T08:00:00Z", "Marlow Creek Star", "Girl wounded in Alder Court shooting",
+         "A 6-year-old girl was wounded in a shooting on Alder Court in Marlow Creek, Ohio, on Friday, police said."),
+        ("g2", "2023-09-03T09:00:00Z", "Bexley Ford Ledger", "Girl shot on Alder Court dies",
+         "A 6-year-old girl was shot and killed on Alder Court in Marlow Creek on Friday, police said. "
+         "The girl died at the hospital hours after the shooting."),
+    ])
+    # the wounded child is the dead child: the event's total of wounded is 0, not the child's 1
+    assert figure(e, "injured", "people")["estimate"]["best"] == 0

@@ -264,7 +264,8 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
             del rows[("injured", "people")]
     out, disputes = [], []
     for (measure, group), reports in sorted(rows.items(), key=lambda kv: (_measure_rank(kv[0][0]), kv[0][1] != "people", kv[0][1])):
-        if group == "people" and all(len(r.claims) == 1 and r.claims[0].group != "people" for r in reports):
+        if group == "people" and all(len(r.claims) == 1 and r.claims[0].group != "people" and r.derived != _ALL_DIED
+                                     for r in reports):
             continue  # every total is one named group's figure: that group's row says it already
         merged = _reconcile(reports, measure)
         row = {"measure": measure, "group": group, "estimate": merged["estimate"], "status": merged["status"],
@@ -364,7 +365,7 @@ def _all_died(article: Article, reports: dict[str, dict[str, Report]]) -> Report
         return None
     own = reports.get("injured", {}).get("people")
     hit = own or reports.get("shot", {}).get("people") or next(iter(reports.get("shot", {}).values()), None)
-    if hit is None or not reports.get("killed"):
+    if hit is None or not set(reports.get("killed", {})) - {"attackers"}:  # a gunman's death is no victim's
         return None
     reports.setdefault("injured", {})["people"] = Report(article, hit.claims, 0, hit.origin, 0, 0, False, _ALL_DIED)
     return own
