@@ -515,3 +515,17 @@ def test_a_child_first_reported_wounded_who_died_leaves_no_wounded():
     ])
     # the wounded child is the dead child: the event's total of wounded is 0, not the child's 1
     assert figure(e, "injured", "people")["estimate"]["best"] == 0
+
+
+def test_a_count_of_several_wounded_outweighs_one_report_that_all_died_but_not_two():
+    died = [("d1", "2023-10-07T08:00:00Z", "Marlow Creek Star", "Man shot dead on Quarry Road",
+             "A man was shot on Quarry Road in Marlow Creek, Ohio, on Friday, police said. He died at the scene."),
+            ("d2", "2023-10-07T10:00:00Z", "Bexley Ford Ledger", "Quarry Road shooting",
+             "A man was shot on Quarry Road in Marlow Creek on Friday. The man was taken to a hospital, "
+             "where he died.")]
+    several = ("d3", "2023-10-07T12:00:00Z", "Ohio Weekly", "Two hurt in Quarry Road shooting",
+               "Two people were wounded in a shooting on Quarry Road in Marlow Creek on Friday, police said.")
+    assert figure(_event_by_hand([died[0], several]), "injured", "people")["estimate"]["best"] == 2
+    # two independent reports that the one man hit died against one count of two wounded: a dispute
+    injured = figure(_event_by_hand(died + [several]), "injured", "people")
+    assert injured["status"] == "disputed" and injured["estimate"]["best"] == 0

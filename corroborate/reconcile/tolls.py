@@ -376,13 +376,14 @@ _ANOTHER_HURT = re.compile(r"\b(?:also|other|others|another|second|both)\b", re.
 
 def _drop_all_died(wounded: list[Report], articles: list[Article], replaced: dict[str, Report]) -> list[Report]:
     """The "everyone hit died" zeros stand unless some report counts someone else wounded: two or more
-    wounded, or a wounded person told apart from the dead ("her mother was also shot"); then each
-    article's own report of the wounded comes back in its place."""
+    wounded (from as many origins as the zeros, at least), or a wounded person told apart from the dead
+    ("her mother was also shot"); then each article's own report of the wounded comes back in its place."""
     zeros = [r for r in wounded if r.derived == _ALL_DIED]
     if not zeros:
         return wounded
     others = [r for r in wounded if r.derived != _ALL_DIED]
-    several = any(r.value >= 2 for r in others + list(replaced.values()))
+    # (a count of several wounded vetoes the zeros unless more origins read everyone hit as dead)
+    several = len({r.origin for r in others + list(replaced.values()) if r.value >= 2}) >= len({r.origin for r in zeros}) > 0
     told_apart = any(c.kind == "figure" and c.measure in ("injured", "shot") and c.scope is None and c.within is None
                      and c.group != "attackers" and c.start >= 0
                      and _ANOTHER_HURT.search(c.quote[max(0, c.start - 40):c.end + 40])
