@@ -489,7 +489,7 @@ def test_one_person_told_twice_in_one_phrase_is_counted_once():
 def test_a_victim_first_reported_wounded_who_died_is_not_counted_wounded():
     first = ("w1", "2023-08-19T08:00:00Z", "Marlow Creek Star", "Man wounded in Birch Lane shooting",
              "A man was wounded in a shooting on Birch Lane in Marlow Creek, Ohio, on Friday night, police said. "
-             "He was taken to a hospital in critical condition.")
+             "Medics drove him to Marlow Creek General with grave wounds.")
     later = ("w2", "2023-08-20T09:00:00Z", "Bexley Ford Ledger", "Man shot on Birch Lane dies",
              "A man was shot and killed on Birch Lane in Marlow Creek on Friday night, police said. "
              "The man died at the hospital hours after the shooting.")
@@ -508,10 +508,10 @@ def test_a_victim_first_reported_wounded_who_died_is_not_counted_wounded():
 def test_a_child_first_reported_wounded_who_died_leaves_no_wounded():
     e = _event_by_hand([
         ("g1", "2023-09-02T08:00:00Z", "Marlow Creek Star", "Girl wounded in Alder Court shooting",
-         "A 6-year-old girl was wounded in a shooting on Alder Court in Marlow Creek, Ohio, on Friday, police said."),
+         "A 7-year-old girl was wounded in a shooting on Alder Court in Marlow Creek, Ohio, on Friday, police said."),
         ("g2", "2023-09-03T09:00:00Z", "Bexley Ford Ledger", "Girl shot on Alder Court dies",
-         "A 6-year-old girl was shot and killed on Alder Court in Marlow Creek on Friday, police said. "
-         "The girl died at the hospital hours after the shooting."),
+         "Police said a 7-year-old girl shot on Alder Court in Marlow Creek on Friday has since died. "
+         "She died at the hospital hours after the shooting."),
     ])
     # the wounded child is the dead child: the event's total of wounded is 0, not the child's 1
     assert figure(e, "injured", "people")["estimate"]["best"] == 0
