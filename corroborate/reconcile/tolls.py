@@ -210,7 +210,8 @@ def _reconcile(reports: list[Report], measure: str | None = None) -> dict[str, A
     best = tied[0] if len(tied) == 1 else middle[(len(middle) - 1) // 2]
     # the lowest credible figure: inside the agreement when there is one (a report of "a man" among
     # reports of three is not a figure of one); else the lowest count given
-    counts = [r.value for r in numbers if not all(_one_of_them(c) for c in r.claims)] or [r.value for r in numbers]
+    counts = [r.value for r in numbers if r.derived == _ALL_DIED or not all(_one_of_them(c) for c in r.claims)] \
+        or [r.value for r in numbers]
     estimates = {"best": {"low": values[0], "best": best, "high": max(values[-1], best)},
                  "conservative": {"low": values[0], "best": min(counts), "high": max(values[-1], best)}}
     status = ("agreed" if len({r.origin for r in live}) > 1 else "single-source") if agreed else "disputed"
