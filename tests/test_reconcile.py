@@ -529,3 +529,15 @@ def test_a_count_of_several_wounded_outweighs_one_report_that_all_died_but_not_t
     # two independent reports that the one man hit died against one count of two wounded: a dispute
     injured = figure(_event_by_hand(died + [several]), "injured", "people")
     assert injured["status"] == "disputed" and injured["estimate"]["best"] == 0
+
+
+def test_the_conservative_policy_never_counts_the_dead_as_wounded_either():
+    e = _event_by_hand([
+        ("k1", "2023-11-04T08:00:00Z", "Marlow Creek Star", "One hurt in Fenwick Row shooting",
+         "One man was wounded in a shooting on Fenwick Row in Marlow Creek, Ohio, on Friday night, police said."),
+        ("k2", "2023-11-05T09:00:00Z", "Bexley Ford Ledger", "Fenwick Row victim dies",
+         "A man was shot on Fenwick Row in Marlow Creek on Friday night. The man was taken to a hospital, "
+         "where he died."),
+    ])
+    injured = figure(e, "injured", "people")
+    assert injured["estimates"]["best"]["best"] == injured["estimates"]["conservative"]["best"] == 0
