@@ -541,3 +541,27 @@ def test_the_conservative_policy_never_counts_the_dead_as_wounded_either():
     ])
     injured = figure(e, "injured", "people")
     assert injured["estimates"]["best"]["best"] == injured["estimates"]["conservative"]["best"] == 0
+
+
+_QUIET = ("Officers closed Tanner Street for several hours. Detectives asked anyone with video to call them. "
+          "No arrests had been made by Sunday afternoon. The tavern opened two years ago. Its owner said he "
+          "would add cameras. Neighbors called the block calm most nights. A church group plans a vigil on "
+          "Tuesday. The city council meets on Monday. Residents want more street lights.")
+
+
+def test_a_death_only_one_report_tells_past_its_lead_is_not_the_events():
+    wounded = ("t1", "2023-12-03T08:00:00Z", "Bexley Ford Ledger", "Three hurt outside Tanner Street tavern",
+               "Gunfire outside a tavern on Tanner Street in Bexley Ford, Ohio, wounded three men on Saturday "
+               "night, police said.")
+    deep = ("t2", "2023-12-03T10:00:00Z", "Marlow Creek Star", "Tanner Street tavern shooting",
+            "Gunfire outside a tavern on Tanner Street in Bexley Ford wounded three men on Saturday night. "
+            + _QUIET + " Neighbors said a man was killed outside the same tavern.")
+    e = _event_by_hand([wounded, deep])
+    # the death ten sentences down, in one report only, is background: the event has no killed figure
+    assert not [f for f in e.figures if f["measure"] == "killed"]
+    assert figure(e, "injured", "people")["estimate"]["best"] == 3
+    # told in the lead, the same death is the event's
+    lead = ("t3", "2023-12-03T11:00:00Z", "Ohio Weekly", "Tanner Street tavern shooting",
+            "Gunfire outside a tavern on Tanner Street in Bexley Ford killed a man and wounded three men on "
+            "Saturday night. " + _QUIET)
+    assert figure(_event_by_hand([wounded, lead]), "killed", "people")["estimate"]["best"] == 1

@@ -259,6 +259,7 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
                                      report, origins)
                 if other is not None:
                     rows[(measure, group)].append(other)
+    _deaths_past_the_lead(rows)
     if ("injured", "people") in rows:
         rows[("injured", "people")] = _drop_all_died(rows[("injured", "people")], articles, replaced)
         if not rows[("injured", "people")]:
@@ -351,6 +352,25 @@ def _injured_from_shot(rows: list[dict]) -> None:
         rows.insert(at, row)
 
 
+LEAD = 8  # sentences: a report tells its own event's deaths by then (headline and lead paragraphs)
+
+
+def _deaths_past_the_lead(rows: dict[tuple[str, str], list[Report]]) -> None:
+    """A death that one origin alone tells, and only past its report's lead, while other origins
+    count the same event's wounded and say nothing of a death, is another event's: news puts a
+    story's deaths in its headline and first paragraphs, and a death met only further down is
+    most often background ("a block from where a boy was killed last year") the extraction left
+    unscoped.  Those killed rows are set aside.  On GVA (541 incidents, >= 2 articles; the lead
+    at 6 to 10 sentences scores within 0.002) killed exact 0.858 -> 0.871, injured 0.824 -> 0.830."""
+    dead = [r for (measure, _), reps in rows.items() if measure == "killed" for r in reps]
+    if not dead or len({r.origin for r in dead}) > 1 or any(c.sentence <= LEAD for r in dead for c in r.claims):
+        return
+    hurt = {r.origin for (measure, _), reps in rows.items() if measure in ("shot", "injured") for r in reps if r.value}
+    if hurt - {r.origin for r in dead}:
+        for key in [k for k in rows if k[0] == "killed"]:
+            del rows[key]
+
+
 _ALL_DIED = "everyone hit died"
 
 
@@ -384,7 +404,8 @@ def _drop_all_died(wounded: list[Report], articles: list[Article], replaced: dic
         return wounded
     others = [r for r in wounded if r.derived != _ALL_DIED]
     # (a count of several wounded vetoes the zeros unless more origins read everyone hit as dead)
-    several = len({r.origin for r in others + list(replaced.values()) if r.value >= 2}) >= len({r.origin for r in zeros}) > 0
+    counted = {r.origin for r in others + list(replaced.values()) if r.value >= 2}
+    several = len(counted) >= len({r.origin for r in zeros})
     told_apart = any(c.kind == "figure" and c.measure in ("injured", "shot") and c.scope is None and c.within is None
                      and c.group != "attackers" and c.start >= 0
                      and _ANOTHER_HURT.search(c.quote[max(0, c.start - 40):c.end + 40])
