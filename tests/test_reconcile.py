@@ -484,3 +484,84 @@ def test_one_person_told_twice_in_one_phrase_is_counted_once():
          "Saturday, police said."),
     ])
     assert figure(two, "killed", "people")["estimate"]["best"] == 2
+
+
+def test_a_victim_first_reported_wounded_who_died_is_not_counted_wounded():
+    first = ("w1", "2023-08-19T08:00:00Z", "Marlow Creek Star", "Man wounded in Birch Lane shooting",
+             "A man was wounded in a shooting on Birch Lane in Marlow Creek, Ohio, on Friday night, police said. "
+             "Medics drove him to Marlow Creek General with grave wounds.")
+    later = ("w2", "2023-08-20T09:00:00Z", "Bexley Ford Ledger", "Man shot on Birch Lane dies",
+             "A man was shot and killed on Birch Lane in Marlow Creek on Friday night, police said. "
+             "The man died at the hospital hours after the shooting.")
+    e = _event_by_hand([first, later])
+    assert figure(e, "killed", "people")["estimate"]["best"] == 1
+    # the later report reads the one man hit as dead: no one is left wounded
+    assert figure(e, "injured", "people")["estimate"]["best"] == 0
+    # someone else told apart as wounded ("also shot") keeps the wounded count
+    other = ("w3", "2023-08-20T11:00:00Z", "Ohio Weekly", "Birch Lane shooting",
+             "A man was killed on Birch Lane in Marlow Creek on Friday night. His cousin was also shot and is "
+             "expected to survive, police said.")
+    e = _event_by_hand([first, later, other])
+    assert figure(e, "injured", "people")["estimate"]["best"] == 1
+
+
+def test_a_child_first_reported_wounded_who_died_leaves_no_wounded():
+    e = _event_by_hand([
+        ("g1", "2023-09-02T08:00:00Z", "Marlow Creek Star", "Girl wounded in Alder Court shooting",
+         "A 7-year-old girl was wounded in a shooting on Alder Court in Marlow Creek, Ohio, on Friday, police said."),
+        ("g2", "2023-09-03T09:00:00Z", "Bexley Ford Ledger", "Girl shot on Alder Court dies",
+         "Police said a 7-year-old girl shot on Alder Court in Marlow Creek on Friday has since died. "
+         "She died at the hospital hours after the shooting."),
+    ])
+    # the wounded child is the dead child: the event's total of wounded is 0, not the child's 1
+    assert figure(e, "injured", "people")["estimate"]["best"] == 0
+
+
+def test_a_count_of_several_wounded_outweighs_one_report_that_all_died_but_not_two():
+    died = [("d1", "2023-10-07T08:00:00Z", "Marlow Creek Star", "Man shot dead on Quarry Road",
+             "A man was shot on Quarry Road in Marlow Creek, Ohio, on Friday, police said. He died at the scene."),
+            ("d2", "2023-10-07T10:00:00Z", "Bexley Ford Ledger", "Quarry Road shooting",
+             "A man was shot on Quarry Road in Marlow Creek on Friday. The man was taken to a hospital, "
+             "where he died.")]
+    several = ("d3", "2023-10-07T12:00:00Z", "Ohio Weekly", "Two hurt in Quarry Road shooting",
+               "Two people were wounded in a shooting on Quarry Road in Marlow Creek on Friday, police said.")
+    assert figure(_event_by_hand([died[0], several]), "injured", "people")["estimate"]["best"] == 2
+    # two independent reports that the one man hit died against one count of two wounded: a dispute
+    injured = figure(_event_by_hand(died + [several]), "injured", "people")
+    assert injured["status"] == "disputed" and injured["estimate"]["best"] == 0
+
+
+def test_the_conservative_policy_never_counts_the_dead_as_wounded_either():
+    e = _event_by_hand([
+        ("k1", "2023-11-04T08:00:00Z", "Marlow Creek Star", "One hurt in Fenwick Row shooting",
+         "One man was wounded in a shooting on Fenwick Row in Marlow Creek, Ohio, on Friday night, police said."),
+        ("k2", "2023-11-05T09:00:00Z", "Bexley Ford Ledger", "Fenwick Row victim dies",
+         "A man was shot on Fenwick Row in Marlow Creek on Friday night. The man was taken to a hospital, "
+         "where he died."),
+    ])
+    injured = figure(e, "injured", "people")
+    assert injured["estimates"]["best"]["best"] == injured["estimates"]["conservative"]["best"] == 0
+
+
+_QUIET = ("Officers closed Tanner Street for several hours. Detectives asked anyone with video to call them. "
+          "No arrests had been made by Sunday afternoon. The tavern opened two years ago. Its owner said he "
+          "would add cameras. Neighbors called the block calm most nights. A church group plans a vigil on "
+          "Tuesday. The city council meets on Monday. Residents want more street lights.")
+
+
+def test_a_death_only_one_report_tells_past_its_lead_is_not_the_events():
+    wounded = ("t1", "2023-12-03T08:00:00Z", "Bexley Ford Ledger", "Three hurt outside Tanner Street tavern",
+               "Gunfire outside a tavern on Tanner Street in Bexley Ford, Ohio, wounded three men on Saturday "
+               "night, police said.")
+    deep = ("t2", "2023-12-03T10:00:00Z", "Marlow Creek Star", "Tanner Street tavern shooting",
+            "Gunfire outside a tavern on Tanner Street in Bexley Ford wounded three men on Saturday night. "
+            + _QUIET + " Neighbors said a man was killed outside the same tavern.")
+    e = _event_by_hand([wounded, deep])
+    # the death ten sentences down, in one report only, is background: the event has no killed figure
+    assert not [f for f in e.figures if f["measure"] == "killed"]
+    assert figure(e, "injured", "people")["estimate"]["best"] == 3
+    # told in the lead, the same death is the event's
+    lead = ("t3", "2023-12-03T11:00:00Z", "Ohio Weekly", "Tanner Street tavern shooting",
+            "Gunfire outside a tavern on Tanner Street in Bexley Ford killed a man and wounded three men on "
+            "Saturday night. " + _QUIET)
+    assert figure(_event_by_hand([wounded, lead]), "killed", "people")["estimate"]["best"] == 1

@@ -25,6 +25,13 @@ Rules, in the order a reader checks them:
 - **Revisions.** An origin's later figure replaces its earlier one, and an official's later
   figure (government, police, army, ministry, spokesman …) supersedes earlier conflicting
   ones; both stay in the timeline.  What still conflicts is **disputed**.
+- **The dead are not the wounded.** An article that reads everyone it says was hit as dead ("a man
+  was shot ... he died at the hospital") reports 0 wounded; that 0 outvotes another report's lone
+  "a man was wounded" (the same victim before he died), unless some report counts two or more
+  wounded or tells a wounded person apart ("his cousin was also shot").
+- **Deaths past the lead.** A death that one origin alone tells, only past the first ``LEAD``
+  sentences of its report, while other origins count the event's wounded and no death, is
+  background the extraction left unscoped: it takes no part in the event's figures.
 - **Groups.** A named group larger than the total of the same measure ("only 20 soldiers
   survived" against "10 survivors") is a dispute about that measure.
 - **Estimates** under two named policies: ``best`` (UCDP-like; the default): best = the value
