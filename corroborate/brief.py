@@ -3,7 +3,9 @@
 reads: the event (after ``reconcile``), its articles and the reuse pairs among them;
 fills: ``Event.brief`` = ``{"markdown", "sentences": [...], "sources": [...]}``.
 
-Every sentence of the brief is a sentence of a report, never rewritten.  A sentence that
+Every sentence of the brief is a sentence of a report, never rewritten; a report's headline counts
+as one of its sentences, taken only where it states more of the facts left than any body sentence
+(a toll of wounded that only the headline gives: "Two dead, three hurt in ...").  A sentence that
 several reports carry (copies of one wire story, found by ``reuse``, or the same words) is
 given once and cites every article that carries it; the ones that copied it are marked.
 Three parts:
@@ -27,6 +29,7 @@ from .model import Article, Event
 from .reconcile import Origins, members
 
 MAX_CONSENSUS = 5   # sentences; a brief is read in a minute
+TITLE = -1          # the sentence index claims give a headline
 
 
 class _Sentences:
@@ -53,10 +56,11 @@ class _Sentences:
         self._copied: set[tuple[str, int]] = set()
         by_text: dict[str, tuple[str, int]] = {}
         for a in articles:
-            for s in a.sentences:
-                key = (a.id, s.index)
+            told = [(TITLE, a.title)] if a.title else []
+            for index, text in told + [(s.index, s.text) for s in a.sentences]:
+                key = (a.id, index)
                 find(key)
-                norm = " ".join(re.findall(r"\w+", s.text.lower()))
+                norm = " ".join(re.findall(r"\w+", text.lower()))
                 if norm in by_text:
                     union(by_text[norm], key)
                 else:
@@ -79,7 +83,8 @@ class _Sentences:
     def text(self, key: tuple[str, int]) -> str:
         root = self.group.get(key, key)
         article, index = root
-        return self.articles[article].sentences[index].text
+        a = self.articles[article]
+        return a.title if index == TITLE else a.sentences[index].text
 
     def cite(self, key: tuple[str, int]) -> dict[str, Any]:
         """The sentence once, with every article that carries it and which of them copied it."""
@@ -101,7 +106,7 @@ def _facts(event: Event, articles: list[Article]) -> dict[tuple, set[tuple[str, 
     for a in articles:
         per_sentence: dict[tuple[int, str], int] = defaultdict(int)
         for c in a.claims:
-            if c.kind != "figure" or c.scope is not None or c.sentence < 0:
+            if c.kind != "figure" or c.scope is not None or (c.sentence < 0 and c.sentence != TITLE):
                 continue
             if best.get((c.measure, c.group)) == c.value:
                 facts[("figure", c.measure, c.group)].add((a.id, c.sentence))
@@ -147,8 +152,8 @@ def brief(event: Event, articles: list[Article], pairs: Iterable[Any] = ()) -> E
     chosen: list[tuple[str, int]] = []
     left = set(facts)
     while left and len(chosen) < MAX_CONSENSUS:
-        root = max(covers, key=lambda r: (len(covers[r] & left), support(r), [-x for x in sents._rank(r)]),
-                   default=None)
+        root = max(covers, key=lambda r: (len(covers[r] & left), r[1] != TITLE, support(r),
+                                          [-x for x in sents._rank(r)]), default=None)
         if root is None or not covers[root] & left:
             break
         chosen.append(root)

@@ -336,8 +336,9 @@ def test_an_actor_claim_naming_another_day_is_not_this_events(tmp_path):
     assert "perpetrator" not in {d["about"] for d in e.disputes}
 
 
-def _event_by_hand(rows):
-    """Reports grouped by hand into one event (these tests are about reconciling, not clustering)."""
+def _by_hand(rows):
+    """Reports grouped by hand into one event (these tests are about reconciling, not clustering),
+    and the event's articles."""
     from corroborate.model import Article, Event
     from corroborate.pipeline import process
     from corroborate.reconcile import reconcile
@@ -345,7 +346,11 @@ def _event_by_hand(rows):
     articles = [process(Article(input=i, title=t, raw_text=x, published=p, outlet=o, format="text"))
                 for i, p, o, t, x in rows]
     e = Event("by-hand", [a.id for a in articles], rows[0][3])
-    return reconcile(e, articles, [])
+    return reconcile(e, articles, []), articles
+
+
+def _event_by_hand(rows):
+    return _by_hand(rows)[0]
 
 
 def test_a_victim_mentioned_alone_does_not_outvote_the_full_count():
@@ -565,3 +570,82 @@ def test_a_death_only_one_report_tells_past_its_lead_is_not_the_events():
             "Gunfire outside a tavern on Tanner Street in Bexley Ford killed a man and wounded three men on "
             "Saturday night. " + _QUIET)
     assert figure(_event_by_hand([wounded, lead]), "killed", "people")["estimate"]["best"] == 1
+
+
+def test_a_follow_up_days_later_that_tells_part_of_the_toll_is_not_the_lowest_credible_figure():
+    first = [("b1", "2023-03-11T08:00:00Z", "Marlow Creek Star", "Four killed at Quarry Road bowling alley",
+              "Four people died after a gunman fired inside a bowling alley on Quarry Road in Marlow Creek, Ohio, "
+              "on Friday night, police said."),
+             ("b2", "2023-03-11T10:00:00Z", "Bexley Ford Ledger", "Bowling alley shooting",
+              "A gunman killed four people at a Quarry Road bowling alley in Marlow Creek late Friday, "
+              "the sheriff said.")]
+    trial = ("b3", "2023-09-20T09:00:00Z", "Ohio Weekly", "Verdict in bowling alley case",
+             "A jury on Tuesday convicted a Bexley Ford man of killing one man at the Quarry Road bowling alley "
+             "in Marlow Creek in March.")
+    killed = figure(_event_by_hand(first + [trial]), "killed", "people")
+    # months on, a trial over one of the deaths: the toll did not fall, so four is the lowest count
+    assert killed["estimates"]["conservative"]["best"] == killed["estimates"]["best"]["best"] == 4
+    assert killed["estimates"]["conservative"]["low"] == 1  # still shown as the lowest figure given
+    # given the same day, the lower count is a credible low figure
+    same_day = ("b4", "2023-03-11T12:00:00Z", "Ohio Weekly", "Bowling alley shooting",
+                "One man died after a gunman fired inside the Quarry Road bowling alley in Marlow Creek on Friday "
+                "night, police said.")
+    killed = figure(_event_by_hand(first + [same_day]), "killed", "people")
+    assert killed["estimates"]["conservative"]["best"] == 1
+
+
+def test_a_figure_only_a_headline_gives_is_stated_by_citing_the_headline():
+    e, articles = _by_hand([
+        ("h1", "2023-04-08T08:00:00Z", "Marlow Creek Star", "Two dead, three hurt in Tanner Street garage shooting",
+         "Two men were shot dead outside a garage on Tanner Street in Marlow Creek, Ohio, on Friday night, "
+         "police said. Detectives asked anyone with video to call them."),
+        ("h2", "2023-04-08T11:00:00Z", "Bexley Ford Ledger", "Garage shooting",
+         "Two men were killed at a garage on Tanner Street in Marlow Creek on Friday night, police said."),
+    ])
+    from corroborate.brief import brief
+
+    assert figure(e, "injured", "people")["estimate"]["best"] == 3
+    brief(e, articles)
+    consensus = [s for s in e.brief["sentences"] if s["section"] == "consensus"]
+    # no sentence of either report gives the wounded: the headline that does is quoted and cited
+    headline = next(s for s in consensus if s["text"] == "Two dead, three hurt in Tanner Street garage shooting")
+    assert headline["articles"] == [articles[0].id]
+    assert any(s["text"].startswith("Two men were") for s in consensus)
+
+
+def test_a_round_up_of_several_shootings_bounds_the_toll_and_does_not_set_it():
+    e = _event_by_hand([
+        ("u1", "2023-06-11T08:00:00Z", "Marlow Creek Star", "Woman killed on Alder Court",
+         "A woman was fatally shot on Alder Court in Marlow Creek, Ohio, on Saturday night, police said."),
+        ("u2", "2023-06-12T09:00:00Z", "Bexley Ford Ledger", "Weekend gunfire in Marlow Creek",
+         "A violent weekend in Marlow Creek left three people dead, police said. "
+         "One of them was a woman shot on Alder Court late Saturday."),
+    ])
+    killed = figure(e, "killed", "people")
+    # the city's three dead include the woman: at most three died on Alder Court, and one report says one
+    assert killed["status"] != "disputed"
+    assert killed["estimates"]["best"]["best"] == killed["estimates"]["conservative"]["best"] == 1
+    hours = _event_by_hand([
+        ("u3", "2023-06-11T10:00:00Z", "Ohio Weekly", "Woman killed on Alder Court",
+         "A woman died of gunshot wounds on Alder Court in Marlow Creek, Ohio, on Saturday night, police said."),
+        ("u4", "2023-06-12T10:00:00Z", "Bexley Ford Ledger", "Weekend gunfire in Marlow Creek",
+         "Three people were killed within six hours in Marlow Creek on Saturday, police said."),
+    ])
+    assert figure(hours, "killed", "people")["estimate"]["best"] == 1
+
+
+def test_the_conservative_figure_is_never_above_the_best_one():
+    e = _event_by_hand([
+        ("f1", "2023-05-01T08:00:00Z", "Marlow Creek Star", "Seven hurt at county fair",
+         "Seven people were wounded by gunfire at the county fair in Marlow Creek, Ohio, on Sunday, police said."),
+        ("f2", "2023-05-01T09:00:00Z", "Bexley Ford Ledger", "Fair shooting",
+         "Nine people were wounded by gunfire at the Marlow Creek county fair on Sunday, the sheriff said."),
+        ("f3", "2023-05-04T09:00:00Z", "Ohio Weekly", "Fair shooting victims",
+         "Two people were wounded by gunfire at the Marlow Creek county fair on Sunday, a court filing says."),
+        ("f4", "2023-05-05T09:00:00Z", "Tri-County Herald", "Fair shooting charges",
+         "Four people were wounded by gunfire at the Marlow Creek county fair on Sunday, prosecutors said."),
+    ])
+    injured = figure(e, "injured", "people")
+    assert injured["status"] == "disputed" and injured["estimates"]["best"]["best"] == 4
+    # the later, lower figures are no credible low count, but the lowest credible one is not above the best
+    assert injured["estimates"]["conservative"]["best"] == 4

@@ -20,7 +20,9 @@ Rules, in the order a reader checks them:
   "about 20" ±10 %, "dozens" (coded 12, ACLED's convention) [12, ∞): a vague amount never
   disputes a number.  A person mentioned alone ("a man was killed", "his wife") and the people
   an article names or introduces one by one are [n, ∞): some of the victims, not a count of them;
-  so is a total made of named groups only ("two children were killed": [2, ∞)).
+  so is a total made of named groups only ("two children were killed": [2, ∞)).  A total of several
+  shootings ("in unrelated shootings", "a violent night", "within five hours") is [0, n]: the
+  event's count is at most that, and it is no count for the conservative policy.
   Independent origins *agree* when their intervals meet.
 - **Revisions.** An origin's later figure replaces its earlier one, and an official's later
   figure (government, police, army, ministry, spokesman …) supersedes earlier conflicting
@@ -37,7 +39,9 @@ Rules, in the order a reader checks them:
 - **Estimates** under two named policies: ``best`` (UCDP-like; the default): best = the value
   most origins give (ties: the middle one), low/high = the lowest/highest credible figure;
   ``conservative`` (ACLED-like): best = the lowest credible figure (inside the agreement when the
-  reports agree; a person mentioned alone is no figure of one).  Vague amounts count
+  reports agree; a person mentioned alone is no figure of one; a lower figure first given on a
+  later day than two independent origins' higher ones is a follow-up telling part of the event,
+  not a count: tolls rise, they do not fall; never above the best figure).  Vague amounts count
   at their coded value only when no origin gives a number.
 - **Background** claims (``Claim.scope``) never reach the event's figures: they form
   ``related_events``, grouped by their date and wording, and reconciled the same way.

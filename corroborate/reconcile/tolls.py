@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from ..extract import distinct_people, people_named
@@ -14,6 +15,8 @@ from .reports import DEFAULT_POLICY, DISJOINT, INF, POLICIES, Origins, Report, _
 
 def _interval(c: Claim) -> tuple[float, float, bool]:
     v, q = c.value, c.qualifier
+    if _round_up(c):
+        return 0, v, False
     vague = bool(c.wording) and q == "about" and not c.wording[:1].isdigit() and _is_vague(c.wording)
     if vague or q == "at least":
         return v, INF, vague
@@ -26,6 +29,30 @@ def _interval(c: Claim) -> tuple[float, float, bool]:
     if _one_of_them(c):
         return v, INF, False
     return v, v, False
+
+
+# a sentence that adds up several shootings: "in unrelated shootings", "a violent night", "within five hours"
+_ROUND_UP = re.compile(
+    r"\b(?:separate|unrelated|several|multiple|overnight|weekend|\d+|five|four|three|two)\s+(?:\w+\s+)?shootings\b"
+    r"|\bseparate\s+(?:incidents|attacks|cases)\b|\bviolent\s+(?:night|weekend|day|week)\b"
+    r"|\b(?:in|within)\s+(?:a\s+span\s+of\s+)?(?:\d+|ten|nine|eight|seven|six|five|four|three|two)\s+(?:days|hours)\b"
+    r"|\bso\s+far\s+this\s+year\b", re.I)
+
+
+def _round_up(c: Claim) -> bool:
+    """A total of several shootings ("gunfire across Bexley Ford left four dead in separate shootings
+    since Friday", "nine hurt during a violent weekend"): the event's count is at most that, likely
+    less; so another report's "a woman was killed" agrees with it at one.  On GVA (541 incidents,
+    >= 2 articles) killed exact best 0.8725 -> 0.8780, no incident lost; with "this week" / "last
+    week" too it also read follow-ups' own tolls ("the three men killed last week") as round-ups."""
+    return c.value > 1 and c.start >= 0 and _adds_up(c.quote)
+
+
+@lru_cache(maxsize=4096)
+def _adds_up(sentence: str) -> bool:
+    low = sentence.lower()  # (most sentences have none of the words the pattern needs: skip it)
+    return any(w in low for w in ("shootings", "separate", "violent", "hours", "days", "this year")) \
+        and _ROUND_UP.search(sentence) is not None
 
 
 _COUNTED = re.compile(r"\d|\b(?:one|single|lone|only|sole)\b", re.I)
@@ -209,11 +236,14 @@ def _reconcile(reports: list[Report], measure: str | None = None) -> dict[str, A
     # (the higher figure of a dispute is more often a round-up's or an earlier event's than a fuller count)
     best = tied[0] if len(tied) == 1 else middle[(len(middle) - 1) // 2]
     # the lowest credible figure: inside the agreement when there is one (a report of "a man" among
-    # reports of three is not a figure of one); else the lowest count given
-    counts = [r.value for r in numbers if r.derived == _ALL_DIED or not all(_one_of_them(c) for c in r.claims)] \
-        or [r.value for r in numbers]
+    # reports of three is not a figure of one, nor is a round-up's total); else the lowest count given
+    # but a follow-up's (``_told_in_part``); and never above the best figure (the middle of a dispute
+    # can be a value these rules set aside)
+    counts = [r for r in numbers if r.derived == _ALL_DIED or not all(_one_of_them(c) or _round_up(c)
+                                                                      for c in r.claims)] or numbers
+    counts = [r.value for r in counts if not _told_in_part(r, counts)] or [r.value for r in counts]
     estimates = {"best": {"low": values[0], "best": best, "high": max(values[-1], best)},
-                 "conservative": {"low": values[0], "best": min(counts), "high": max(values[-1], best)}}
+                 "conservative": {"low": values[0], "best": min(min(counts), best), "high": max(values[-1], best)}}
     status = ("agreed" if len({r.origin for r in live}) > 1 else "single-source") if agreed else "disputed"
     positions = []
     if not agreed:
@@ -223,6 +253,22 @@ def _reconcile(reports: list[Report], measure: str | None = None) -> dict[str, A
     return {"status": status, "estimate": estimates[DEFAULT_POLICY], "estimates": estimates,
             "origins": len(current), "superseded": [r.summary() for r in superseded],
             "positions": positions}
+
+
+def _told_in_part(report: Report, reports: list[Report]) -> bool:
+    """A lower figure first given on a later day than two independent origins' higher figures.
+
+    Tolls rise as the news comes in (a victim dies, more wounded are found); they do not fall.  A
+    report days later that gives fewer (a verdict "for killing one man at the bowling alley" after
+    four were counted dead) tells part of the event, often a trial over some of its victims, and is
+    no credible count of the whole, so the conservative policy does not take it as the lowest figure.
+    On GVA (541 incidents, >= 2 articles) conservative killed exact 0.8651 -> 0.8725, injured
+    0.8096 -> 0.8133; requiring one earlier origin instead of two scored 0.8706 / 0.8078."""
+    day = (report.published or "")[:10]
+    if not day:
+        return False
+    earlier = {r.origin for r in reports if r.published and r.published[:10] < day and r.value > report.value}
+    return len(earlier) >= 2
 
 
 def _meet(a: Report, b: Report) -> bool:
