@@ -90,6 +90,16 @@ class When:
     time: str | None = None
 
 
+def span(w: When) -> tuple[str, str]:
+    """The first and last ISO day a date expression covers: its day, its week (from that day) or its month."""
+    day = date.fromisoformat(w.date)
+    if w.precision == "week":
+        return w.date, (day + timedelta(days=6)).isoformat()
+    if w.precision == "month":
+        return w.date, ((day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)).isoformat()
+    return w.date, w.date
+
+
 def published_day(published: str | None) -> date | None:
     if not published:
         return None
@@ -135,12 +145,53 @@ _STAMP_ONLY = re.compile(
     r"(?:,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\W*", re.IGNORECASE)
 
 
+# "UPDATE 6/14: ...", "PREVIOUS 6/9: ...", "Update (March 3, 2020) -- ...", "[UPDATE 2/7/19 @ 4:50 p.m.]": a label
+# that opens a paragraph with the day that paragraph (and the ones under it) was written
+_LABEL_FIRST = frozenset("UuPpOoEe")  # (a cheap test first: the label's first letter)
+_LABEL_START = re.compile(r"\W{0,4}(?:update|previous|original|earlier\s+(?:story|report|post))", re.IGNORECASE)
+_UPDATE_LABEL = re.compile(
+    r"\W{0,4}(?:updated?|previous(?:\s+(?:update|story|report|post))?|original(?:\s+(?:story|report|post))?|"
+    r"earlier\s+(?:story|report|post))\b[\s,:;@(\[*–—-]*(?:at\s+)?"
+    r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?,?\s*(?:\([A-Z]{2,4}\)\s*)?)?[\s(\[]*(?:on\s+)?(?:[A-Za-z]{3,9}day,?\s+)?"
+    rf"(?:(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?:/(?P<y>(?:19|20)?\d\d))?|(?P<md>{_MONTHS}\s+\d{{1,2}})(?:st|nd|rd|th)?"
+    r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?)\b(?![/\d])", re.IGNORECASE)
+
+
+def _label_day(m: re.Match, base: date) -> date | None:
+    """The day of an update label: a month and day without a year is the one nearest ``base``."""
+    if m["m"]:
+        year = m["y"]
+        try:
+            got = date(int(year) + (2000 if len(year) == 2 else 0) if year else base.year, int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+    else:
+        words = m["md"].replace("Sept.", "Sep.").replace("SEPT.", "SEP.").replace("sept.", "sep.")
+        got = _parse(f"{words} {m['y2'] or base.year}", base)
+        if got is None:
+            return None
+        year = m["y2"]
+    if not year:  # "UPDATE 1/3" on a page of Dec. 30 is January's
+        if (got - base).days > 183:
+            got = got.replace(year=got.year - 1)
+        elif (base - got).days > 183:
+            got = got.replace(year=got.year + 1)
+    return got
+
+
 def section_days(lines: list[str], base: date | None) -> list[date | None]:
     """The day each line was written: ``base`` (the page's day), or for the lines after a line that is only a
     date ("January 8, 2015"), that date when it is not later than ``base``. A page that keeps a story's updates
-    one under another, each headed by its day, has "Monday night" in the oldest one meaning that week's Monday."""
+    one under another, each headed by its day, has "Monday night" in the oldest one meaning that week's Monday.
+    A paragraph that opens with an update's label and day ("PREVIOUS 6/9: Deputies are looking into ...") was
+    written that day, and so were the ones under it."""
     out, day = [], base
     for line in lines:
+        if base and line[:5].lstrip("[(*-—– ")[:1] in _LABEL_FIRST and _LABEL_START.match(line) \
+                and (m := _UPDATE_LABEL.match(line)) and m.end() <= 60:
+            got = _label_day(m, base)
+            if got:
+                day = min(got, base)
         out.append(day)
         if base and len(line) <= 60 and _cue(lower(line)) and (m := _STAMP_ONLY.fullmatch(line)):
             got = _stamp_day(m, base)

@@ -160,7 +160,8 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     Within a rank, a day within a week of publication first, then an older day ("the Feb. 20
     shooting" in a follow-up a month later; of several, the latest), then a week or a month ("in January", often an
     earlier incident); then a sentence that gives a casualty figure (``counted``) or the title;
-    then the first in the text.
+    then the first in the text. A week or a month chosen gives way to a day inside it that is no follow-up's
+    ("shot at last week" beside "on Friday night").
 
     Skipped: dates after "claimed responsibility" (the claim's date), page stamps ("Posted:
     Tuesday ..."), the start or end of a state ("since Friday night", "as of Tuesday"), future
@@ -195,6 +196,11 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     if not ranked:
         return None
     _, u, w = min(ranked, key=lambda r: r[0])
+    if w.precision != "day":  # "shot last week" beside "on Friday night" inside that week: the day says which
+        start, end = dates.span(w)
+        inside = [r for r in ranked if r[2].precision == "day" and r[0][0] <= 3 and start <= r[2].date <= end]
+        if inside:
+            _, u, w = min(inside, key=lambda r: r[0])
     return u, w
 
 

@@ -127,6 +127,31 @@ def test_the_older_update_of_a_page_dates_its_weekdays_from_its_own_stamp():
     assert event_date(text, "2022-01-21") == "2022-01-10"
 
 
+def test_a_paragraph_opening_with_an_update_label_and_day_was_written_that_day():
+    lines = ["UPDATE 3/9: The man shot on Quarry Lane has died, his family said.",
+             "PREVIOUS 3/2: Deputies are looking into a shooting on Quarry Lane.", "He was hit Tuesday night.",
+             "[Update 12/30 @ 4:10 p.m.] The store reopened."]
+    assert dates.section_days(lines, date(2022, 3, 10)) == [date(2022, 3, 9), date(2022, 3, 2), date(2022, 3, 2),
+                                                             date(2021, 12, 30)]
+    # no day in the label, or a count that only looks like one: the page's own day
+    assert dates.section_days(["UPDATE: Two men are in custody.", "Update 4:15 p.m. Friday: He is stable."],
+                              date(2022, 3, 10)) == [date(2022, 3, 10)] * 2
+    text = ("UPDATE 3/9: The Quarry Lane man in Halvik Creek died in hospital, his cousin told reporters on Sunday.\n\n"
+            "PREVIOUS 3/2: Deputies are looking into a shooting in Halvik Creek.\n\n"
+            "A man was shot Tuesday outside a feed store on Quarry Lane.")
+    assert event_date(text, "2022-03-10") == "2022-03-01"  # the Tuesday before March 2, not before March 10
+
+
+def test_a_day_inside_the_week_or_month_the_event_is_dated_by_says_which_day():
+    text = ("The man a deputy shot at last week was ordered held without bail on Wednesday. He had been waving "
+            "a rifle at cars on Alder Road in Halvik Creek on Friday night.")
+    assert event_date(text, "2022-03-16") == "2022-03-11"
+    # a day outside that week does not refine it
+    text = ("The man a deputy shot at last week was ordered held without bail on Wednesday. He had been seen "
+            "on Alder Road in Halvik Creek on Monday.")
+    assert event_date(text, "2022-03-16") == "2022-03-07"
+
+
 def test_a_weekday_before_a_plan_is_a_day_to_come_not_the_event():
     text = ("As a boy and his uncle sat on the porch in Bexley Fen on the evening of May 3, a bullet tore into his arm. "
             "So on Friday, as he turns 9, his parents will keep watch at the hospital.")

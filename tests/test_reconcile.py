@@ -649,3 +649,26 @@ def test_the_conservative_figure_is_never_above_the_best_one():
     assert injured["status"] == "disputed" and injured["estimates"]["best"]["best"] == 4
     # the later, lower figures are no credible low count, but the lowest credible one is not above the best
     assert injured["estimates"]["conservative"]["best"] == 4
+
+# --- The event date: the day each report was written ---------------------------------------------------
+
+
+def test_a_page_stamp_earlier_than_its_metadata_is_the_day_its_report_was_written():
+    e = _event_by_hand([
+        ("s1", "2023-10-24T08:00:00Z", "Lakeside Post", "Two hurt on Quarry Lane",
+         "Gunfire on Quarry Lane in Marlow Creek left two brothers hurt on Sunday, police said."),
+        ("s2", "2025-03-01T08:00:00Z", "Bexley Ford Ledger", "Quarry Lane shooting",
+         "Updated: 10/16/2023 9:10 PM\n\nGunfire on Quarry Lane in Marlow Creek left two brothers hurt on "
+         "Sunday, police said."),
+    ])
+    # the second page was written on Oct. 16 (its metadata is a later crawl): its Sunday, Oct. 15, was the
+    # news when it broke, and the first report's Sunday a week later is after the event was first told
+    assert e.date["value"] == "2023-10-15"
+    undated = _event_by_hand([
+        ("s3", "2025-03-01T08:00:00Z", "Bexley Ford Ledger", "Quarry Lane shooting",
+         "Updated: 10/16/2023 9:10 PM\n\nGunfire on Quarry Lane in Marlow Creek left two brothers hurt, "
+         "police said."),
+        ("s4", "2025-03-02T08:00:00Z", "Lakeside Post", "Quarry Lane shooting",
+         "Gunfire on Quarry Lane in Marlow Creek left two brothers hurt, police said."),
+    ])
+    assert undated.date["value"] == "2023-10-16" and undated.date["basis"] == "published"

@@ -40,13 +40,13 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     later = {v for v, (start, _) in spans.items()
              if first is not None and (start > first_dated or (start - first).days > FRESH_DAYS)}
     if len(later) == len(spans):
-        dated = sorted((a for a in articles if a.published), key=lambda a: (a.published, a.id))
+        dated = sorted((day, a.published, a.id, a) for a in articles if (day := _written(a)))
         if not dated:
             return None, []
-        return {"value": dated[0].published[:10], "precision": "day", "time": time, "basis": "published",
-                "status": "single-source", "reports": [{"article": dated[0].id, "outlet": dated[0].outlet,
-                                                        "published": dated[0].published,
-                                                        "value": dated[0].published[:10],
+        day, _, _, a = dated[0]
+        return {"value": day.isoformat(), "precision": "day", "time": time, "basis": "published",
+                "status": "single-source", "reports": [{"article": a.id, "outlet": a.outlet,
+                                                        "published": a.published, "value": day.isoformat(),
                                                         "quote": None, "derived": "publication date"}]
                 + [r.summary() for r in reports]}, []
     votes: dict[str, set[str]] = defaultdict(set)
@@ -62,8 +62,8 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
                    for o in os} for v in votes}
     # a tie goes to a date that a report gave within FRESH_DAYS of its own publication (written while the
     # news broke, when "Saturday" meant this Saturday)
-    fresh = {v for v in votes for r in reports if r.value == v and r.article.published
-             and (_date.fromisoformat(r.article.published[:10]) - spans[v][0]).days <= FRESH_DAYS}
+    fresh = {v for v in votes for r in reports if r.value == v and (day := _written(r.article))
+             and (day - spans[v][0]).days <= FRESH_DAYS}
     # then to a date written out ("June 6", not "Sunday", which leans on the report's stamp)
     written = {r.value for r in reports for c in r.claims[:1] if c.start >= 0 and _DIGIT.search(c.quote[c.start:c.end])}
     value = min(votes, key=lambda v: (-len(support[v]), _width(spans[v]), v not in fresh, v not in written, v))
@@ -82,7 +82,14 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
 
 
 def _first_published(articles: list[Article]) -> _date | None:
-    return min((_date.fromisoformat(a.published[:10]) for a in articles if a.published), default=None)
+    return min((d for a in articles if (d := _written(a))), default=None)
+
+
+def _written(article: Article) -> _date | None:
+    """The day a report was written: its page's own stamp ("Updated: 03/11/2019") when that is earlier than
+    the metadata's day (a crawl or re-publication time), as extraction reads its relative dates."""
+    day = dates.published_day(article.published)
+    return dates.stamped_day([s.text for s in article.sentences[:4]], day) or day
 
 
 def _width(span: tuple[_date, _date]) -> int:
