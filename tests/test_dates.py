@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from corroborate import dates
 
@@ -244,3 +244,13 @@ def test_an_act_the_suspect_is_also_accused_of_is_not_the_report_s_event():
     text = ("Prosecutors say Dravik shot at a house on Quenby Lane in Corran on Dec. 27. "
             "Dravik also fired at a parked van two streets over on Dec. 28, they say.")
     assert event_date(text, "2023-01-12") == "2022-12-27"
+
+
+def test_a_day_written_out_in_full_reads_as_dateparser_reads_it():
+    import dateparser
+    base = date(2021, 3, 15)
+    for text in ("Aug. 9, 2015", "aug 9 2015", "Sept. 3, 2019", "3 September 2019", "MAY 1, 2016", "December 31, 1999",
+                 "Feb. 30, 2015", "Jun 31 2020", "Smarch 3, 2015"):
+        want = dateparser.parse(text, settings={"RELATIVE_BASE": datetime(2021, 3, 15, 12), "PREFER_DATES_FROM": "past"},
+                                languages=["en"])
+        assert dates._parse.__wrapped__(text, base) == (want.date() if want else None), text
