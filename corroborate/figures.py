@@ -193,9 +193,17 @@ _NPS = (rf"{NP}(?:\s*,\s*{NP})*(?:,?\s+(?:and|&)\s+{NP})?".replace("(?P<qual>", 
 _TRANSITIVE = {"killed", "shot and killed", "fatally shot", "wounded", "injured", "hurt", "murdered", "shot",
                "executed", "gunned down", "abducted", "kidnapped", "arrested", "detained", "seized", "rescued",
                "charged", "shot dead", "stabbed to death", "beaten to death", "fatally wounded", "fatally injured",
-               "fatally stabbed", "slain", "hospitalized", "hospitalised", "grazed", "hit"}
-_ACTIVE = (r"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another|two|three|four|five|six|"
-           r"several|at\s+least|more\s+than|up\s+to|\d+)\b)")
+               "fatally stabbed", "mortally wounded", "slain", "hospitalized", "hospitalised", "grazed", "hit"}
+_ACTIVE = (r"\s+(?=(?:an?|the|his|her|their|its|him|them|himself|herself|another|one|two|three|four|five|six|"
+           r"seven|eight|nine|ten|both|several|multiple|at\s+least|more\s+than|up\s+to|\d+)\b)")
+
+# Headlines drop the article before an object too: "Man shot officer", "Rancher kills wife, self" (not "Man
+# shot, police say", "Teen shot near school")
+_HEAD_OBJECT = re.compile(rf"\s+(?!police\b|cops?\b){_MOD}{_ONE}(?![\w'’-])")
+
+# A number that names a unit is no count: "Zone 5 officers", "District 3 deputies", "Engine 7 firefighters"
+_LABELS = tuple(f"{w} " for w in ("zone", "district", "precinct", "unit", "ward", "squad", "beat", "sector", "station",
+                                  "engine", "ladder", "company", "route", "no."))
 
 _AUX_VERB = re.compile(r"\b(?:were|was|have|has|had|been|are|is|got|get|being|found)\b", re.IGNORECASE)
 # Only "has", "have" or "had" (and adverbs): a perfect tense, active when an object follows ("had shot him").
@@ -223,12 +231,18 @@ _ORDINALS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh
 _ORDINALS.update({f"{i}{'nd' if i == 2 else 'rd' if i == 3 else 'th'}": i for i in range(2, 11)})
 _ORDINAL = r"(?:%s)" % "|".join(sorted(_ORDINALS, key=len, reverse=True))
 
+# "a fourth man was taken to a hospital, but he later died": the one counted died
+_BUT_DIED = re.compile(r"[^.;]{0,80}?\b(?:and|but)\s+(?:(?:he|she)\s+)?(?:later\s+|then\s+|eventually\s+|subsequently\s+)?"
+                       r"(?:died|succumbed|was\s+pronounced\s+dead)\b")
 _DEFINITE_END = re.compile(r"\b(?:the|this|that)\s+$")
 
 # "was shot in the head and died": the one hit died ("and" with no new subject between)
 _THEN_DIED = re.compile(r"(?:(?!\b(?:was|were|who|whom|had|has|have|is|are)\b)[^.;]){0,60}?\band\s+"
                         r"(?:later\s+|then\s+|eventually\s+|subsequently\s+|has\s+since\s+|had\s+)?"
-                        r"(?:died|was\s+pronounced\s+dead|were\s+pronounced\s+dead|succumbed|passed\s+away)\b")
+                        r"(?:died|was\s+pronounced\s+dead|were\s+pronounced\s+dead|succumbed|passed\s+away|"
+                        # "was shot through the neck and killed on Elm Street" (not "... and killed a man": active)
+                        r"killed(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|by|early|late|while|when|after|before|during|"
+                        r"outside|inside|near|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)))\b")
 
 # Matched against ``lower(sentence)`` (same offsets) without re.IGNORECASE, which is several times
 # slower; ``_Original`` hands back the groups as the sentence wrote them.
@@ -244,14 +258,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b(?!\s*(?:%|percent|years?|days?|hours?))")),
     ("ordinal", re.compile(
         rf"\b(?:an?\s+)?(?P<ord>{_ORDINAL})\s+(?:{_MOD})(?P<noun>{_ONE})\b"
-        rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?)?(?P<aux>{_AUX})(?:\s+remain(?:s|ed)?)?\s+"
+        # "a second victim, a 30-year-old man, was grazed"
+        rf"(?:\s+(?:of|in|from|wounded\s+in|shot\s+in)\s+[^.;,]{{1,50}}?|\s*,\s*[^,.;]{{1,60}},)?"
+        rf"(?P<aux>{_AUX})(?:\s+remain(?:s|ed)?)?\s+"
         # "a fourth victim was found behind the mill": hit
         rf"(?:(?P<verb>dies|died|dead|killed|pronounced\s+dead|succumbed|passe[sd]\s+away)|(?P<hverb>{_VERB})|"
         rf"(?P<fverb>found))\b")),
     # "One of three teens shot Friday dies": one of those counted died
     ("one of", re.compile(
-        rf"\bone\s+of\s+(?:the\s+|those\s+)?(?P<num>{NUMBER})\s+(?:[\w.'’-]+\s+){{1,8}}?"
-        rf"(?:later\s+|has\s+|have\s+)?(?P<verb>dies|died|succumbs|succumbed)\b")),
+        # (not a place in a series: "Image 2 of 10", "Part 3 of 5")
+        rf"(?<!image\s)(?<!photo\s)(?<!slide\s)(?<!page\s)(?<!part\s)(?<!video\s)(?<!item\s)(?<!story\s)"
+        rf"\b(?P<part>{NUMBER})\s+of\s+(?:the\s+|those\s+|these\s+)?(?P<num>{NUMBER})\s+(?:[\w.'’-]+\s+){{1,8}}?"
+        rf"(?:later\s+|has\s+|have\s+|had\s+)?(?:since\s+)?(?P<verb>dies|died|succumbs|succumbed)\b")),
     ("subject", re.compile(
         rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<pp>{_PLACED}|{_RELATIVE})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
         rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?"
@@ -265,13 +283,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}{_AGED}\s+(?:(?P<noun>{_NOUN})\s+)?(?P<cnoun>{_COUNT_NOUN})\b"
         rf"(?:\s+(?:including|among\s+them)\s+(?P<incl>(?:(?:{_QUAL})\s+)?(?:{NUMBER}|an?|one)\s+{_MOD}(?:{_NOUN})))?")),
     ("object", re.compile(
-        rf"\b(?P<verb>kill(?:s|ed|ing)|wound(?:s|ed|ing)|injur(?:es|ed|ing)|shot|"
+        rf"\b(?P<verb>(?:fatally|mortally)\s+(?:shot|shoots|shooting|wound(?:s|ed|ing))|"
+        rf"kill(?:s|ed|ing)|wound(?:s|ed|ing)|injur(?:es|ed|ing)|shot|shoots|"
         rf"abduct(?:s|ed|ing)|kidnap(?:s|ped|ping)|arrest(?:s|ed|ing)|claim(?:s|ed|ing)\s+the\s+li(?:fe|ves)\s+of|"
         rf"(?:left|leaving|leaves)(?=\s+(?:{_QUAL}\s+)?(?:{NUMBER})\s+(?:{_MOD}(?:{_NOUN})\s+)?(?:dead|injured|wounded)))"
         # "killed his two sons", "shot her neighbor's three children"
         rf"\s+(?P<poss>(?:his|her|their)\s+(?:[\w-]+['’]s\s+)?(?=(?:{NUMBER})\s))?"
         rf"(?:(?P<nps>{_NPS})|(?:(?P<qual>{_QUAL})\s+)?{_NUM}\b"
-        rf"(?!\s*(?:%|percent|years?|days?|hours?|times|rounds|shots|bullets|of\s+the|-)))"
+        rf"(?!\s*(?:%|percent|years?|days?|hours?|(?:more\s+|other\s+)?(?:times|rounds|shots|bullets)|of\s+the|-)))"
         rf"(?:\s+(?P<left>dead|injured|wounded))?")),
     ("hit", re.compile(
         rf"\b(?:hitting|striking|struck|strikes|hits|shooting|shoots)\s+(?P<nps>{_NPS})"
@@ -295,10 +314,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:gunfire|a\s+bullet|bullets|a\s+stray\s+bullet))\b"
         rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
         rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b(?!['’]s\b)"
-        rf"|\b(?P<selfverb>killed|kills|shot|shoots|shooting|wounded|wounds|wounding)\s+(?P<self>himself|herself|self)\b"
+        rf"|\b(?P<selfverb>killed|kills|killing|shot|shoots|shooting|wounded|wounds|wounding|"
+        rf"fatally\s+(?:shot|shoots|shooting))\s+(?P<self>himself|herself|self)\b(?!-)"
         # "shot himself and his son": one more hit
         rf"(?:\s+and\s+(?:his\s+|her\s+)?(?:{_MOD})(?P<snoun>{_ONE})\b)?"
-        rf"|\b(?P<self2>turned\s+the\s+gun\s+on\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:(?:his|her)\s+own|his|her|own)\s+life)\b")),
+        rf"|\b(?P<self2>turn(?:ed|s|ing)\s+(?:the|a|his|her)\s+(?:gun|weapon|rifle|shotgun|handgun|pistol)\s+on\s+"
+        rf"(?:himself|herself)|(?:took|taking|takes)\s+(?:(?:his|her)\s+own|his|her|own)\s+life)\b")),
     ("share", re.compile(
         rf"\b(?:shot|wounded|injured|hit)\b[^.;]{{0,60}}?(?:,\s*|,?\s+and\s+)(?P<num>{NUMBER}|one)\s+(?:of\s+(?:them|whom)\s+)?"
         rf"(?:(?:was|were|has|had|have|been|later|since|already)\s+)*(?P<verb>fatally|died|dead|killed)\b")),
@@ -342,7 +363,7 @@ _HIT_NEEDS = [re.compile(r"hitting|strik|struck|hits?\b|shoots\b|\bsent\b|(?:gun
               re.compile(r"\bwith\s+(?:\S+\s+){0,3}?(?:gun\s*shot|bullet)\s+wound")]
 _NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
           "toll": re.compile(r"\btoll\b"),
-          "ordinal": re.compile(r"\b(?:%s)\b[^.;]{0,60}?(?:dies|died|dead|killed|pronounced|succumbed|passe|"
+          "ordinal": re.compile(r"\b(?:%s)\b[^.;]{0,120}?(?:dies|died|dead|killed|pronounced|succumbed|passe|"
                                 r"remain|shot|wounded|injured|hospitali|hurt|grazed|struck|hit|treated|condition|found)" % _ORDINAL[3:-1]),
           "alone": re.compile(r"\b(?:one|both)\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still)\b"),
           "share": re.compile(r"(?:,|\band)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -350,7 +371,7 @@ _NEEDS = {"negation": re.compile(r"\bno\b|\bnone\b|nobody"),
           "count": re.compile(_COUNT_NOUN),
           "deaths": re.compile(r"(?:death|shooting|killing|murder|slaying)s?\s+of\b"),
           "involved": re.compile("|".join(sorted({n[:6] for n in GROUPS["attackers"]}))),
-          "one of": re.compile(r"\bone\s+of\s"),
+          "one of": re.compile(r"\b(?:%s|\d+)\s+of\s" % "|".join(SMALL)),
           # both forms end in a space and a verb; starting with a space, this need is found at once
           "subject": re.compile(rf"\s(?:{_VERB})\b")}
 # Plain words a need cannot match without: ``in`` finds them far faster than a search that tries a
@@ -370,7 +391,7 @@ _PATTERN_NEEDS = [(name, pattern, _NEEDS.get(name) or (_HIT_NEEDS.pop(0) if name
 _HEADLINE_NEEDS = [(name, pattern, None, ("stable", "critical", "serious", "good", "fair") if name == "condition" else None)
                    for name, pattern in _HEADLINE]
 
-_OBJECT_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
+_OBJECT_MEASURE = {"kill": "killed", "fata": "killed", "mort": "killed", "woun": "injured", "inju": "injured", "shot": "shot", "shoo": "shot",
                    "abdu": "kidnapped", "kidn": "kidnapped", "arre": "arrested", "clai": "killed"}
 
 
@@ -470,7 +491,7 @@ def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str)
 
 # Every pattern needs one of these words; most sentences have none and are skipped at once.
 _CUE = re.compile(r"kill|dead|die|death|fatal|shootings?\s+of|bod(?:y|ies)|corpse|slain|murder|execut|gunned|perish|lives|"
-                  r"massacr|succumb|wound|injur|hurt|hospital|medical\s+cent|trauma\s+cent|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
+                  r"massacr|succumb|wound|injur|hurt|treated|hospital|medical\s+cent|trauma\s+cent|graz|shot|struck|hit\b|kidnap|abduct|hostage|"
                   r"seiz|missing|unaccounted|arrest|detain|custody|apprehend|charged|surviv|unhurt|unharm|"
                   r"rescued|casualt|toll|himself|herself|own\s+life|claim\w*\s+the\s+life|passed\s+away|strik|hitting|"
                   r"(?:double|uple)[\s-]+shooting|condition|" + "|".join(
@@ -529,7 +550,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             if name == "ordinal":  # a fourth victim hit: four hit, the dead among them
                 if m.start() == m.start("ord") and _DEFINITE_END.search(low, max(0, m.start() - 6), m.start()):
                     continue  # "the second victim" is one of those already met
-                measure = "killed" if m["verb"] else "shot" if m["fverb"] else _measure(m["hverb"])
+                measure = "killed" if m["verb"] or _BUT_DIED.match(low, m.end()) else \
+                    "shot" if m["fverb"] else _measure(m["hverb"])
                 if measure not in ("killed", "shot", "injured"):
                     continue  # "an eighth person arrested"
                 add(Figure(measure if measure == "killed" else "shot", group_of(m["noun"]),
@@ -561,18 +583,24 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     continue
                 if m["pp"] and not _auxiliary(m["aux"]):
                     continue  # "a man in a car shot at them": only a passive verb follows a place
-                if m["active"] is not None and (not _auxiliary(m["aux"]) or _PERFECT.fullmatch(m["aux"])) and \
+                if (m["active"] is not None or (headline and _HEAD_OBJECT.match(low, m.end()))) and \
+                        (not _auxiliary(m["aux"]) or _PERFECT.fullmatch(m["aux"])) and \
                         " ".join(m["verb"].lower().split()) in _TRANSITIVE:
                     pos = m.start("verb")  # "two men had shot him": active, they are the shooters
                     continue
-                if _died_there(m["verb"], low):
-                    continue
+                if _died_there(m["verb"], low) or low.endswith(" by ", 0, m.start("nps")) or \
+                        low.endswith(_LABELS, 0, m.start("nps")):
+                    continue  # (the agent of a passive is no subject: "a child shot by his father dies"; nor a unit)
                 figs = _noun_phrases(m["nps"], m.start("nps"), _measure(m["verb"]), name)
                 if not figs:
                     continue
                 first = _AUX_VERB.search(m["aux"])
                 if first and first.group().lower() in ("was", "is", "has") and any(f.value > 1 for f in figs):
                     continue  # "a man who killed two people at a store was shot": not the subject of "was"
+                if first and first.group().lower() in ("were", "are", "have") and len(figs) == 1 and figs[0].value == 1 \
+                        and m["nps"].split()[-1].lower() in _SINGULAR and not _COUNTED_ONE.match(m["nps"]) \
+                        and not _AND_BEFORE.search(low, max(0, m.start("nps") - 40), m.start("nps")):
+                    continue  # "four men on their way to visit a sick friend were shot": nor one with "were"
                 after = _AFTER_INCLUDING.match(sentence, m.end())
                 if not (m["incl"] or after):
                     figs = _together(figs, sentence)
@@ -589,6 +617,10 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     else:
                         figs.insert(0, Figure(figs[0].measure, "people", 1, pron.start(), pron.end(), pattern=name))
                 _then_died(figs, low, m.end())
+                if "who" in m["aux"].lower() and _WHO_DIED.match(low, m.end()):
+                    for f in figs:  # "a boy who was shot twice during a pool party has died"
+                        if f.measure in ("shot", "injured"):
+                            f.measure = "killed"
                 for f in figs:
                     add(f, (f.start, f.end))
                 taken.append(m.span())
@@ -614,6 +646,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     (m["left"] or "").lower()) or _OBJECT_MEASURE.get(verb[:4], "killed")
                 if (verb.startswith(("left", "leav")) and not m["left"]) or (m["poss"] and not m["nps"]):
                     continue  # "killed his 2 dogs": no person named
+                if m["nps"] and low.startswith(("'s ", "’s "), m.end("nps")):
+                    continue  # "killed a police officer's son": the son, not the officer
                 if m["nps"]:
                     figs = _together(_noun_phrases(m["nps"], m.start("nps"), measure, name), sentence)
                     if figs:
@@ -627,9 +661,13 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                     add(f, (f.start, f.end))
                 if figs:
                     taken.append(m.span())
+                    _more_objects(sentence, low, m.end(), figs, add, taken.append, free)
             elif name == "one":
                 if m["overb"] and _NEARLY.search(low, max(0, m.start() - 8), m.start()):
                     continue
+                if m["noun"] and _PLURAL_AUX.match(m["oaux"]) and not _AND_BEFORE.search(low, max(0, m.start() - 40),
+                                                                                         m.start()):
+                    continue  # "the son of a deputy were shot": the deputy is no subject of "were"
                 if m["noun"] and m["oactive"] is not None and not _auxiliary(m["oaux"]) and \
                         " ".join(m["verb"].lower().split()) in _TRANSITIVE:
                     if _SELF.match(m.text, m.end()):  # "a 16-year-old shot himself in the foot"
@@ -640,6 +678,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 elif not (m["verb"] and _died_there(m["verb"], low)):
                     _one(m, add)
                     _then_died(found[before:], low, m.end())
+                    if m["onoun"] and len(found) > before:
+                        _more_objects(sentence, low, m.end(), found[before:], add, taken.append, free)
             elif name == "share":
                 if not free(m.start("num"), m.end("num")):
                     continue
@@ -672,8 +712,11 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 elif (num := parse(m["num"])) and not _is_year(m["num"], num):
                     add(_figure(measure, None, num, m.start(), m.end(), m["qual"], name), m.span())
             elif name == "one of":  # the count itself is read by the other patterns
-                add(Figure("killed", "people", 1, m.start(), m.end(), pattern=name), (m.start(), m.start("num")))
-                hit_at.add(m.start("num"))
+                part, num = parse(m["part"]), parse(m["num"])
+                if part and num and part.value < num.value and not num.vague and \
+                        not _WHO_VERB.search(low, m.start("num"), m.end()):  # "two of the four victims died"
+                    add(_figure("killed", None, part, m.start(), m.end(), pattern=name), (m.start(), m.start("num")))
+                    hit_at.add(m.start("num"))
             elif name == "multiple":
                 add(Figure("shot", "people", _MULTIPLE[m["mult"].lower()], m.start(), m.end(), wording=m["mult"],
                            pattern=name), m.span())
@@ -713,16 +756,44 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
     for f in found:
         if f.measure == "survivors" and _SURVIVED_BUT.match(low, f.end):
             f.measure = "injured"  # "the two others survived but were wounded"
-        elif f.measure == "injured" and f.start in hit_at:
+        elif f.measure in ("injured", "killed") and f.start in hit_at:
             f.measure = "shot"  # "one of the three wounded has died": three hit, one of them dead
     found.sort(key=lambda f: (f.start, f.end))
     if any(f.measure == "shot" for f in found) and _SURVIVED.search(low) and not _DIED.search(low):
         # "was hit in the arm as well and is expected to recover", "the twins, both grazed, are in good
         # condition"
         for f in found:  # not "four were shot, three are in stable condition": a share of them
-            if f.measure == "shot" and f.group != "attackers" and (f.value == 1 or not _A_SHARE.search(low, f.end)):
+            if f.measure == "shot" and f.group != "attackers" and f.pattern != "ordinal" and \
+                    (f.value == 1 or not _A_SHARE.search(low, f.end)):  # ("a fourth was hit" counts the dead too)
                 f.measure = "injured"
+    if "call" in low or "report" in low:
+        for f in found:  # "deputies answered a call about a wounded child": hit, his fate not yet known
+            if f.measure == "injured" and _CALL_BEFORE.search(low, max(0, f.start - 60), f.start):
+                f.measure = "shot"
+    if headline and "die" in low:
+        for f in list(found):  # "Woman hurt in drive-by shooting dies": those hit, and they died
+            if f.measure in ("shot", "injured") and f.start not in hit_at and _HEAD_DIES.match(low, f.end):
+                f.measure = "shot"
+                found.append(Figure("killed", f.group, f.value, f.start, f.end, f.qualifier, f.wording,
+                                    pattern=f.pattern))
+        found.sort(key=lambda f: (f.start, f.end))
     return _one_self(found)
+
+
+# the end of a list read in part: "she and her son were", "Tove and her mother were"
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+)?$")
+_PLURAL_AUX = re.compile(r"\s+(?:were|are|have)\b")
+# "two of the five hikers who died": the clause tells the death of all five
+_WHO_VERB = re.compile(r"\b(?:who|that)\s+(?:had\s+|have\s+|has\s+|later\s+)*(?:dies|died|succumbed)\b")
+_COUNTED_ONE = re.compile(r"(?:one|1|a\s+single)\b", re.IGNORECASE)
+# The main verb after a relative clause of one hit: "a man who was shot twice died at the hospital" (not
+# "... said her brother died", "... and his son died")
+_WHO_DIED = re.compile(r"(?:(?!\b(?:said|says|told|and|but|while|when|after|because|that|whose|as|before|his|her|"
+                       r"their|its)\b)[^.;,])*?\s(?:has\s+|had\s+|later\s+)?(?:died|dies|succumbed|was\s+pronounced\s+dead)\b")
+_CALL_BEFORE = re.compile(r"\b(?:call|calls|report|reports)\s+(?:of|about)\b[^.;]{0,40}$")
+# A headline's main verb after the reduced clause of one hit ("Teen shot outside Elm Park rink dies"), with no
+# new subject between ("Man shot; wife dies", "Man wounded, another dies", "Man shot as son dies")
+_HEAD_DIES = re.compile(r"(?:(?!\b(?:and|but|as|another|while|other|second|third)\b)[^,;:|.!?])*?\b(?:dies|has\s+died|died|succumbs)\b")
 
 
 _HIT = ("shot", "injured", "killed")
@@ -882,7 +953,13 @@ def _along_with(figs: list[Figure], sentence: str, low: str, end: int, pattern: 
 def _together(figs: list[Figure], sentence: str) -> list[Figure]:
     """One figure per group for a list of noun phrases: "a man, woman and 6-year-old boy" → 2 people, 1 child.
 
-    Only phrases the list joins ("," or "and") add up: "an adult female" is one person."""
+    Only phrases the list joins ("," or "and") add up: "an adult female" is one person; a count of
+    victims that the list after it spells out is that count ("three victims, a man, a woman and a boy")."""
+    if len(figs) > 2 and figs[0].value > 1 and not figs[0].within and \
+            sentence[figs[0].start:figs[0].end].split()[-1].lower() in _GENERIC and \
+            re.fullmatch(r"\s*,\s*", sentence[figs[0].end:figs[1].start]) and \
+            sum(f.value for f in figs[1:]) == figs[0].value:
+        return figs[:1]
     out: list[Figure] = []
     for f in figs:
         if out and f.value == out[-1].value == 1 and not (f.wording or out[-1].wording) and \
@@ -890,15 +967,25 @@ def _together(figs: list[Figure], sentence: str) -> list[Figure]:
             out[-1].end = f.end  # "a 17-year-old motel resident", "teen driver": one person
             continue
         same = next((o for o in out if o.group == f.group), None)
-        if same is None or f.wording or same.wording or f.within or same.within or \
+        # a vague amount adds up with nothing; numbers in words do ("two men and a woman": 3)
+        if same is None or _vague(f) or _vague(same) or f.within or same.within or \
                 not _JOINED.fullmatch(sentence[out[-1].end:f.start]):
             out.append(f)
             continue
         same.value += f.value
         same.end, same.single, same.qualifier = f.end, False, same.qualifier or f.qualifier
+        same.wording = None  # (the words of the sum are the span's)
     return out
 
 
+def _vague(f: Figure) -> bool:
+    return f.wording is not None and f.qualifier == "about" and bool(re.match(_VAGUE_WORDS, f.wording.lower()))
+
+
+_VAGUE_WORDS = r"(?:tens|dozens|scores|hundreds|thousands|a\s+dozen|a\s+handful|a\s+couple)\b"
+
+
+_GENERIC = {"people", "persons", "victims", "others", "individuals"}
 _JOINED = re.compile(r"\s*(?:,|,?\s*(?:and|&))\s*")
 _ONE_PHRASE = re.compile(r"\s+(?:(?!(?:and|or|with|to|of)\b)[\w'’.-]+\s+){0,2}|\s+")
 
@@ -926,8 +1013,8 @@ def _one(m: re.Match, add) -> None:
             m.span())
     else:  # a perpetrator's own death or wound: counted apart from the victims, unless an accident
         verb = (m["selfverb"] or "killed").lower()
-        measure = "killed" if verb.startswith("kill") or m["self2"] else \
-            "injured" if verb.startswith("wound") else "shot"
+        measure = "killed" if verb.startswith(("kill", "fatally")) or m["self2"] or \
+            (verb.startswith("sho") and _suicide(lower(m.text))) else "injured" if verb.startswith("wound") else "shot"
         group = "people" if measure != "killed" and "accident" in lower(m.text) else "attackers"
         end = m.end("self") if m["snoun"] else m.end()
         add(Figure(measure, group, 1, m.start(), end, pattern="self"), (m.start(), end))
@@ -937,6 +1024,56 @@ def _one(m: re.Match, add) -> None:
 
 
 _SELF = re.compile(r"\s*(?:himself|herself)\b", re.IGNORECASE)
+
+# "a murder-suicide", "then took his own life in an apparent suicide": the one who shot himself died
+# (not "an attempted suicide", "a suicide attempt", "suicide watch")
+_SUICIDE = re.compile(r"\bsuicide\b(?!\s+(?:attempt|watch|threat|note|prevention|hotline|risk)s?\b)")
+_NOT_SUICIDE = re.compile(r"\b(?:attempted|attempt\s+(?:at|to\s+commit)|failed|tried\s+to\s+commit|not|n['’]t|no)"
+                          r"\s+(?:an?\s+)?suicide\b|\bruled\s+out\s+(?:a\s+)?suicide\b")
+
+
+def _suicide(low: str) -> bool:
+    return "suicide" in low and bool(_SUICIDE.search(low)) and not _NOT_SUICIDE.search(low)
+
+
+# More people after the object of a verb, each with an article, a possessive or nothing: "killed his
+# girlfriend and her daughter", "kills wife, her nephew, himself", "shot his wife, then himself".
+_MORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|,?\s+(?:and|&)\s+)(?:then\s+)?|\s+then\s+")
+# ... not the subject of a clause of its own: "shot his wife and her son was wounded", "and his son survived"
+_OWN_VERB = (r"(?!\s+(?:was|were|is|are|has|had|have|survived|escaped|fled|ran|remains?|remained|suffered|"
+             r"died|told|said|called|managed|hid|got|jumped|returned|tried|heard|saw)\b)")
+_MORE_NP = re.compile(rf"(?:(?:his|her|their)\s+{_MOD})?(?P<np>{NP})(?!['’]){_OWN_VERB}")
+_MORE_SELF = re.compile(r"(?:himself|herself|self)(?![\w-])")
+
+
+def _more_objects(sentence: str, low: str, end: int, figs: list[Figure], add, take, free) -> None:
+    """The people listed after the object just read (``figs``, ending at ``end``), with the measure of
+    its verb, added to its figures; the shooter himself ("kills his son, then himself") counts with
+    the attackers."""
+    measure = figs[0].measure
+    while (sep := _MORE.match(low, end)) and sep.end() > end:
+        at = sep.end()
+        if m := _MORE_SELF.match(low, at):
+            own = measure if measure != "shot" or not _suicide(low) else "killed"
+            if free(at, m.end()):
+                add(Figure(own, "attackers", 1, at, m.end(), pattern="self"), (at, m.end()))
+            return
+        m = _MORE_NP.match(low, at)
+        if not m or not free(at, m.end()):
+            return
+        more = _noun_phrases(sentence[m.start("np"):m.end("np")], m.start("np"), measure, "object")
+        if len(more) != 1:
+            return
+        f = more[0]
+        same = next((o for o in figs if o.group == f.group and not o.within), None)
+        if same:
+            same.value, same.end, same.single = same.value + f.value, m.end(), False
+            take((at, m.end()))
+        else:
+            f.start, f.single = at, False
+            figs.append(f)
+            add(f, (at, m.end()))
+        end = m.end()
 
 
 def _shot_self(m: re.Match, add) -> None:

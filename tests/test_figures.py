@@ -337,3 +337,144 @@ def test_a_perfect_tense_with_an_object_is_active():
     # "had shot him": the two men are the shooters, not two people hit
     assert found("Witnesses said two men had shot him near the ferry landing.") == []
     assert found("Two men had been shot near the ferry landing.") == [("shot", "people", 2)]
+
+
+def test_people_listed_after_an_object_with_possessives_are_counted_together():
+    assert found("Deputies said the trapper killed his girlfriend and her nephew at a cabin near Bexley Ford.") == \
+        [("killed", "people", 2)]
+    assert found("Tobin Ashgrove killed his uncle, his aunt and his 6-year-old cousin.") == [("killed", "people", 3)]
+    assert found("Rancher Shot His Wife & Daughter at Marlow Creek Farm", headline=True) == [("shot", "people", 2)]
+    # the one named next is the subject of a clause of his own, or no person at all
+    assert found("The man shot his neighbour and her nephew was hurt by glass.") == \
+        [("shot", "people", 1), ("injured", "people", 1)]
+    assert found("A man killed a ranger's husband near the dam.") == [("killed", "people", 1)]
+    assert found("Trucker kills farmhand's son near Marlow Creek", headline=True) == []
+
+
+def test_the_shooter_listed_after_his_victims_is_counted_with_the_attackers():
+    assert found("Trucker kills girlfriend, her son, himself near Marlow Creek", headline=True) == \
+        [("killed", "people", 2), ("killed", "attackers", 1)]
+    assert found("Bexley Ford woman kills 7-year-old nephew, self", headline=True) == \
+        [("killed", "people", 1), ("killed", "attackers", 1)]
+    # a murder-suicide says the one who shot himself died; without it he was hit, fate untold
+    assert found("Troopers believe a farmer shot his 9-year-old nephew and then himself in what they call a "
+                 "murder-suicide.") == [("shot", "people", 1), ("killed", "attackers", 1)]
+    assert found("Police say a farmer shot his brother and then himself.") == \
+        [("shot", "people", 1), ("shot", "attackers", 1)]
+    assert found("Police say the farmer shot his brother and then himself in an attempted suicide.") == \
+        [("shot", "people", 1), ("shot", "attackers", 1)]
+    assert found("A drifter shot and killed a teenage girl near Bexley Ford before turning the gun on himself.") == \
+        [("killed", "children", 1), ("killed", "attackers", 1)]
+    assert found("The clerk fatally shot himself after the robbery.") == [("killed", "attackers", 1)]
+    assert found("He turned himself in at the Bexley Ford jail on Friday.") == []
+
+
+def test_shot_and_then_killed_and_fatally_shot_with_an_object_are_deaths():
+    assert found("A teenage boy was shot twice through the chest and killed by the Bexley Ford depot.") == \
+        [("killed", "children", 1)]
+    # "and killed" with an object after it is an act of the one shot, not his death
+    assert found("A man was shot through the arm and killed his attacker.") == \
+        [("shot", "people", 1), ("killed", "attackers", 1)]
+    assert found("A man fatally shot two people outside a diner in Marlow Creek.") == [("killed", "people", 2)]
+    assert found("The trooper mortally wounded the gunman.") == []
+
+
+def test_a_headline_whose_main_verb_is_dies_tells_a_death():
+    assert found("Woman hurt in Bexley Ford hunting mishap dies", headline=True) == \
+        [("shot", "people", 1), ("killed", "people", 1)]
+    assert found("Toddler shot by cousin in Marlow Creek dies", headline=True) == \
+        [("shot", "children", 1), ("killed", "children", 1)]
+    # a new subject between: the one hit is not the one who died
+    assert found("Man shot at Marlow Creek depot; wife dies", headline=True) == \
+        [("shot", "people", 1), ("killed", "people", 1)]
+    assert found("One of three men shot near Bexley Ford dies", headline=True) == \
+        [("killed", "people", 1), ("shot", "people", 3)]
+
+
+def test_some_of_the_people_counted_died_the_rest_were_hit():
+    assert found("Deputies said two of the five men shot at the hunting lodge had died.") == \
+        [("killed", "people", 2), ("shot", "people", 5)]
+    assert found("One of the three victims died at Bexley Ford General.") == \
+        [("killed", "people", 1), ("shot", "people", 3)]
+    # a place in a series is no share of the victims
+    assert found("Photo 3 of 8 A 6-year-old boy has died after he was hit.") == [("killed", "children", 1)]
+    # the clause tells the death of all those counted, not of the share
+    assert ("killed", "people", 2) not in found("Deputies named two of the three men who died near Bexley Ford.")
+
+
+def test_a_headline_verb_with_a_bare_object_is_active():
+    assert found("Rancher's son shot deputy at Bexley Ford ranch", headline=True) == [("shot", "police", 1)]
+    assert found("Man killed wife, 3 kids then himself at Marlow Creek", headline=True) == \
+        [("killed", "people", 1), ("killed", "children", 3), ("killed", "attackers", 1)]
+    assert found("Man shot near Marlow Creek school, police say", headline=True) == [("shot", "people", 1)]
+
+
+def test_rounds_fired_are_no_people():
+    assert found("The deputy then fired and shot four more times at the truck.") == []
+
+
+def test_a_call_about_someone_wounded_tells_a_hit_not_his_fate():
+    assert totals("Deputies answered a call about a wounded child at a farmhouse near Bexley Ford. "
+                  "The boy died at the hospital.") == (1, 0)
+
+
+def test_an_ordinal_with_a_description_counts_everyone_hit():
+    assert found("A second victim, a 40-year-old Marlow Creek roofer, was treated and released.") == \
+        [("shot", "people", 2)]
+    # a fourth hit who survived: four hit, the dead among them, not four hurt
+    assert found("A fourth man was also shot but survived.") == [("shot", "people", 4)]
+    assert found("A third man, who was in the yard, was taken to a hospital, but he later died.")[0] == \
+        ("killed", "people", 3)
+
+
+def test_one_person_is_not_the_subject_of_were():
+    assert found("Three men walking home from a wake for a slain cousin were shot, one fatally.") == \
+        [("killed", "people", 1)]
+    # (the end of a list read in part keeps its count)
+    assert found("She and her brother were both listed in stable condition at Marlow Creek General.") == [("injured", "people", 2)]
+
+
+def test_present_tense_headline_shoots_takes_its_object():
+    assert found("Rancher shoots wife, then himself at Bexley Ford", headline=True) == \
+        [("shot", "people", 1), ("shot", "attackers", 1)]
+
+
+def test_the_one_a_person_is_related_to_is_no_subject_of_were():
+    assert ("killed", "police", 1) not in \
+        found("A young teacher and the son of a Marlow Creek deputy were gunned down on Monday.")
+
+
+def test_numbers_in_words_in_a_list_add_up():
+    assert found("Two men and a woman were wounded outside a Bexley Ford tavern.") == [("injured", "people", 3)]
+    assert found("Deputies found one male and two female campers with gunshot wounds in the barn.") == \
+        [("shot", "people", 3)]
+    # a vague amount adds up with nothing
+    assert found("Dozens of people and two children were hurt.") == \
+        [("injured", "people", 12), ("injured", "children", 2)]
+    # a count of victims that the list after it spells out is that count
+    assert found("Four other victims, a 31-year-old cashier, a 47-year-old woman, a 58-year-old man and a "
+                 "2-year-old girl were taken to two hospitals in Marlow Creek.") == [("shot", "people", 4)]
+
+
+def test_the_main_verb_after_a_clause_of_one_hit_tells_his_death():
+    assert found("A toddler who was shot during a Marlow Creek cookout has since died.") == \
+        [("killed", "children", 1)]
+    assert found("A man who was shot twice on Friday night died at the hospital.") == [("killed", "people", 1)]
+    # another's death told by the one hit: she was hit, not killed
+    assert found("A woman who was shot on the porch told deputies her uncle died.")[0] == ("shot", "people", 1)
+    assert found("A man who was shot on Friday is expected to survive.") == [("injured", "people", 1)]
+
+
+def test_a_subject_before_an_active_verb_and_one_person_is_the_shooter():
+    assert found("Outside the motel, a gunman killed one person, then wounded seven others.") == \
+        [("killed", "people", 1), ("injured", "people", 7)]
+
+
+def test_a_denied_suicide_says_nothing_of_the_shooter_s_death():
+    assert found("Police said it was not a suicide: the farmer shot his brother and then himself.") == \
+        [("shot", "people", 1), ("shot", "attackers", 1)]
+
+
+def test_a_number_that_names_a_unit_is_no_count():
+    assert found("The Zone 4 officers mistakenly shot Ivo Brandt at his Bexley Ford farmhouse.") == []
+    assert found("Six officers were wounded.") == [("injured", "police", 6)]
