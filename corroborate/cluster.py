@@ -34,7 +34,7 @@ import json
 import math
 import re
 from sys import intern
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from array import array
 from bisect import insort
@@ -208,8 +208,8 @@ class Cluster:
     days: list[int] = field(default_factory=list)       # text-resolved event days of first-hand members, sorted
     later: list[int] = field(default_factory=list)      # text-resolved days of follow-up members, sorted
     times: list[int] = field(default_factory=list)      # each member's day or publication day, sorted
-    places: Counter = field(default_factory=Counter)    # place -> members placed there
-    streets: Counter = field(default_factory=Counter)  # street -> members naming it
+    places: dict = field(default_factory=dict)          # place -> members placed there
+    streets: dict = field(default_factory=dict)         # street -> members naming it
     squares: float = 0.0                                # squared length of ``centroid``, kept as it changes
     span: tuple[int, int] | None = None                 # earliest and latest of ``times``
 
@@ -223,10 +223,11 @@ class Index:
         self.frozen_df = frozen_df                 # batch mode: df of the whole corpus, given up front
         self.clusters: dict[str, Cluster] = {}
         self.of: dict[str, str] = {}               # article id -> event id
-        self.vectors: dict[str, tuple[tuple[str, ...], array]] = {}  # words and weights, compact (``vector_of``)
+        self.vectors: dict[str, tuple[tuple[str, ...], bytes]] = {}  # words and weights, compact (``vector_of``)
         self.profiles: dict[str, Profile] = {}
-        self.keys: dict[str, list[str]] = {}       # article id -> its key words (``_keys``), for the batch passes
-        self.postings: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.keys: dict[str, tuple[str, ...]] = {}  # article id -> its key words (``_keys``), for the batch passes
+        # key word -> week -> the event (a str) or events (a tuple) with a report naming it that week
+        self.postings: dict[str, dict[int | None, str | tuple[str, ...]]] = {}
         self.relabelled = False                    # ``postings`` name events by their old ids (``relabel``)
         self.loader = None                         # streaming from a store: loads the events near a date range
 
@@ -234,19 +235,22 @@ class Index:
     def vector_of(self, article: str) -> dict[str, float]:
         """The vector an article was placed with."""
         terms, weights = self.vectors[article]
-        return dict(zip(terms, weights))
+        return dict(zip(terms, memoryview(weights).cast("d")))
 
-    def _keep(self, p: Profile, vec: dict[str, float], keys: list[str] | None = None) -> None:
-        self.vectors[p.article] = (tuple(vec), array("d", vec.values()))
+    # The index keeps what it holds for the whole run in objects the cycle collector need not walk
+    # (tuples and bytes of strings and numbers, dicts of them): walking millions of small sets and
+    # lists again and again cost a growing share of the time as the corpus grew.
+    def _keep(self, p: Profile, vec: dict[str, float], keys: Iterable[str] | None = None) -> None:
+        self.vectors[p.article] = (tuple(vec), array("d", vec.values()).tobytes())
         self.profiles[p.article] = p
         if keys is not None:
-            self.keys[p.article] = keys
+            self.keys[p.article] = tuple(keys)
 
-    def keys_of(self, article: str) -> list[str]:
+    def keys_of(self, article: str) -> tuple[str, ...]:
         """The key words of a kept article (``_keys`` of its vector), computed once."""
         keys = self.keys.get(article)
         if keys is None:
-            keys = self.keys[article] = _keys(self.vector_of(article))
+            keys = self.keys[article] = tuple(_keys(self.vector_of(article)))
         return keys
 
     def vector(self, p: Profile) -> dict[str, float]:
@@ -364,8 +368,9 @@ class Index:
         if not p.streets:
             return 0.0
         named = c.streets
-        if exclude is not None and self.profiles[exclude].streets:
-            named = named - Counter(self.profiles[exclude].streets)
+        mine = self.profiles[exclude].streets if exclude is not None else ()
+        if mine:  # each member names a street once: those only ``exclude`` names drop out
+            named = [s for s, n in named.items() if n > (s in mine)]
         if not named:
             return 0.0
         return SAME_STREET if any(s in named for s in p.streets) else OTHER_STREET
@@ -389,7 +394,12 @@ class Index:
             if len(shared) < SHARED_CAP:
                 for cid in found:
                     shared[cid] = shared.get(cid, 0.0) + weight
-            else:  # enough events found by rarer words: commoner ones only add to their weight
+            elif found.__class__ is tuple or len(found) < len(shared):
+                # enough events found by rarer words: commoner ones only add to their weight
+                for cid in found:
+                    if cid in shared:
+                        shared[cid] += weight
+            else:
                 for cid in shared:
                     if cid in found:
                         shared[cid] += weight
@@ -417,8 +427,8 @@ class Index:
                     # busy already in the article's own weeks: those are the events it finds (below),
                     # and the whole window need not be read
                     groups = [buckets[w] for w in (week - 1, week, week + 1, None) if w in buckets]
-                    if sum(map(len, groups)) > BUSY_WORD:
-                        yield term, groups[0].union(*groups[1:]) if len(groups) > 1 else groups[0]
+                    if _count(groups) > BUSY_WORD:
+                        yield term, _union(groups)
                         continue
                 if len(buckets) < len(weeks):
                     groups = [s for w, s in buckets.items() if w is None or first <= w <= last]
@@ -426,11 +436,11 @@ class Index:
                     groups = [buckets[w] for w in weeks if w in buckets]
                     if None in buckets:
                         groups.append(buckets[None])
-                if len(groups) > 1 and sum(map(len, groups)) > BUSY_WORD:
+                if len(groups) > 1 and _count(groups) > BUSY_WORD:
                     # a word this common around the article's date only finds events of its own days
                     groups = [buckets[w] for w in (week - 1, week, week + 1, None) if w in buckets]
             if groups:
-                yield term, groups[0].union(*groups[1:]) if len(groups) > 1 else groups[0]
+                yield term, _union(groups)
 
     def _choose(self, p: Profile, shared: dict[str, float]) -> list[str]:
         """Of the events in ``shared``, those whose span is near the article's date; the MAX_CANDIDATES
@@ -472,7 +482,7 @@ class Index:
         return best
 
     def restore(self, p: Profile, vec: dict[str, float], event: str, keep: bool = True,
-                keys: list[str] | None = None) -> None:
+                keys: Iterable[str] | None = None) -> None:
         """Put back an article placed in an earlier run, with the vector it was placed with.
 
         Without ``keep`` only its event remembers it (enough for streaming; ``refine`` needs it kept).
@@ -482,7 +492,7 @@ class Index:
         self.clusters.setdefault(event, Cluster(event))
         self._join(p, vec, event, keys)
 
-    def _join(self, p: Profile, vec: dict[str, float], cid: str, keys: list[str] | None = None) -> None:
+    def _join(self, p: Profile, vec: dict[str, float], cid: str, keys: Iterable[str] | None = None) -> None:
         c = self.clusters[cid]
         c.members.append(p.article)
         if not c.centroid:  # the first member (same sums as below, without a lookup per word)
@@ -499,13 +509,14 @@ class Index:
             insort(c.times, p.time)
             c.span = (min(c.span[0], p.time), max(c.span[1], p.time)) if c.span else (p.time, p.time)
         if p.place is not None:
-            c.places[p.place] += 1
-        c.streets.update(p.streets)
+            c.places[p.place] = c.places.get(p.place, 0) + 1
+        for s in p.streets:
+            c.streets[s] = c.streets.get(s, 0) + 1
         self.of[p.article] = cid
         week = p.time // 7 if p.time is not None else None
         postings = self._postings()
         for term in keys if keys is not None else _keys(vec):
-            postings[term][week].add(cid)
+            _post(postings, term, week, cid)
 
     def _leave(self, article: str) -> None:
         cid = self.of.pop(article)
@@ -532,8 +543,10 @@ class Index:
             c.places[p.place] -= 1
             if not c.places[p.place]:
                 del c.places[p.place]
-        c.streets.subtract(p.streets)
-        c.streets += Counter()  # drop the streets no member names any more
+        for s in p.streets:  # the streets no member names any more drop out
+            c.streets[s] -= 1
+            if not c.streets[s]:
+                del c.streets[s]
 
     def refine(self, rounds: int = 2) -> int:
         """Batch only: move each article to the event that fits it best now that all are placed.
@@ -555,8 +568,8 @@ class Index:
                 p, keys, home = self.profiles[article], self.keys_of(article), self.of[article]
                 since = stayed_at.get(article)
                 home_as_was = since is not None and changed_at.get(home, 0) <= since
-                if home_as_was and not any(
-                        changed_at[cid] > since for _, found in self._near(p, keys) for cid in found & touched):
+                if home_as_was and not any(changed_at[cid] > since for _, found in self._near(p, keys)
+                                           for cid in touched.intersection(found)):
                     continue
                 vec = self.vector_of(article)
                 candidates = [cid for cid in self.candidates(p, vec, keys) if cid != home]
@@ -596,19 +609,54 @@ class Index:
         self.clusters = clusters
         self.relabelled = True
 
-    def _postings(self) -> dict[str, dict[int | None, set[str]]]:
+    def _postings(self) -> dict[str, dict[int | None, str | tuple[str, ...]]]:
         """The inverted index, rebuilt under the new event ids the first time it is needed after
         ``relabel`` (a batch run that only stores its events never needs it)."""
         if self.relabelled:
             self.relabelled = False
-            self.postings = postings = defaultdict(lambda: defaultdict(set))
+            self.postings = postings = {}
             for c in self.clusters.values():
                 for a in c.members:
                     p = self.profiles[a]
                     week = p.time // 7 if p.time is not None else None
                     for term in self.keys_of(a):
-                        postings[term][week].add(c.id)
+                        _post(postings, term, week, c.id)
         return self.postings
+
+
+def _post(postings: dict, term: str, week: int | None, cid: str) -> None:
+    """Note in ``postings`` that event ``cid`` has a report with key word ``term`` in ``week``."""
+    buckets = postings.get(term)
+    if buckets is None:
+        postings[term] = {week: cid}
+        return
+    there = buckets.get(week)
+    if there is None:
+        buckets[week] = cid
+    elif there.__class__ is str:
+        if there != cid:
+            buckets[week] = (there, cid)
+    elif cid not in there:
+        buckets[week] = there + (cid,)
+
+
+def _count(groups: list) -> int:
+    """How many events the ``postings`` buckets ``groups`` hold together (an event in two counts twice)."""
+    return sum(1 if g.__class__ is str else len(g) for g in groups)
+
+
+def _union(groups: list) -> tuple[str, ...] | set[str]:
+    """The events in ``postings`` buckets ``groups``: a tuple when one bucket holds them all, else a set."""
+    if len(groups) == 1:
+        g = groups[0]
+        return (g,) if g.__class__ is str else g
+    out = set()
+    for g in groups:
+        if g.__class__ is str:
+            out.add(g)
+        else:
+            out.update(g)
+    return out
 
 
 def _dot(vec: dict[str, float], other: dict[str, float]) -> float:

@@ -263,3 +263,24 @@ def test_an_event_is_dated_by_the_middle_of_its_reports_not_by_any_one_of_them()
     weeks_later = cluster.Profile("later", dict(words), 740_031, 740_032, None, False, (740_031, "", "later"))
     assert index._date_evidence(near, event, None) == cluster.SAME_DAY
     assert index._date_evidence(weeks_later, event, None) == cluster.OTHER_DAY
+
+
+def test_the_index_keeps_its_postings_and_vectors_where_the_cycle_collector_does_not_walk():
+    """At 100k articles the collector walking millions of small sets took a growing share of the time."""
+    import gc
+
+    from corroborate import cluster
+
+    index = cluster.Index()
+    for i in range(40):  # a busy week: several events share each word, one event per town
+        words = {"shooting": 1.0, "police": 1.0, f"town{i % 5}": 2.0, f"street{i % 7}": 2.0, f"name{i}": 1.0}
+        day = 740_000 + i % 3
+        index.add(cluster.Profile(f"a{i:02}", words, None, day, None, False, (day, "", f"a{i:02}")))
+    gc.collect()
+    gc.collect()  # a tuple of tuples is let go once its inner tuples were
+    assert any(not isinstance(events, str) for buckets in index.postings.values() for events in buckets.values())
+    assert not any(gc.is_tracked(buckets) for buckets in index.postings.values())
+    assert not any(gc.is_tracked(v) for v in index.vectors.values())
+    assert not any(gc.is_tracked(k) for k in index.keys.values())
+    first = index.vector_of("a00")
+    assert list(first) == list(index.vector(index.profiles["a00"]))  # the words as placed, heaviest first
