@@ -169,7 +169,7 @@ def _replicas(n: int, arts_gold=None, step: int | None = 7):
     ``step``: days between replica k and k + 1; ``None``: the GVA data's span and WINDOW_GAP more.
 
     A replica renames its rare words (those in fewer than 20 GVA articles) by suffixing ``k``, in its
-    text and in its place's name alike, so a replica of a Chicago shooting still says Chicago and
+    text, its place's name and its streets alike, so a replica of a Chicago shooting still says Chicago and
     one of a shooting in a small town names a town no other incident has.
     """
     from corroborate import cluster
@@ -188,8 +188,9 @@ def _replicas(n: int, arts_gold=None, step: int | None = 7):
             if len(out) == n:
                 break
             place, day, published, order = moved(p, k, step, rename)
+            streets = tuple(" ".join(rename(w) for w in street.split()) for street in p.streets)
             out.append(cluster.Profile(f"{p.article}-{k}", {rename(t): c for t, c in p.counts.items()},
-                                       day, published, place, p.followup, order))
+                                       day, published, place, p.followup, order, streets))
             labels.append((g, k))
         k += 1
     return out, labels, step

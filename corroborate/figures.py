@@ -771,7 +771,7 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             if f.measure == "injured" and _CALL_BEFORE.search(low, max(0, f.start - 60), f.start):
                 f.measure = "shot"
     if headline and "die" in low:
-        for f in list(found):  # "Woman hurt in drive-by shooting dies": those hit, and they died
+        for f in list(found):  # "Teen wounded at skate park dies": those hit, and they died
             if f.measure in ("shot", "injured") and f.start not in hit_at and _HEAD_DIES.match(low, f.end):
                 f.measure = "shot"
                 found.append(Figure("killed", f.group, f.value, f.start, f.end, f.qualifier, f.wording,
