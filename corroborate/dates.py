@@ -206,17 +206,20 @@ _MONTH_NUMBER = {name: i for i, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
     ("dec", "december")), 1) for name in names}
-_WRITTEN_OUT = re.compile(r"(?:(?P<m>[a-z]{3,9})\.?\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]{3,9})\.?),?\s+"
-                          r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+_WRITTEN_OUT = re.compile(r"(?:(?P<m>[a-z]{3,9})\.?\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]{3,9})\.?)"
+                          r"(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
 def _parse(text: str, base: date) -> date | None:
     if (m := _WRITTEN_OUT.fullmatch(text)) and (month := _MONTH_NUMBER.get((m["m"] or m["m2"]).lower())):
         try:
-            return date(int(m["y"]), month, int(m["d"] or m["d2"]))
+            if m["y"]:
+                return date(int(m["y"]), month, int(m["d"] or m["d2"]))
+            got = date(base.year, month, int(m["d"] or m["d2"]))  # "June 5": the last one on or before base
+            return got if got <= base else got.replace(year=base.year - 1)
         except ValueError:
-            pass  # "Feb. 30, 2015": dateparser's reading
+            pass  # "Feb. 30, 2015", "Feb. 29" after a leap year: dateparser's reading
     settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day, 12),
                 "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     got = dateparser.parse(text, settings=settings, languages=["en"])

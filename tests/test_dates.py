@@ -250,7 +250,9 @@ def test_a_day_written_out_in_full_reads_as_dateparser_reads_it():
     import dateparser
     base = date(2021, 3, 15)
     for text in ("Aug. 9, 2015", "aug 9 2015", "Sept. 3, 2019", "3 September 2019", "MAY 1, 2016", "December 31, 1999",
-                 "Feb. 30, 2015", "Jun 31 2020", "Smarch 3, 2015"):
+                 "Feb. 30, 2015", "Jun 31 2020", "Smarch 3, 2015",
+                 # no year: the last such day on or before the base (the same day counts; a later one is last year's)
+                 "March 15", "March 16", "Dec. 31", "3 Jan", "Feb. 29", "Feb 30"):
         want = dateparser.parse(text, settings={"RELATIVE_BASE": datetime(2021, 3, 15, 12), "PREFER_DATES_FROM": "past"},
                                 languages=["en"])
         assert dates._parse.__wrapped__(text, base) == (want.date() if want else None), text
