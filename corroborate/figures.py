@@ -176,6 +176,9 @@ _PLACED = (r"\s+(?:in|from|at|inside|outside|near)\s+(?:the\s+|a\s+|an\s+|his\s+
 _RELATIVE = (rf"\s+(?:who|that(?=\s+\w+ed\b))(?:\s+(?!(?:{_VERB}|and|but|or|to|was|were|had|has|have|is|are|be|been|being|"
              rf"he|she|they|it|him|her|them|his|their|its|we|i|you)\b)[\w'’.-]+){{1,4}}?")
 _INCLUDING = r"(?:,?\s+including\s+(?P<incl>[^,;]{1,60}?)\s*,)?"
+# "Two people, a man and a teenager, were wounded": a list between commas that spells out the count
+_SPELLED_OUT = (r"(?:,\s+(?:an?|one|two|three|four|five|six|\d+)\s+[^,;()]{1,40}?\s+and\s+"
+                r"(?:an?|one|two|three|four|five|six|\d+|his|her|their)\s+[^,;()]{1,30}?,)?")
 _PARTITIVE = r"(?:of\s+(?:the|its|their|his|her|our|those|these)\s+)?"
 _AGED = r"(?![\s-]+years?[\s-]+old\b)"  # "the 17 year old male" is one person aged 17
 # "both brothers were wounded": two (a singular noun after it is refused in ``_noun_phrases``)
@@ -271,7 +274,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?P<part>{NUMBER})\s+of\s+(?:the\s+|those\s+|these\s+)?(?P<num>{NUMBER})\s+(?:[\w.'’-]+\s+){{1,8}}?"
         rf"(?:later\s+|has\s+|have\s+|had\s+)?(?:since\s+)?(?P<verb>dies|died|succumbs|succumbed)\b")),
     ("subject", re.compile(
-        rf"\b(?P<nps>{_NPS}){_INCLUDING}(?P<pp>{_PLACED}|{_RELATIVE})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
+        rf"\b(?P<nps>{_NPS}){_INCLUDING}{_SPELLED_OUT}(?P<pp>{_PLACED}|{_RELATIVE})?(?P<aux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<active>{_ACTIVE})?"
         rf"|\b(?:(?P<qual>{_QUAL})\s+)?{_NUM}(?:\s+(?:more|others|other))?"
         rf"(?P<aux2>(?:\s+(?:were|was|have|has|had|been|are|is|also|all|later|now|still))+(?:\s+(?!fatally|mortally|nearly)\w+ly)?)"
         rf"\s+(?P<bverb>{_VERB})\b")),

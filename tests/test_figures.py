@@ -478,3 +478,11 @@ def test_a_denied_suicide_says_nothing_of_the_shooter_s_death():
 def test_a_number_that_names_a_unit_is_no_count():
     assert found("The Zone 4 officers mistakenly shot Ivo Brandt at his Bexley Ford farmhouse.") == []
     assert found("Six officers were wounded.") == [("injured", "police", 6)]
+
+
+def test_a_count_spelled_out_by_a_list_between_commas_is_the_subject_of_the_verb():
+    def got(s):
+        return [(f.measure, f.value) for f in figures.find(s)]
+    assert got("Two people, a man and a teenager, were wounded in the Bexley Ford shooting.") == [("injured", 2)]
+    assert got("Deputies said three people, two women and a man, were shot near the Marlow Creek trail.") == [("shot", 3)]
+    assert got("Two brothers, a welder and his cousin's friend, were killed.") == [("killed", 2)]
