@@ -51,7 +51,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   # one of them: "a driver was shot", "a store clerk was wounded"
                   "driver", "motorist", "customer", "employee", "worker", "teacher", "shopper", "clerk",
                   "cashier", "patron", "patrons", "occupant", "occupants", "homeowner", "homeowners", "tenant",
-                  "tenants", "hunter", "farmer", "passerby", "passersby", "partygoer", "partygoers"),
+                  "tenants", "hunter", "farmer", "passerby", "passersby", "partygoer", "partygoers",
+                  "hiker", "hikers", "camper", "campers", "guest", "guests", "visitor", "visitors", "diners"),
     "attackers": ("militant", "militants", "gunman", "gunmen", "suspect", "suspects", "shooter",
                   "shooters", "attacker", "attackers", "assailant", "assailants", "jihadist",
                   "jihadists", "insurgent", "insurgents", "fighter", "fighters", "bomber", "bombers",
@@ -71,7 +72,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
                "son", "sons", "daughter", "daughters", "stepson", "stepdaughter", "brother", "brothers",
                "sister", "sisters", "grandmother", "grandfather", "grandson", "granddaughter", "nephew",
                "niece", "cousin", "uncle", "aunt", "parents", "friend", "friends", "roommate", "neighbor",
-               "neighbour", "neighbors", "neighbours", "family members"),
+               "neighbour", "neighbors", "neighbours", "family members", "cousins", "uncles", "aunts",
+               "nephews", "nieces", "grandparents", "grandsons", "granddaughters", "roommates", "coworkers",
+               "co-workers", "classmates", "acquaintances"),
 }
 _GROUP_OF = {noun: group for group, nouns in GROUPS.items() for noun in nouns}
 _NOUN = r"(?:%s)" % "|".join(re.escape(n).replace(r"\ ", r"\s+")

@@ -486,3 +486,10 @@ def test_a_count_spelled_out_by_a_list_between_commas_is_the_subject_of_the_verb
     assert got("Two people, a man and a teenager, were wounded in the Bexley Ford shooting.") == [("injured", 2)]
     assert got("Deputies said three people, two women and a man, were shot near the Marlow Creek trail.") == [("shot", 3)]
     assert got("Two brothers, a welder and his cousin's friend, were killed.") == [("killed", 2)]
+
+
+def test_kin_in_the_plural_and_visitors_are_counted():
+    assert [(f.measure, f.group, f.value) for f in figures.find("Two cousins were wounded at the Marlow Creek fair.")] \
+        == [("injured", "people", 2)]
+    assert [(f.measure, f.group, f.value) for f in figures.find("A gunman killed three hikers near Bexley Ford.")] \
+        == [("killed", "civilians", 3)]
