@@ -90,14 +90,15 @@ class When:
     time: str | None = None
 
 
-def span(w: When) -> tuple[str, str]:
-    """The first and last ISO day a date expression covers: its day, its week (from that day) or its month."""
-    day = date.fromisoformat(w.date)
-    if w.precision == "week":
-        return w.date, (day + timedelta(days=6)).isoformat()
-    if w.precision == "month":
-        return w.date, ((day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)).isoformat()
-    return w.date, w.date
+def span(value: str, precision: str) -> tuple[date, date]:
+    """The days a date covers ("2019-11-01" or "2019-11"): its day, its week (from that day), or its month."""
+    day = date.fromisoformat(value[:10] if len(value) >= 10 else value + "-01")
+    if precision == "week":
+        return day, day + timedelta(days=6)
+    if precision == "month":
+        day = day.replace(day=1)
+        return day, (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return day, day
 
 
 def published_day(published: str | None) -> date | None:

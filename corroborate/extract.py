@@ -197,8 +197,9 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
         return None
     _, u, w = min(ranked, key=lambda r: r[0])
     if w.precision != "day":  # "shot last week" beside "on Friday night" inside that week: the day says which
-        start, end = dates.span(w)
-        inside = [r for r in ranked if r[2].precision == "day" and r[0][0] <= 3 and start <= r[2].date <= end]
+        start, end = dates.span(w.date, w.precision)
+        inside = [r for r in ranked if r[2].precision == "day" and r[0][0] <= 3
+                  and start <= date.fromisoformat(r[2].date) <= end]
         if inside:
             _, u, w = min(inside, key=lambda r: r[0])
     return u, w

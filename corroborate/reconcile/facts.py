@@ -8,6 +8,7 @@ from datetime import date as _date, timedelta
 from typing import Any
 
 from .. import dates
+from ..dates import span as date_span
 from ..model import Article
 from .reports import Origins, Report, _first, _position
 
@@ -32,15 +33,16 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
             reports.append(Report(a, [c], c.value["date"], origins.of(a, c)))
     times = [(a, c) for a in articles for c in [_first(a, "time")] if c is not None]
     time = Counter(c.value["time"] for _, c in times).most_common(1)[0][0] if times else None
-    first = _first_published(articles)
+    written_on = {id(a): _written(a) for a in articles}  # each report's day, read once (by object: ids may be unset)
+    first = min(filter(None, written_on.values()), default=None)
     # (a report that gives no date may carry a wrong stamp: its day bounds the event by FRESH_DAYS only)
-    first_dated = _first_published([r.article for r in reports])
+    first_dated = min(filter(None, (written_on[id(r.article)] for r in reports)), default=None)
     spans = {r.value: date_span(r.value, r.claims[0].value["precision"]) for r in reports}
     # the event happened by the day it was first reported: a later date is a follow-up's (arrest, trial)
     later = {v for v, (start, _) in spans.items()
              if first is not None and (start > first_dated or (start - first).days > FRESH_DAYS)}
     if len(later) == len(spans):
-        dated = sorted((day, a.published, a.id, a) for a in articles if (day := _written(a)))
+        dated = sorted((day, a.published, a.id, a) for a in articles if (day := written_on[id(a)]))
         if not dated:
             return None, []
         day, _, _, a = dated[0]
@@ -62,7 +64,7 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
                    for o in os} for v in votes}
     # a tie goes to a date that a report gave within FRESH_DAYS of its own publication (written while the
     # news broke, when "Saturday" meant this Saturday)
-    fresh = {v for v in votes for r in reports if r.value == v and (day := _written(r.article))
+    fresh = {v for v in votes for r in reports if r.value == v and (day := written_on[id(r.article)])
              and (day - spans[v][0]).days <= FRESH_DAYS}
     # then to a date written out ("June 6", not "Sunday", which leans on the report's stamp)
     written = {r.value for r in reports for c in r.claims[:1] if c.start >= 0 and _DIGIT.search(c.quote[c.start:c.end])}
@@ -79,10 +81,6 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     if times:
         out["time_reports"] = [Report(a, [c], c.value["time"], origins.of(a, c)).summary() for a, c in times]
     return out, disputes
-
-
-def _first_published(articles: list[Article]) -> _date | None:
-    return min((d for a in articles if (d := _written(a))), default=None)
 
 
 def _written(article: Article) -> _date | None:
@@ -115,17 +113,6 @@ def _after_midnight(votes: dict[str, set[str]], reports: list[Report]) -> None:
         after = (_date.fromisoformat(v[:10]) + timedelta(days=1)).isoformat()
         if after in votes and any(_SMALL_HOURS.search(w) for w in said.get(after, [])):
             votes[after] |= votes.pop(v)
-
-
-def date_span(value: str, precision: str) -> tuple[_date, _date]:
-    """The days a date claim covers: its day, its week (from that day), or its month."""
-    day = _date.fromisoformat(value[:10] if len(value) >= 10 else value + "-01")
-    if precision == "week":
-        return day, day + timedelta(days=6)
-    if precision == "month":
-        day = day.replace(day=1)
-        return day, (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return day, day
 
 
 _PRECISION = {"town": 0, "village": 0, "district": 1, "region": 2, "country": 3}
