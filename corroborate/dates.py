@@ -74,7 +74,7 @@ _TIME = re.compile(
 
 
 _CUE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|morning|"
-                  r"afternoon|evening|christmas|thanksgiving|halloween|\d/\d")
+                  r"afternoon|evening|christmas|thanksgiving|halloween|new\s+year|\d/\d")
 _cue = Cue(_CUE)  # the same test, faster
 
 

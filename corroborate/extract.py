@@ -165,15 +165,27 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
 
     Skipped: dates after "claimed responsibility" (the claim's date), page stamps ("Posted:
     Tuesday ..."), the start or end of a state ("since Friday night", "as of Tuesday"), future
-    plans ("is scheduled for Tuesday"), and "yesterday"/"today" inside a quotation (relative to
-    when the speaker spoke, which the report does not say).
+    plans ("is scheduled for Tuesday"), "yesterday"/"today" inside a quotation (relative to
+    when the speaker spoke, which the report does not say), a sentence about other events ("In other
+    shootings on Thursday"; from a background cue on: the day before "a month after" stays), and a
+    video's length and title ("0:36 Crews fight a barn fire Tuesday night").
     """
     ranked = []
     for u in units:
-        if not u.whens or any(not _after_a_date(u, m.start()) for m in _BACKGROUND.finditer(u.low)):
+        if not u.whens or (u.text[:1].isdigit() and _CLIP.match(u.text)):
             continue
+        # another event from a background cue on ("killed Saturday, a month after a man was shot nearby": the
+        # day before "a month after" is this event's); a cue that looks back as a whole ("previously"), or a
+        # day after ("held on Sunday, a day after police said ...": Sunday is the later of the two), rules out
+        # the sentence
+        other = min((m.start() if _LONG_SINCE.match(m.group(0)) else 0 for m in _BACKGROUND.finditer(u.low)
+                     if not _after_a_date(u, m.start())), default=None)
+        if other is None and "other" in u.low and _OTHER_EVENTS.search(u.low):
+            other = 0  # "In other shootings on Thursday, ...": those events' day
         eventful = u.event
         for w in u.whens:
+            if other is not None and w.end > other:
+                continue
             head = u.text[:w.start]
             if _STAMP.search(head[-40:]) or _header(head, u.text[w.end:]):
                 continue
@@ -243,7 +255,7 @@ _TIE_CUES = re.compile(
     r"|(?P<future>\b(?:scheduled|will|expected|due|set\s+to|plans?\s+to|planned|next|tune\s+in|watch|(?:was|were)\s+to)\b)"
     r"|(?P<report>\b(?:said|says|told|tells|reported|reports|according|statement|confirmed|posted|tweeted|"
     r"wrote|news\s+conference|announc\w*)\b)"
-    r"|(?P<follow>\b(?:arrest\w*|charg\w*|booked|arraign\w*|sentenc\w*|plead\w*|court|hearing|bond|bail|jail\w*|"
+    r"|(?P<follow>\b(?:arrest\w*|charg\w*|booked|arraign\w*|sentenc\w*|plead\w*|court(?:room|house)?|hearing|bond|bail|jail\w*|"
     r"custody|autopsy|funeral|vigil|memorial|identif\w*|released?|search\w*|underway|investigat\w*|remain\w*|judge|"
     r"surgery|hospitali[sz]ed|condition|recovering|interview\w*|spoke|indicted|convicted|trial|filed|"
     r"life\s+support|gathered|gathers)\b)")
@@ -280,6 +292,12 @@ def _after_a_date(u: _Unit, at: int) -> bool:
     """Whether "a day after" at ``at`` follows a date ("arrested Thursday, a day after he shot"):
     the same event, dated relative to what came next, not another event."""
     return any((m := _DAYS_AFTER.match(u.low, w.end)) and m.start("rel") == at for w in u.whens)
+
+
+def date_tie(sentence: str, start: int, end: int) -> int | None:
+    """How closely the date at ``sentence[start:end]`` goes with the event (``_tie``'s rank: 0 its own, 1 a
+    death or a discovery, 2-3 no event word, 4 a follow-up's or a statement's; None not the event's)."""
+    return _tie(lower(sentence), dates.When("", "day", sentence[start:end], start, end))[0]
 
 
 def _tie(low: str, w) -> tuple[int | None, int]:
@@ -324,11 +342,24 @@ def _tie(low: str, w) -> tuple[int | None, int]:
     return _TIE_RANK.get(kind, 2), 0
 
 
+# "0:36 Crews fight a house fire Tuesday night": a video's length and title, a link to another story
+_CLIP = re.compile(r"\d{1,2}:\d\d\s+(?!AM\b|PM\b|A\.M\.|P\.M\.)[A-Z'‘“\"]")
+_OTHER_EVENTS = re.compile(r"\b(?:in|during)\s+(?:the\s+|an\s+|two\s+|three\s+)?(?:other|unrelated)\s+"
+                           r"(?:incidents?|shootings?|attacks?|cases?)\b")
+_LONG_SINCE = re.compile(r".*\b(?:weeks?|months?|years?)\s+(?:after|before)\b")
+_SINCE = re.compile(r".*\b(?:after|before|follows|followed|comes|came)\b")
+
+
 def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, str | None] | None:
     """Whether (from which character) a sentence is about an event other than the article's."""
     main = date.fromisoformat(event_when[1].date) if event_when else None
-    if event_when and event_when[0] is u:
-        return None
+    if event_when and event_when[0] is u:  # "killed on Friday, a month after an attack killed 20": from "a month after"
+        m = next((m for m in _BACKGROUND.finditer(u.low, event_when[1].end)
+                  if _LONG_SINCE.match(m.group(0)) and not _after_a_date(u, m.start())), None)
+        if m is None:
+            return None
+        clause = re.split(r"[,;]\s+(?:but|however|while|and)?\b|[;]", u.text[m.start():])[0].strip(" ,.")
+        return m.start(), clause[:120], _relative_date(m.group(0), main)
     for w in u.whens:
         d = date.fromisoformat(w.date)
         if main is None:

@@ -256,3 +256,42 @@ def test_a_day_written_out_in_full_reads_as_dateparser_reads_it():
         want = dateparser.parse(text, settings={"RELATIVE_BASE": datetime(2021, 3, 15, 12), "PREFER_DATES_FROM": "past"},
                                 languages=["en"])
         assert dates._parse.__wrapped__(text, base) == (want.date() if want else None), text
+
+
+def test_new_years_eve_named_alone_is_a_date():
+    # no other date word in the sentence: the holiday's name is its own cue
+    assert days("Deputies seek the driver in the New Year's Eve shooting at Bexley Ford.",
+                date(2022, 1, 3)) == [("2021-12-31", "day")]
+
+
+def test_a_day_before_a_month_after_is_the_event_s_own():
+    text = ("A cook was killed outside a diner in Marlow Creek on Saturday, a month after a waiter was shot "
+            "on the same corner.")
+    assert event_date(text, "2021-03-08") == "2021-03-06"
+
+
+def test_the_day_of_other_shootings_told_alongside_is_not_the_event_s():
+    text = ("A woman was found dead in a parked van on Tern Road in Bexley Ford on Friday morning, police said. "
+            "In other shootings on Thursday, a cyclist and a grocer were hurt by gunfire at Marlow Creek.")
+    assert event_date(text, "2021-03-06") == "2021-03-05"
+
+
+def test_a_video_s_length_and_title_is_a_link_to_another_story_not_a_date():
+    text = ("0:41 Crews battle a barn fire near Tolley Mills Tuesday night\n\n"
+            "A boy, 9, was wounded when a rifle went off in a shed in Marlow Creek, deputies said.")
+    from corroborate.model import Article
+    from corroborate.pipeline import process
+    a = process(Article(input="t.txt", title="Boy hurt", format="text", published="2021-03-05", raw_text=text))
+    assert not [c for c in a.claims if c.kind == "date"]
+    assert event_date("The shots came at 10:15 p.m. Tuesday from a passing car.", "2021-03-05") == "2021-03-02"
+
+
+def test_a_day_in_a_courtroom_or_courthouse_is_a_follow_up_s():
+    from corroborate.extract import date_tie
+    for place in ("courtroom", "courthouse"):
+        text = f"The man who shot two hunters near Tolley Mills was back in a {place} Thursday."
+        at = text.index("Thursday")
+        assert date_tie(text, at, at + len("Thursday")) == 4
+    text = "Two hunters were shot near Tolley Mills on Thursday."
+    at = text.index("Thursday")
+    assert date_tie(text, at, at + len("Thursday")) == 0

@@ -672,3 +672,79 @@ def test_a_page_stamp_earlier_than_its_metadata_is_the_day_its_report_was_writte
          "Gunfire on Quarry Lane in Marlow Creek left two brothers hurt, police said."),
     ])
     assert undated.date["value"] == "2023-10-16" and undated.date["basis"] == "published"
+
+
+# --- The event date: which report's day (date helper's block) ----------------------------------------------
+
+
+def test_a_late_copy_s_weekday_is_read_against_the_first_report_s_day():
+    e = _event_by_hand([
+        ("c1", "2023-05-01T08:00:00Z", "Lakeside Post", "Teen hurt in Cedar Lane robbery",
+         "A teenager was hurt during a robbery on Cedar Lane in Marlow Creek, police said."),
+        ("c2", "2023-05-13T08:00:00Z", "Bexley Ford Ledger", "Teen hurt in Cedar Lane robbery",
+         "A teenager was shot during a robbery on Cedar Lane in Marlow Creek late Friday, police said."),
+    ])
+    # the copy's "late Friday" was written when the news broke: the Friday before May 1, not May 12
+    assert e.date["value"] == "2023-04-28" and e.date["basis"] == "text"
+    # the report keeps the day its words give read against its own stamp, and says how it was counted
+    [r] = e.date["reports"]
+    assert r["value"] == "2023-05-12" and r["read_as"] == "2023-04-28" and "2023-05-01" in r["derived"]
+
+
+def test_a_late_follow_up_s_weekday_is_not_read_again():
+    e = _event_by_hand([
+        ("c3", "2023-05-01T08:00:00Z", "Lakeside Post", "Teen hurt in Cedar Lane robbery",
+         "A teenager was hurt during a robbery on Cedar Lane in Marlow Creek, police said."),
+        ("c4", "2023-05-13T08:00:00Z", "Bexley Ford Ledger", "Arrest in Cedar Lane robbery",
+         "A man was arraigned on Friday in the robbery on Cedar Lane in Marlow Creek that hurt a teenager."),
+    ])
+    assert e.date["value"] == "2023-05-01" and e.date["basis"] == "published"
+
+
+def test_a_tie_goes_to_the_day_tied_to_the_shooting_before_an_arrest_s_day():
+    e = _event_by_hand([
+        ("a1", "2023-06-20T08:00:00Z", "Lakeside Post", "Gunfire on Heron Road",
+         "Neighbours heard gunfire on Heron Road in Marlow Creek on June 12 at about 10 p.m., deputies said."),
+        ("a2", "2023-06-20T09:00:00Z", "Bexley Ford Ledger", "Second man held",
+         "A second man was arrested June 19 on a weapons charge, deputies in Marlow Creek said."),
+    ])
+    # one report each; the later day is an arrest's, though it was told fresher
+    assert e.date["value"] == "2023-06-12"
+
+
+def test_a_tie_of_origins_goes_to_the_day_more_reports_carry():
+    text = ("MARLOW CREEK, Ohio (AP) — A boy, 4, shot himself with his father's pistol on Sunday morning, "
+            "deputies said.")
+    e = _event_by_hand([
+        ("m1", "2023-04-03T08:00:00Z", "Lakeside Post", "Boy shoots himself", text),
+        ("m2", "2023-04-03T09:00:00Z", "Bexley Ford Ledger", "Boy shoots himself", text),  # one wire story, twice
+        ("m3", "2023-04-03T10:00:00Z", "County Log", "Weekend log",
+         "A boy was shot in Marlow Creek on April 1, 2023, the log shows."),
+    ])
+    assert len({r["origin"] for r in e.date["reports"]}) == 2
+    assert e.date["value"] == "2023-04-02"
+
+
+
+def test_a_day_read_again_may_agree_but_never_disputes():
+    e = _event_by_hand([
+        ("c5", "2023-05-01T08:00:00Z", "Lakeside Post", "Teen shot on Cedar Lane",
+         "A teenager was shot on Cedar Lane in Marlow Creek on Saturday, police said."),
+        ("c6", "2023-05-13T08:00:00Z", "Bexley Ford Ledger", "Teen shot on Cedar Lane",
+         "A teenager was shot on Cedar Lane in Marlow Creek late Friday, police said."),
+    ])
+    # read again, the late report's "late Friday" is April 28: a guess, no dispute with the first report's day
+    assert [r.get("read_as") for r in e.date["reports"]] == [None, "2023-04-28"]
+    assert e.date["value"] == "2023-04-29"
+    assert not [d for d in e.disputes if d["about"] == "date"]
+
+
+def test_a_day_read_again_gives_way_to_a_day_a_report_gave_as_it_stands():
+    e = _event_by_hand([
+        ("c7", "2023-05-01T08:00:00Z", "Lakeside Post", "Cedar Lane closed",
+         "Deputies closed Cedar Lane in Marlow Creek on Saturday after a teenager was hurt there."),
+        ("c8", "2023-05-13T08:00:00Z", "Bexley Ford Ledger", "Teen shot on Cedar Lane",
+         "A teenager was shot on Cedar Lane in Marlow Creek late Friday, police said."),
+    ])
+    # the late report's words tie its day to the shooting, the first report's do not; still a guess loses
+    assert e.date["value"] == "2023-04-29"

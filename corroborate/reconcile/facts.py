@@ -18,13 +18,15 @@ _LINK_RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "reported": 3}
 
 
 def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[dict]]:
-    """The event date most origins give (ties: one given fresh, then one written out, then the earliest),
-    else the first report's publication day.
+    """The event date most origins give (ties: one the words tie to the event itself, then one given fresh,
+    then one more reports carry, then one written out, then the earliest), else the first report's
+    publication day.
 
     A date after the first report's publication day is a later event's (an arrest, a trial, a
     death in hospital) and takes no part; the reports keep it.  Only a report that gives a date
     bounds it by its day: an undated report's stamp (which may be a crawl or update time) bounds
-    it by FRESH_DAYS.  A month or week lends its origins to the days inside it, not the other way
+    it by FRESH_DAYS.  A late report's relative day that would fall out is read again against the
+    first report's day (``_reread_late``): it may agree with the others, never dispute them.  A month or week lends its origins to the days inside it, not the other way
     round.  "Late Friday night" beside "early Saturday" is Saturday (see ``_after_midnight``)."""
     reports = []
     for a in articles:
@@ -37,10 +39,16 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     first = min(filter(None, written_on.values()), default=None)
     # (a report that gives no date may carry a wrong stamp: its day bounds the event by FRESH_DAYS only)
     first_dated = min(filter(None, (written_on[id(r.article)] for r in reports)), default=None)
+    rank = {id(r): _rank(r.claims[0]) for r in reports}
+
+    def too_late(start: _date) -> bool:  # the event happened by the day it was first reported
+        return first is not None and (start > first_dated or (start - first).days > FRESH_DAYS)
+
+    reread = _reread_late(reports, first, too_late, rank)
     spans = {r.value: date_span(r.value, r.claims[0].value["precision"]) for r in reports}
-    # the event happened by the day it was first reported: a later date is a follow-up's (arrest, trial)
-    later = {v for v, (start, _) in spans.items()
-             if first is not None and (start > first_dated or (start - first).days > FRESH_DAYS)}
+    own = {r.value for r in reports if rank[id(r)] <= 1}
+    # a later date is a follow-up's (arrest, trial, a death in hospital)
+    later = {v for v, (start, _) in spans.items() if too_late(start)}
     if len(later) == len(spans):
         dated = sorted((day, a.published, a.id, a) for a in articles if (day := written_on[id(a)]))
         if not dated:
@@ -50,7 +58,7 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
                 "status": "single-source", "reports": [{"article": a.id, "outlet": a.outlet,
                                                         "published": a.published, "value": day.isoformat(),
                                                         "quote": None, "derived": "publication date"}]
-                + [r.summary() for r in reports]}, []
+                + [_summary(r, reread) for r in reports]}, []
     votes: dict[str, set[str]] = defaultdict(set)
     for r in reports:
         if r.value in later:
@@ -62,25 +70,77 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     # support wins
     support = {v: {o for w, os in votes.items() if _meets(spans[v], spans[w]) and _width(spans[w]) >= _width(spans[v])
                    for o in os} for v in votes}
-    # a tie goes to a date that a report gave within FRESH_DAYS of its own publication (written while the
+    # a tie goes to a date the words tie to the event itself (``own``; not "arrested Monday"),
+    # then to a date that a report gave within FRESH_DAYS of its own publication (written while the
     # news broke, when "Saturday" meant this Saturday)
     fresh = {v for v in votes for r in reports if r.value == v and (day := written_on[id(r.article)])
              and (day - spans[v][0]).days <= FRESH_DAYS}
+    # then to one more reports carry (copies of one source are one origin, but still say it more than once),
+    carried = Counter(r.value for r in reports)
     # then to a date written out ("June 6", not "Sunday", which leans on the report's stamp)
     written = {r.value for r in reports for c in r.claims[:1] if c.start >= 0 and _DIGIT.search(c.quote[c.start:c.end])}
-    value = min(votes, key=lambda v: (-len(support[v]), _width(spans[v]), v not in fresh, v not in written, v))
+    # (a day only read again is a guess: it gives way to one a report gave as it stands)
+    given = {r.value for r in reports if id(r) not in reread}
+    value = min(votes, key=lambda v: (-len(support[v]), _width(spans[v]), v not in given, v not in own, v not in fresh,
+                                      -carried[v], v not in written, v))
     precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
     conflicting = sorted(v for v in votes if not _meets(spans[v], spans[value]))
+    # (a day read again is a guess at what a late report's words meant: it may agree, never dispute)
+    firm = {v: {r.origin for r in reports if r.value == v and id(r) not in reread} for v in conflicting}
     disputes = []
-    if conflicting and any(votes[v] - votes[value] for v in conflicting):
+    if conflicting and any(firm[v] - votes[value] for v in conflicting):
         disputes.append({"about": "date", "positions": [
             _position(v, [r for r in reports if r.value == v]) for v in sorted(votes)]})
     out = {"value": value, "precision": precision, "time": time, "basis": "text",
            "status": "disputed" if disputes else ("agreed" if len(support[value]) > 1 else "single-source"),
-           "reports": [r.summary() for r in reports]}
+           "reports": [_summary(r, reread) for r in reports]}
     if times:
         out["time_reports"] = [Report(a, [c], c.value["time"], origins.of(a, c)).summary() for a, c in times]
     return out, disputes
+
+
+def _summary(r: Report, reread: dict[int, str]) -> dict:
+    """A report's summary; one read again against the first report's day keeps the day its words give
+    against its own (a reader of that report reads them so) and says how it was counted (``read_as``)."""
+    out = r.summary()
+    if id(r) in reread:
+        out["read_as"], out["value"] = out["value"], reread[id(r)]
+    return out
+
+
+def _reread_late(reports: list[Report], first: _date | None, too_late, rank: dict[int, int]) -> dict[int, str]:
+    """A report's relative day ("late Friday", "yesterday") read again against the first report's day, when
+    read against its own it is ``too_late`` for the event and the words do not tie it to a follow-up or a
+    statement ("shot late Friday", "late Friday in Elm Park"; not "arraigned Monday"). A page crawled,
+    re-published or stamped days later keeps the words written when the news broke: the same Friday as the
+    first report's, when that lands within FRESH_DAYS before it. The report keeps its claim and its value; ``read_as`` and
+    ``derived`` say how it was read. Returns each such report's own value (by ``id``)."""
+    out: dict[int, str] = {}
+    if first is None:
+        return out
+    for r in reports:
+        c = r.claims[0]
+        if c.value.get("precision") != "day" or c.start < 0 or rank[id(r)] > 3:
+            continue
+        words = c.quote[c.start:c.end]
+        if _DIGIT.search(words) or not too_late(_date.fromisoformat(r.value)):
+            continue
+        again = next((w for w in dates.find(words, first) if w.precision == "day"), None)
+        if again and 0 <= (first - _date.fromisoformat(again.date)).days <= FRESH_DAYS:
+            out[id(r)] = r.value
+            r.value = again.date
+            r.derived = f"'{words}' read against the first report's day, {first.isoformat()}"
+    return out
+
+
+def _rank(c) -> int:
+    """How closely a date claim's words tie it to the event (extraction's rank): 0 the act's own ("shot Friday",
+    "Friday's shooting"), 1 a death or a discovery ("died Sunday"), 2-3 no event word near it, 4 a follow-up's or a
+    statement's ("arrested Monday", "said Tuesday"); 5 not the event's at all."""
+    from ..extract import date_tie
+
+    rank = date_tie(c.quote, c.start, c.end) if c.start >= 0 else None
+    return 5 if rank is None else rank
 
 
 def _written(article: Article) -> _date | None:
