@@ -15,7 +15,9 @@ Three parts:
    greedily by how many facts they add, then by how many independent sources carry them,
    then by how early they come in the earliest report.
 2. **Disputed** — for each dispute, the positions with who holds them, each backed by a
-   sentence that states it.
+   sentence that states it; a position that no sentence states as such (a report's groups added
+   up, or its victims and the gunman) says how it was read ("5 (Ledger: 4 killed by the gunman
+   + the gunman)").
 3. **Unverified** — claims of responsibility and blame that no independent source confirms.
 """
 
@@ -228,7 +230,8 @@ def _markdown(event: Event, sentences: list[dict], sources: list[dict]) -> str:
         if section == "disputed":
             for d in event.disputes:
                 held = [s for s in mine if s["about"] == d["about"]]
-                positions = "; ".join(f"{p['value']} ({', '.join(p['said_by'] or p['outlets'])})"
+                positions = "; ".join(f"{p['value']} ({', '.join(p['said_by'] or p['outlets'])}"
+                                      + (f": {', '.join(p['how'])})" if p.get("how") else ")")
                                       for p in d["positions"])
                 lines.append(f"- **{d['about']}**: {positions}")
                 lines += [f"  - {s['text']} {cite(s)}" for s in held]

@@ -14,6 +14,7 @@ from conftest import needs_seeds, SEEDS
 
 from corroborate import analyze, cli
 from corroborate.export import ACLED_COLUMNS, COLUMNS, EXPORTERS, UCDP_COLUMNS
+from corroborate.reconcile import total
 
 FIRST = ("Gunmen killed 12 soldiers in an attack on an army post in Douentza, in central Mali, on Friday, "
          "the army said. A civilian was also killed in the attack, the army said in a statement. "
@@ -748,3 +749,190 @@ def test_a_day_read_again_gives_way_to_a_day_a_report_gave_as_it_stands():
     ])
     # the late report's words tie its day to the shooting, the first report's do not; still a guess loses
     assert e.date["value"] == "2023-04-29"
+
+
+# --- Figures: whose death, whose wounds, which count (reconcile of tolls) --------------------------------
+
+
+def test_a_gunman_who_killed_himself_leaves_the_officer_he_shot_wounded():
+    wounded = ("m1", "2023-06-11T08:00:00Z", "Bexley Ford Ledger", "Deputy wounded at Kestrel Road feed store",
+               "A deputy was wounded outside a feed store on Kestrel Road in Bexley Ford, Ohio, on Saturday, "
+               "the sheriff said.")
+    shooter = ("m2", "2023-06-11T10:00:00Z", "Marlow Creek Star", "Gunman shoots deputy, then kills himself",
+               "A man shot a deputy outside a feed store on Kestrel Road in Bexley Ford on Saturday and then "
+               "killed himself, the sheriff said. The 44-year-old deputy is expected to recover.")
+    e = _event_by_hand([wounded, shooter])
+    # the only death is the gunman's: the deputy he shot is not read as dead, so one stays wounded
+    assert total(e.figures, "injured")["estimate"]["best"] == 1
+    assert total(e.figures, "killed")["estimate"]["best"] == 1
+    # a boy who shot himself and died is the one hit: no one is left wounded
+    e = _event_by_hand([
+        ("m3", "2023-06-12T08:00:00Z", "Bexley Ford Ledger", "Boy hurt in Kestrel Road shooting",
+         "A 6-year-old boy was wounded in a shooting at a home on Kestrel Road in Bexley Ford, Ohio, police said."),
+        ("m4", "2023-06-12T11:00:00Z", "Marlow Creek Star", "Boy, 6, fatally shoots himself",
+         "A 6-year-old boy found a loaded pistol in a bedroom on Kestrel Road in Bexley Ford and shot himself "
+         "in the head, police said. He died at the scene."),
+    ])
+    assert total(e.figures, "injured")["estimate"]["best"] == 0
+
+
+_CAR_WASH = [
+    ("c1", "2023-07-08T08:00:00Z", "Marlow Creek Star", "Two killed, one hurt at Wren Street car wash",
+     "Two men were killed and a third was wounded in a shooting at a car wash on Wren Street in Marlow Creek, "
+     "Ohio, on Friday night, police said."),
+    ("c2", "2023-07-08T11:00:00Z", "Bexley Ford Ledger", "Car wash shooting on Wren Street",
+     "Gunfire at a Wren Street car wash in Marlow Creek killed two men and wounded another on Friday night, "
+     "the police chief said."),
+]
+
+
+def test_a_later_report_that_a_victim_has_since_died_raises_the_toll_and_lowers_the_wounded():
+    died = ("c3", "2023-07-11T09:00:00Z", "Ohio Weekly", "Third victim of Wren Street car wash shooting dies",
+            "A third man shot at the Wren Street car wash in Marlow Creek on Friday night has died, police said. "
+            "Three men have now died in the shooting.")
+    e = _event_by_hand(_CAR_WASH + [died])
+    killed = figure(e, "killed", "people")
+    # tolls rise: the two earlier reports of two dead did not know of the third death (superseded, still listed)
+    assert killed["estimates"]["best"]["best"] == killed["estimates"]["conservative"]["best"] == 3
+    assert {r["value"] for r in killed["superseded"]} == {2}
+    # the man wounded on Friday is the man who died: no one is left wounded
+    injured = figure(e, "injured", "people")
+    assert injured["estimates"]["best"]["best"] == injured["estimates"]["conservative"]["best"] == 0
+    # a round-up of the city's dead over two days is no news of this shooting's toll
+    round_up = ("c4", "2023-07-11T09:00:00Z", "Ohio Weekly", "Marlow Creek violence",
+                "Three men have died in shootings across Marlow Creek in just two days, police said.")
+    e = _event_by_hand(_CAR_WASH + [round_up])
+    assert figure(e, "killed", "people")["estimate"]["best"] == 2
+    assert figure(e, "injured", "people")["estimate"]["best"] == 1
+
+
+def test_a_dead_gunman_counts_with_the_victims_a_report_says_he_killed():
+    killed = ("g1", "2023-02-06T08:00:00Z", "Bexley Ford Ledger", "Gunman kills four at Tern Avenue warehouse",
+              "A gunman killed four people at a warehouse on Tern Avenue in Bexley Ford, Ohio, on Monday, police said.")
+    e = _event_by_hand([
+        killed,
+        ("g2", "2023-02-06T10:00:00Z", "Marlow Creek Star", "Five dead in Tern Avenue warehouse shooting",
+         "Five people, including the gunman, died in a shooting at a warehouse on Tern Avenue in Bexley Ford on "
+         "Monday, police said."),
+        ("g3", "2023-02-06T12:00:00Z", "Ohio Weekly", "Tern Avenue warehouse shooting",
+         "Four people died when shots were fired into a warehouse on Tern Avenue in Bexley Ford on Monday, "
+         "the mayor said."),
+    ])
+    # the four he killed and the gunman make the five one report counts: no dispute, under both policies
+    row = figure(e, "killed", "people")
+    assert row["status"] == "agreed"
+    assert row["estimates"]["best"]["best"] == row["estimates"]["conservative"]["best"] == 5
+    # his death told on its own ("found the gunman dead") adds him to the four he killed
+    found = ("g4", "2023-02-06T11:00:00Z", "Ohio Weekly", "Tern Avenue warehouse shooting",
+             "Officers found the gunman dead inside the warehouse on Tern Avenue in Bexley Ford, police said.")
+    assert figure(_event_by_hand([killed, found]), "killed", "people")["estimate"]["best"] == 5
+    # the man officers killed is the dead intruder, not one more
+    e = _event_by_hand([
+        ("p1", "2023-02-12T08:00:00Z", "Bexley Ford Ledger", "Armed intruder shot dead by police on Dune Street",
+         "An armed intruder was shot dead by police at a house on Dune Street in Marlow Creek, Ohio, on Sunday, "
+         "police said."),
+        ("p2", "2023-02-20T10:00:00Z", "Marlow Creek Star", "Officers back at work after Dune Street shooting",
+         "Two officers who shot and killed one man on Dune Street in Marlow Creek this month returned to work on "
+         "Monday."),
+    ])
+    assert figure(e, "killed", "people")["estimate"]["best"] == 1
+    # the wounded too: a report that counts the gunman among them is no dispute with one that does not
+    e = _event_by_hand([
+        ("w1", "2023-02-17T08:00:00Z", "Bexley Ford Ledger", "Three hurt in Heron Lane diner shooting",
+         "A gunman wounded three people at a diner on Heron Lane in Marlow Creek, Ohio, on Friday, police said."),
+        ("w2", "2023-02-17T12:00:00Z", "Marlow Creek Star", "Heron Lane diner shooting",
+         "Four people, including the gunman, were wounded in a shooting at a diner on Heron Lane in Marlow Creek "
+         "on Friday, police said."),
+    ])
+    injured = figure(e, "injured", "people")
+    assert injured["status"] == "agreed" and injured["estimate"]["best"] == 4
+
+
+def test_people_introduced_one_by_one_do_not_set_the_floor_unless_told_apart():
+    by_one = ("i1", "2023-04-16T08:00:00Z", "Bexley Ford Ledger", "Man found dead on Larch Street",
+              "Gunfire on Larch Street in Marlow Creek, Ohio, left a man dead on Saturday night, detectives said. "
+              "A 17-year-old boy died in the gunfire, they added.")
+    one = ("i2", "2023-04-16T10:00:00Z", "Marlow Creek Star", "Teen shot dead on Larch Street",
+           "A teenager was shot dead on Larch Street in Marlow Creek on Saturday night, police said.")
+    # the man and the boy of 17 may be one victim told twice: the other report's one is not outvoted
+    assert figure(_event_by_hand([by_one, one]), "killed", "people")["estimate"]["best"] == 1
+    apart = ("i3", "2023-04-16T12:00:00Z", "Ohio Weekly", "Larch Street shooting",
+             "A man was killed on Larch Street in Marlow Creek on Saturday night. Another man was also killed "
+             "there, police said.")
+    # "another man" is a second victim: two, and the lone "a teenager" is one of them
+    assert figure(_event_by_hand([one, apart]), "killed", "people")["estimate"]["best"] == 2
+
+
+def test_a_count_of_everyone_then_a_victim_in_one_sentence_is_one_death_told_twice():
+    twice = ("q2", "2023-05-21T10:00:00Z", "Marlow Creek Star", "Pell Park shooting",
+             "A shooting at Pell Park in Marlow Creek left one person dead and four hurt, and the man who killed a "
+             "16-year-old there turned himself in, police said.")
+    assert figure(_event_by_hand([twice]), "killed", "people")["estimate"]["best"] == 1
+    # two people told one after the other in one phrase are two
+    both = ("q3", "2023-05-21T12:00:00Z", "Ohio Weekly", "Pell Park shooting",
+            "Gunfire at Pell Park in Marlow Creek on Sunday killed a man and a teenage boy, police said.")
+    assert figure(_event_by_hand([both]), "killed", "people")["estimate"]["best"] == 2
+
+
+def test_a_citys_toll_since_a_day_is_a_round_up_not_the_events_count():
+    e = _event_by_hand([
+        ("r1", "2023-08-05T08:00:00Z", "Bexley Ford Ledger", "Woman killed on Osprey Street",
+         "A woman was killed in a shooting on Osprey Street in Bexley Ford, Ohio, early Saturday, police said."),
+        ("r2", "2023-08-07T10:00:00Z", "Marlow Creek Star", "Police chief on weekend violence",
+         "The police chief said on Monday that six people had died of gunshot wounds in the city since Friday, "
+         "including a woman shot on Osprey Street in Bexley Ford early Saturday."),
+    ])
+    # the six are the city's weekend, the woman one of them: the event's toll is hers
+    assert figure(e, "killed", "people")["estimate"]["best"] == 1
+
+
+def test_one_who_shot_himself_told_as_the_gunman_and_as_a_student_is_one_death():
+    himself = ("h1", "2023-09-12T08:00:00Z", "Bexley Ford Ledger", "Police: boy killed himself on Plover Lane",
+               "A boy of 12 fatally shot himself in a bedroom on Plover Lane in Marlow Creek, Ohio, on Tuesday, "
+               "police said.")
+    student = ("h2", "2023-09-12T10:00:00Z", "Marlow Creek Star", "Student dies on Plover Lane",
+               "A Marlow Creek Middle School student died Tuesday after shooting himself at his home on Plover Lane, "
+               "police said.")
+    assert total(_event_by_hand([himself, student]).figures, "killed")["estimate"]["best"] == 1
+    # a gunman shot dead by police and the clerk he killed are two
+    e = _event_by_hand([
+        ("h3", "2023-09-14T08:00:00Z", "Bexley Ford Ledger", "Gunman shot dead at Plover Lane store",
+         "Police shot and killed a gunman at a store on Plover Lane in Marlow Creek, Ohio, on Thursday."),
+        ("h4", "2023-09-14T10:00:00Z", "Marlow Creek Star", "Clerk killed at Plover Lane store",
+         "A clerk was killed at a store on Plover Lane in Marlow Creek on Thursday, police said."),
+    ])
+    assert total(e.figures, "killed")["estimate"]["best"] == 2
+
+
+def test_the_people_a_report_names_are_some_of_the_dead_not_a_lower_count():
+    e = _event_by_hand([
+        ("n1", "2023-10-21T08:00:00Z", "Bexley Ford Ledger", "Three killed at Sedge Road house",
+         "Three men died after gunfire at a house on Sedge Road in Marlow Creek, Ohio, on Friday night, "
+         "police said."),
+        ("n2", "2023-10-23T10:00:00Z", "Marlow Creek Star", "Sedge Road victims named",
+         "Ari Quenby, 28, and Wes Dunmore, 27, were found dead inside the house on Sedge Road in Marlow Creek, "
+         "police said."),
+    ])
+    killed = figure(e, "killed", "people")
+    # two named dead are two of the three: no dispute, and three is also the lowest credible count
+    assert killed["status"] == "agreed"
+    assert killed["estimates"]["best"]["best"] == killed["estimates"]["conservative"]["best"] == 3
+
+
+def test_a_position_no_sentence_states_as_such_says_how_it_was_read():
+    from corroborate.brief import brief
+
+    e, articles = _by_hand([
+        ("g1", "2023-02-06T08:00:00Z", "Bexley Ford Ledger", "Gunman kills four at Tern Avenue warehouse",
+         "A gunman killed four people at a warehouse on Tern Avenue in Bexley Ford, Ohio, on Monday, police said."),
+        ("g4", "2023-02-06T11:00:00Z", "Ohio Weekly", "Tern Avenue warehouse shooting",
+         "Officers found the gunman dead inside the warehouse on Tern Avenue in Bexley Ford, police said."),
+        ("g3", "2023-02-06T12:00:00Z", "Lakeside Post", "Tern Avenue warehouse shooting",
+         "Three people died when shots were fired into a warehouse on Tern Avenue in Bexley Ford on Monday, "
+         "the mayor said."),
+    ])
+    d = next(d for d in e.disputes if d["about"] == "killed people")
+    five = next(p for p in d["positions"] if p["value"] == 5)
+    assert five["how"] == ["4 killed by the gunman + the gunman"]
+    md = brief(e, articles).brief["markdown"]
+    assert "5 (Bexley Ford Ledger: 4 killed by the gunman + the gunman)" in md

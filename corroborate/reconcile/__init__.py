@@ -15,22 +15,41 @@ Rules, in the order a reader checks them:
   its named groups added up across sentences, the people it introduces one by one, and the
   people it names ("Ann Lee, 23, was shot"), each surname once.
   A part of a total ("54 bodies including one civilian") is never added again, nor is one person
-  told twice in one phrase ("a 15-year-old Elm Street teen": children 1 and people 1 are one).
+  told twice in one phrase ("a 15-year-old Elm Street teen": children 1 and people 1 are one), nor
+  a victim told after a count of everyone in the same sentence ("left one person dead ... the man
+  who killed a 16-year-old": one death, not two).
 - **Intervals.** "at least 53" is [53, ∞), "more than 50" [51, ∞), "up to 10" [0, 10],
   "about 20" ±10 %, "dozens" (coded 12, ACLED's convention) [12, ∞): a vague amount never
   disputes a number.  A person mentioned alone ("a man was killed", "his wife") and the people
-  an article names or introduces one by one are [n, ∞): some of the victims, not a count of them;
-  so is a total made of named groups only ("two children were killed": [2, ∞)).  A total of several
-  shootings ("in unrelated shootings", "a violent night", "within five hours") is [0, n]: the
-  event's count is at most that, and it is no count for the conservative policy.
+  an article names (across its sentences, or in one list: "Ann Lee, 23, and Bo Diaz, 31") are
+  [n, ∞): some of the victims, not a count of them; so is a total made of named groups only
+  ("two children were killed": [2, ∞)).  The n people an article introduces one
+  by one are [k, ∞), k those told apart ("another man", "a second victim") or the count a sentence
+  gives: a report re-introduces its victim under another noun more often than it adds one.  A
+  total of several shootings ("in unrelated shootings", "a violent night", "within five hours",
+  "in the city since Friday") is [0, n]: the event's count is at most that, and it is no count
+  for the conservative policy.
   Independent origins *agree* when their intervals meet.
 - **Revisions.** An origin's later figure replaces its earlier one, and an official's later
   figure (government, police, army, ministry, spokesman …) supersedes earlier conflicting
-  ones; both stay in the timeline.  What still conflicts is **disputed**.
+  ones; so does a later day's higher death toll from a report that a victim has since died ("a
+  third man shot on Friday has died"): tolls rise as the wounded die.  Both stay in the timeline.
+  What still conflicts is **disputed**.
 - **The dead are not the wounded.** An article that reads everyone it says was hit as dead ("a man
-  was shot ... he died at the hospital") reports 0 wounded; that 0 outvotes another report's lone
+  was shot ... he died at the hospital"; a gunman's own death only when he is the one hit, as in
+  "shot himself") reports 0 wounded; that 0 outvotes another report's lone
   "a man was wounded" (the same victim before he died), unless some report counts two or more
-  wounded or tells a wounded person apart ("his cousin was also shot").
+  wounded or tells a wounded person apart ("his cousin was also shot").  A report of the wounded
+  written on an earlier day than a report that a victim has since died counts that victim among
+  its wounded: its wounded are its count less the deaths it did not know of.
+- **A lone gunman among the dead** (or the wounded) counts with his victims, as GVA counts
+  everyone shot: a report of his victims only ("the gunman killed four"; "four were killed by
+  Vesey") gives its count and one when some report tells of his death or counts him ("five
+  people, including the gunman, died"); beside such a count, "four people were killed" may
+  count him or not ([4, 5]).  Several attackers dead (two burglars a homeowner shot) are
+  the dead themselves, and police ("officers shot and killed one man") are no gunman.  Reports
+  that each tell of someone who shot himself, one as the attacker ("a boy turned a gun on
+  himself") and one as a victim ("a student died after shooting himself"), tell of one death.
 - **Deaths past the lead.** A death that one origin alone tells, only past the first ``LEAD``
   sentences of its report, while other origins count the event's wounded and no death, is
   background the extraction left unscoped: it takes no part in the event's figures.

@@ -91,10 +91,14 @@ class Origins:
 
 
 def _position(value: Any, held: list[Report]) -> dict[str, Any]:
-    return {"value": value, "articles": sorted({r.article.id for r in held}),
-            "outlets": sorted({_name(r.article) for r in held}),
-            "said_by": sorted({c.said_by for r in held for c in r.claims[:1] if c.said_by}),
-            "origins": sorted({r.origin for r in held})}
+    out = {"value": value, "articles": sorted({r.article.id for r in held}),
+           "outlets": sorted({_name(r.article) for r in held}),
+           "said_by": sorted({c.said_by for r in held for c in r.claims[:1] if c.said_by}),
+           "origins": sorted({r.origin for r in held})}
+    how = sorted({r.derived for r in held if r.derived})
+    if how:  # a figure no sentence states as such ("4 killed by the gunman + the gunman"): how it was read
+        out["how"] = how
+    return out
 
 
 def _name(a: Article) -> str:
