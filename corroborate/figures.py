@@ -52,7 +52,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "driver", "motorist", "customer", "employee", "worker", "teacher", "shopper", "clerk",
                   "cashier", "patron", "patrons", "occupant", "occupants", "homeowner", "homeowners", "tenant",
                   "tenants", "hunter", "farmer", "passerby", "passersby", "partygoer", "partygoers",
-                  "hiker", "hikers", "camper", "campers", "guest", "guests", "visitor", "visitors", "diners"),
+                  "hiker", "hikers", "camper", "campers", "guest", "guests", "visitor", "visitors", "diners",
+                  # who runs or serves a place: "a store owner was fatally shot", "a bartender was wounded"
+                  "owner", "owners", "shopkeeper", "shopkeepers", "bartender", "bartenders", "bouncer", "bouncers",
+                  "cabbie", "waitress", "waiter"),
     "attackers": ("militant", "militants", "gunman", "gunmen", "suspect", "suspects", "shooter",
                   "shooters", "attacker", "attackers", "assailant", "assailants", "jihadist",
                   "jihadists", "insurgent", "insurgents", "fighter", "fighters", "bomber", "bombers",
@@ -136,7 +139,11 @@ _AT_HOSPITAL = re.compile(r"hospital|medical\s+cent|trauma\s+cent")
 _DIED = re.compile(r"\b(?:died|dead|pronounced|succumbed|killed|fatal\w*|death)\b")
 # "the clerk was shot at, but every round went wide", "shot at by a passing driver": fired on, not hit
 # ("shot at a party" is a place: a hit)
-_NOT_AT = r"(?!\s+at(?:\s+(?:but|by)\b|\s*[,.;]|\s+(?:several|multiple|numerous)\s+times\b))"
+# ... nor "shot at two deputies", "shot at a man in a car": people fired at, not a place
+_NOT_AT = (r"(?!\s+at(?:\s+(?:but|by)\b|\s*[,.;]|\s+(?:several|multiple|numerous)\s+times\b|"
+           rf"\s+(?:(?:an?|the|his|her|their|two|three|four|five|six|several|a\s+dozen|a\s+group\s+of|\d+)\s+)?"
+           rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}(?=\s*(?:[,.;:)]|$)|\s+(?:and|who|that|in|on|at|outside|inside|near|"
+           rf"from|with|as|while|before|after|during|but|then|when)\b)))")
 # "the three hikers remain in good condition": hurt; "two are in critical condition": hit, fate not known
 _CONDITION = (r"(?:(?:listed|reported|remains?|remained)\s+)?in\s+(?:stable|good|fair|serious|critical|grave|"
               r"satisfactory)(?:\s+but\s+stable)?\s+condition")
@@ -169,7 +176,10 @@ _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all
         r"who(?=\s+(?:was|were|had|has|have)\b)|"
         r"feared|confirmed|there|here|found|(?!fatally|mortally|nearly)\w+ly))*")
 # Where the people were, between them and a passive verb: "A police officer in Elmford was shot".
-_PLACED = (r"\s+(?:in|from|at|inside|outside|near)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
+# The event a victim belongs to: "a victim of Friday's shooting", "one victim of the Elm Street attack"
+_OF_EVENT = (r"\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|last\s+)?(?:[\w'’.-]+\s+){0,3}?"
+             r"(?:shootings?|attacks?|stabbing|gunfire|rampage|ambush|massacre|violence)\b")
+_PLACED = (_OF_EVENT + r"|\s+(?:in|from|at|inside|outside|near)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
            r"(?:[\w'’.-]+\s+){0,2}?[\w'’.-]+")
 # Or a short relative clause, again before a passive verb only: "three officers who entered the house
 # were wounded".  Not one with a verb of harm ("a man who killed two people was shot": that clause is a
@@ -211,6 +221,7 @@ _HEAD_OBJECT = re.compile(rf"\s+(?!police\b|cops?\b){_MOD}{_ONE}(?![\w'’-])")
 _LABELS = tuple(f"{w} " for w in ("zone", "district", "precinct", "unit", "ward", "squad", "beat", "sector", "station",
                                   "engine", "ladder", "company", "route", "no."))
 
+_DEATH_VERB = re.compile(r"died|dies|succumbed|passed\s+away|perished")
 _AUX_VERB = re.compile(r"\b(?:were|was|have|has|had|been|are|is|got|get|being|found)\b", re.IGNORECASE)
 # Only "has", "have" or "had" (and adverbs): a perfect tense, active when an object follows ("had shot him").
 _PERFECT = re.compile(r"(?:\s+(?:who|have|has|had|also|\w+ly))*\s+(?:have|has|had)(?:\s+(?:also|\w+ly))*", re.IGNORECASE)
@@ -312,13 +323,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"killings?|murders?|slayings?)\s+of\s+")),
     ("one", re.compile(
         rf"\b(?P<det>an?|another|one|a\s+second|a\s+third|the|this|that|his|her|their)\s+(?:{_MOD})(?P<noun>{_ONE})\b"
-        rf"(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
-        rf"|\b(?P<pron>he|she)\s+(?:later\s+|eventually\s+|subsequently\s+)?(?P<pverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b"
+        rf"(?:{_OF_EVENT})?(?:\s*,\s*(?:\d{{1,2}}|[^,]{{1,60}}),)?(?P<oaux>{_AUX})\s+(?P<verb>{_VERB})\b(?P<oactive>{_ACTIVE})?"
+        # "she was later pronounced dead", "he has since died", "he was declared brain dead"
+        rf"|\b(?P<pron>he|she)\s+(?:(?:has|had)\s+)?(?:(?:later|eventually|subsequently|since|then|also)\s+)?"
+        rf"(?P<pverb>died|succumbed|passed\s+away|(?:was|has\s+been|had\s+been)\s+"
+        rf"(?:(?:later|then|also|eventually|subsequently|since)\s+)?(?:pronounced|declared)\s+(?:brain\s+|\w+ly\s+)?dead)\b"
         # "she had been hit in the shoulder": one person hit, whoever the pronoun stands for
         rf"|\b(?P<hpron>he|she)\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|\w+ly\s+)?(?P<hpverb>shot\s+and\s+killed|"
         rf"shot\s+dead|shot\s+to\s+death|fatally\s+shot|shot{_NOT_AT}|wounded|injured|grazed|(?:hit|struck)\s+by\s+"
         rf"(?:gunfire|a\s+bullet|bullets|a\s+stray\s+bullet))\b"
-        rf"|\b(?P<overb>shot\s+and\s+killed|fatally\s+shot|killed|shot|wounded|injured|stabbed)\s+"
+        # (and the active forms in -ing and -s: "the siege was over after a farmer killing his nephew")
+        rf"|\b(?P<overb>shot\s+and\s+killed|shooting\s+and\s+killing|fatally\s+(?:shot|shooting|shoots)|"
+        rf"kill(?:ed|ing|s)|shot|shooting|shoots|wound(?:ed|ing|s)|injur(?:ed|ing|es)|stabbed|stabbing|stabs)\s+"
         rf"(?P<odet>an?|his|her|their)\s+(?:{_MOD})(?P<onoun>{_ONE})\b(?!['’]s\b)"
         rf"|\b(?P<selfverb>killed|kills|killing|shot|shoots|shooting|wounded|wounds|wounding|"
         rf"fatally\s+(?:shot|shoots|shooting))\s+(?P<self>himself|herself|self)\b(?!-)"
@@ -587,8 +603,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                         for f in (_along_with([fig], sentence, low, m.end(), name) if "along with" in low else [fig]):
                             add(f, (f.start, f.end))
                     continue
-                if m["pp"] and not _auxiliary(m["aux"]):
-                    continue  # "a man in a car shot at them": only a passive verb follows a place
+                if m["pp"] and not _auxiliary(m["aux"]) and not _DEATH_VERB.fullmatch(m["verb"].lower()):
+                    continue  # "a man in a car shot at them": only a passive verb (or "died") follows a place
                 if (m["active"] is not None or (headline and _HEAD_OBJECT.match(low, m.end()))) and \
                         (not _auxiliary(m["aux"]) or _PERFECT.fullmatch(m["aux"])) and \
                         " ".join(m["verb"].lower().split()) in _TRANSITIVE:
@@ -739,10 +755,12 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
         for m in [*_NAMED.finditer(sentence), *_SURNAME_DIED.finditer(sentence)]:
             if not free(m.start("names"), m.end("names")) or _LIST_BEFORE.search(sentence, 0, m.start("names")):
                 continue  # the end of a list we did not read whole ("mother Kimberly Lee, 49,"): a part of it
+            if m.re is _SURNAME_DIED and _CAPITAL_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # the last word of a longer name: "shot in Marlow Creek has died"
             names = people_named(m["names"])
             if not names:
                 continue  # "Police Chief", "County Sheriff": an office, not a victim
-            ages = [int(a) for a in re.findall(r",\s*(\d{1,2}),", m["names"])]
+            ages = [int(a) for a in re.findall(r",\s*(\d{1,2})\b|(\d{1,2})-year-old", m["names"]) for a in a if a]
             verb = " ".join((m.groupdict().get("verb") or m.groupdict().get("wverb") or m["dverb"]).lower().split())
             group = "children" if ages and len(ages) == len(names) and max(ages) < 18 else "people"
             add(Figure(_measure(verb), group, len(names), m.start("names"), m.end("names"), pattern="named"),
@@ -783,7 +801,53 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
                 found.append(Figure("killed", f.group, f.value, f.start, f.end, f.qualifier, f.wording,
                                     pattern=f.pattern))
         found.sort(key=lambda f: (f.start, f.end))
+    if not headline and len(found) > 1:
+        _shot_besides_the_dead(found, low)
     return _one_self(found)
+
+
+# Others than the dead, met after them: "two boys were killed and a teenage girl was shot", "a man died
+# and three others were shot"
+_OTHERS_FIRST = re.compile(r"(?:(?:shot|shooting|shoots|hitting|striking|struck|sent)\s+)?"
+                           r"(?:an?|another|\d+|his|her|their|%s)\b"
+                           r"|.*\bothers?\b" % "|".join(SMALL))
+_AND_BETWEEN = re.compile(r"[^.;:]{0,80}?(?:,?\s+and\s+|,?\s+while\s+)(?!(?:was|were|is|are|had|has|have|then)\b)"
+                          r"(?:(?:sent|left|leaving|sending)\s+)?")
+
+
+def _shot_besides_the_dead(found: list[Figure], low: str) -> None:
+    """A count of people hit, met after a count of the dead in its own clause ("X were killed and Y were
+    shot"), names others than the dead: the writer tells the dead apart, so those hit lived (hurt)."""
+    for i, f in enumerate(found):
+        if f.measure != "shot" or f.pattern not in ("subject", "one", "object", "hit") or f.group == "attackers" or \
+                not _OTHERS_FIRST.match(low, f.start):
+            continue
+        dead = [k for k in found[:i] if k.measure == "killed" and k.group != "attackers" and k.within is None
+                and k.end <= f.start]
+        if dead and _AND_BETWEEN.fullmatch(low, dead[-1].end, f.start):
+            f.measure = "injured"
+
+
+# A sentence that says all the people just counted died: "Both later died.", "All three died of their wounds."
+_ALL_DIED = re.compile(
+    r"(?:both(?:\s+(?:victims|men|women|boys|girls|of\s+them))?|all\s+(?P<all>%s|\d+)(?:\s+(?:victims|of\s+them))?|"
+    r"they(?:\s+both|\s+all)?)\s+(?:(?:later|eventually|subsequently|have\s+since|had|have|also)\s+)*"
+    r"(?:died|succumbed|were\s+(?:later\s+)?pronounced\s+dead)\b" % "|".join(SMALL[1:]))
+
+
+def all_died(before: list[Figure], low: str) -> None:
+    """The people hit in the sentence before ("a woman and a girl were gravely hurt") died when this one
+    (lower-cased) says all of them did ("Both later died."): their figures become deaths."""
+    m = _ALL_DIED.match(low)
+    hit = [f for f in before if f.measure in ("shot", "injured") and f.group != "attackers" and f.within is None]
+    if not m or not hit:
+        return
+    count = sum(f.value for f in hit)
+    told = 2 if low.startswith("both") else parse(m["all"]).value if m["all"] else None
+    if (told is not None and count != told) or count < 2:
+        return
+    for f in hit:
+        f.measure = "killed"
 
 
 # the end of a list read in part: "she and her son were", "Tove and her mother were"
@@ -811,9 +875,19 @@ _HIT = ("shot", "injured", "killed")
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)"
 NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}(?:,?\s+(?:Jr|Sr|II|III)\.?)?"
 _NAME = re.compile(NAME)
-_AGE_COMMA = r"(?:,\s*\d{1,2},)?"
+# One person in a list of names: "Ines Partridge, 23", "19-year-old Milo Verhoeven", "Dara Quinn of Elm
+# Creek" (where the person is from)
+_FROM = r"(?:,?\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?=[,;]|\s+(?:and|was|were|died)\b|$))"
+# and who the person is, between commas: "Dara Quinn, a 67-year-old retired teacher, died"
+_WHO_IS = r"(?:,\s+an?\s+(?!(?:few|number|lot|total|couple)\b)(?:(?!\band\b)[^,;()]){1,50}?(?=,))"
+# A capitalised phrase after a preposition is a place: "shot in Fenwick Hollow has died", "a girl from Fenwick Hollow"
+_NOT_AFTER = r"(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bnear\s)(?<!\bto\s)"
+_PERSON = rf"(?:\d{{1,2}}-year-old\s+)?{NAME}(?:,\s*\d{{1,2}}(?=[,;]|\s+and\b))?{_FROM}?{_WHO_IS}?"
+# names joined by commas, or by semicolons when each has its age ("Ada Voss, 19; Eli Marsh, 22; and Ann
+# Lee, 40"), and the comma that closes the last one's age
+_PERSONS = rf"{_PERSON}(?:[,;]\s+(?!and\b){_PERSON})*(?:[,;]?\s+and\s+{_PERSON})?,?"
 _NAMED = re.compile(
-    rf"(?<![\w,])(?P<names>{NAME}{_AGE_COMMA}(?:,\s+{NAME}{_AGE_COMMA})*(?:,?\s+and\s+{NAME}{_AGE_COMMA})?)"
+    rf"(?<![\w,]){_NOT_AFTER}(?P<names>{_PERSONS})"
     rf"(?:\s+(?:were|was|had\s+been|has\s+been|have\s+been)(?:\s+(?:also|both|all|later|then|\w+ly))*\s+"
     rf"(?P<verb>{_VERB})\b|\s+(?:later\s+)?(?P<dverb>died|was\s+pronounced\s+dead|succumbed)"
     # "Ada Voss, 19, and Eli Marsh both sustained leg wounds"
@@ -823,12 +897,14 @@ _NAMED = re.compile(
 _NAMED_OBJECT = re.compile(
     rf"\b(?P<verb>killing|(?:fatally|mortally|critically|seriously)\s+(?:wounding|shooting|injuring))\s+"
     rf"(?P<names>{NAME}|{_NAME_WORD})\b(?!['’]s\b)")
-_NAMES = re.compile(rf"{NAME}{_AGE_COMMA}(?:,\s+{NAME}{_AGE_COMMA})*(?:,?\s+and\s+{NAME}{_AGE_COMMA})?")
+_NAMES = re.compile(_PERSONS)
 
 
 # A surname alone, for a death only: "Okafor was pronounced dead at the scene".
-_SURNAME_DIED = re.compile(rf"(?<![\w'’-])(?P<names>{_NAME_WORD})\s+(?:later\s+|also\s+)?"
+_SURNAME_DIED = re.compile(rf"(?<![\w'’-]){_NOT_AFTER}(?P<names>{_NAME_WORD})\s+(?:later\s+|also\s+|has\s+|has\s+since\s+)?"
                            rf"(?P<dverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b")
+_CAPITAL_BEFORE = re.compile(r"\b(?!(?:Officer|Deputy|Trooper|Agent|Sgt|Sergeant|Lt|Cpl|Capt|Det|Detective|Dr|Mr|Mrs|"
+                             r"Ms|Miss)\b)[A-Z][\w'’.-]*(?<!-old)\s+$")  # (not "Three-year-old Ada died")
 _NOT_SURNAME = set("""He She They It We You I Nobody None No Everyone Everybody Someone Somebody Anyone All Both
 Many Some Several Most Few Others Another Each Neither Either One Two Three Four Five Six Seven Eight Nine Ten
 Hundreds Thousands Dozens Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
@@ -847,7 +923,7 @@ def people_named(text: str) -> list[str]:
     if not _NAMES.fullmatch(word):
         return []
     out = []
-    for name in _NAME.findall(text):
+    for name in _NAME.findall(re.sub(_WHO_IS, ",", re.sub(_FROM, ",", text))):
         words = [w for w in name.replace(",", " ").split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
         if any(_NOT_NAME.fullmatch(w) or w in _NOT_SURNAME for w in words[:-1]) or \
                 _INSTITUTION.fullmatch(words[-1]) or words[-1] in _NOT_SURNAME:
@@ -886,7 +962,7 @@ def _one_self(found: list[Figure]) -> list[Figure]:
 # separate shootings".  A spree ("a string of shootings across the neighbourhood") is one incident.
 _SEVERAL = re.compile(
     r"\bshootings\s+(?:across|around|throughout)\b|\b(?:weekend|citywide)\s+shootings\b|"
-    r"\b(?:separate|unrelated|different)\s+(?:shootings|incidents|shooting\s+incidents|attacks)\b|"
+    r"\b(?:separate|unrelated|different)\s+(?:(?!and\b|or\b)[a-z-]+\s+)?(?:shootings|incidents|shooting\s+incidents|attacks)\b|"
     r"\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:overnight\s+|weekend\s+)?"
     r"(?:shootings|shooting\s+incidents)\b|\bacross\s+the\s+city\b|\bcity-?wide\b")
 # Cues for one sentence's counts only (a title with them may still lead a report of one of the
@@ -1011,7 +1087,8 @@ def _one(m: re.Match, add) -> None:
                    pattern="one"), m.span())
     elif m["onoun"]:
         verb = " ".join(m["overb"].lower().split())
-        measure = {"shot and killed": "killed", "fatally shot": "killed", "stabbed": "injured"}.get(verb) or _measure(verb)
+        measure = "killed" if verb.startswith(("shot and", "shooting and", "fatally", "kill")) else \
+            "injured" if verb.startswith(("wound", "injur", "stab")) else "shot"
         if re.match(r"\s+to\s+death\b", m.text[m.end():]):  # "stabbed his wife to death"
             measure = "killed"
         add(_figure(measure, m["onoun"], Number(1, m["odet"]), m.start(), m.end(), pattern="object",
@@ -1113,6 +1190,7 @@ _DEATH_NAME = re.compile(rf"(?:(?:an?\s+)?\d{{1,3}}[\s-](?:years?|months?|weeks?
                          rf"(?:,\s*\d{{1,3}}(?=\s*(?:,|and\b|[.;)]|$)))?")
 _APPOSITIVE = re.compile(rf",\s*(?P<name>{NAME})(?:,\s*\d{{1,3}})?(?=\s*(?:,|and\b|[.;)]|$))")
 _DESCRIBED = re.compile(rf",\s*(?:an?|the|his|her|their)\s+{_MOD}{_NOUN}(?:\s+and\s+{_MOD}{_NOUN})?"
+                        r"(?:\s+of\s+[^,;.()]{1,40}?)?"  # "Cy Marsh, the owner of the Kettle Road bakery,"
                         r"(?=\s*(?:,|[.;)]|$|\s+who\b))")
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -1133,7 +1211,7 @@ def _deaths_of(sentence: str, low: str, at: int) -> tuple[int, str, int] | None:
                 end = appositive.end()
         elif named and people_named(named["name"]):
             count, end = count + 1, named.end()
-            described = _DESCRIBED.match(low, end)  # "Al Roe, his landlord and fishing partner,"
+            described = _DESCRIBED.match(low, end)  # "Cy Marsh, his landlord and fishing partner,"
             end = described.end() if described else end
             age = re.search(r",\s*(\d{1,3})$", named.group(0))
             groups.add("children" if age and int(age.group(1)) < 18 else "people")

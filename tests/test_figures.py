@@ -493,3 +493,82 @@ def test_kin_in_the_plural_and_visitors_are_counted():
         == [("injured", "people", 2)]
     assert [(f.measure, f.group, f.value) for f in figures.find("A gunman killed three hikers near Bexley Ford.")] \
         == [("killed", "civilians", 3)]
+
+
+def test_a_pronoun_pronounced_or_declared_dead_later_is_a_death():
+    assert found("Medics drove the clerk to Bexley Ford General, but she was later pronounced dead.") == \
+        [("killed", "people", 1)]
+    assert found("He has since died.") == [("killed", "people", 1)]
+    assert found("She was declared brain dead on Tuesday.") == [("killed", "people", 1)]
+
+
+def test_names_with_an_age_before_them_where_they_are_from_or_semicolons_are_counted():
+    assert found("Early on Sunday 40-year-old Orla Pemberly, 12-year-old Tavi Brandt and 33-year-old Ned Quarry "
+                 "were found dead in a farmhouse.") == [("killed", "people", 3)]
+    assert found("Orla Pemberly, 40, Tavi Brandt,33, and 29-year-old Ned Quarry were wounded.") == \
+        [("injured", "people", 3)]
+    assert found("Orla P. Pemberly, 40; Tavi N. Brandt, 33; and Ned B. Quarry, 29, died at the cabin.") == \
+        [("killed", "people", 3)]
+    assert found("Tavi Brandt, 16, of Marlow Creek, was killed by a stray round.") == [("killed", "children", 1)]
+    # the place a person is from is no second name
+    assert figures.people_named("Tavi Brandt of Marlow Creek") == ["Brandt"]
+
+
+def test_shot_at_people_is_firing_at_them_not_hitting():
+    assert found("A man shot at four hikers before turning the gun on himself.") == [("killed", "attackers", 1)]
+    assert found("The gunman shot at two deputies and fled.") == []
+    assert found("Two men were shot at a party on Alder Lane.") == [("shot", "people", 2)]
+
+
+def test_the_victim_of_a_shooting_who_died():
+    assert found("Bexley Ford: Victim of weekend shooting died Tuesday", headline=True) == [("killed", "people", 1)]
+    assert found("A victim of the Alder Lane shooting has died.") == [("killed", "people", 1)]
+    assert found("A man in the pickup died at the scene.") == [("killed", "people", 1)]
+    assert found("A man in a pickup shot at them.") == []
+
+
+def test_an_active_verb_in_ing_or_s_takes_its_object_with_a_possessive():
+    assert found("The standoff ended with a farmer killing his 4-year-old nephew and then taking his own life.") == \
+        [("killed", "people", 1), ("killed", "attackers", 1)]
+    assert found("A roofer in Bexley Ford is accused of shooting his neighbor's dog.") == []
+    assert found("He was charged with shooting his girlfriend.") == [("shot", "people", 1)]
+    assert found("The trapper, wounding his neighbor, fled into the woods.") == [("injured", "people", 1)]
+
+
+def test_people_hit_told_apart_from_the_dead_lived():
+    assert found("The blast of gunfire left two brothers dead and sent a teenage cousin to the hospital.") == \
+        [("killed", "people", 2), ("injured", "people", 1)]
+    assert found("The intruder killed two campers and shot three others.") == \
+        [("killed", "civilians", 2), ("injured", "people", 3)]
+    # the one who died is not counted again as hurt, nor a share of those hit
+    assert found("A hunter was killed on Friday once he got shot near the creek.") == [("killed", "civilians", 1)]
+    assert found("Six hikers were shot, three of them fatally.") == [("shot", "civilians", 6), ("killed", "people", 3)]
+
+
+def test_separate_shootings_with_an_adjective_add_up_several_incidents():
+    assert figures.several("two girls were hurt on saturday in separate accidental shootings")
+    assert totals("Over the holiday three cousins got hurt in unrelated hunting shootings near Bexley Ford. A hiker "
+                  "was shot in the arm on Kettle Road.") == (0, 1)
+
+
+def test_a_name_with_who_the_person_is_between_commas():
+    assert found("Dara Quinn, a 67-year-old retired welder, died Monday after being shot in Bexley Ford.") == \
+        [("killed", "people", 1)]
+    assert found("Okafor has died of his wounds.") == [("killed", "people", 1)]
+    # a capitalised place after a preposition is nobody
+    assert found("An 8-year-old girl who was hit by a stray round in Marlow Creek has died.") == [("killed", "children", 1)]
+    # the owner of a place named after the dead is that person again
+    assert found("Police are investigating the death of Cy Marsh, the owner of a bakery on Kettle Road.") == \
+        [("killed", "people", 1)]
+
+
+def test_the_owner_of_a_place_is_a_person_who_may_be_shot():
+    assert found("A diner owner was fatally shot during a holdup in Bexley Ford.") == [("killed", "civilians", 1)]
+
+
+def test_a_sentence_saying_all_of_those_hit_died_makes_them_dead():
+    assert totals("A hiker and a 7-year-old boy suffered grave wounds at the Kettle Road campsite and were flown "
+                  "to Bexley Ford General. Both later died.") == (2, 0)
+    assert totals("Three hunters were shot near Marlow Creek. All three died of their wounds.") == (3, 0)
+    # a count that does not fit says nothing of who died
+    assert totals("Three hunters were shot near Marlow Creek. Both later died.") == (2, 1)
