@@ -17,8 +17,9 @@ bucketed by week, so a new article is compared with a few events near its
 date, not with the corpus; at most MAX_CANDIDATES of them, those sharing the
 most key-word weight with it.  A key word that more than BUSY_WORD events near
 the date share (a common word in a busy stretch) only finds the events of the
-article's own week and the weeks beside it, so the work per article does not
-grow with the number of incidents per week.  An index opened
+article's own week and the weeks beside it, and of those only the BUSY_CAP that
+took a report naming it last, so the work per article does not grow with the
+number of incidents per week.  An index opened
 from the store (``Store.load_index``) reads events as the dates of the new
 articles need them (``Index.loader``).
 
@@ -68,9 +69,12 @@ OTHER_STREET = -0.10    # both name streets, none in common (two incidents in on
 MOST_EVIDENCE = SAME_DAY + SAME_TOWN + SAME_STREET  # the most date, place and street can add to words
 CLOSE_WORDS = 0.45      # word cosine at which a report reads as the same story: a date clash counts less
 DATE_DOUBT = 0.3        # ... this share of it (the date read from one text is the likelier mistake)
+DOUBT_SPAN = 14         # an event whose own reports' dates already lie further apart than this many days ...
+SPREAD_CLASH = -1.0     # ... takes no report whose date clashes with it (two incidents a week apart read alike)
 MAX_CANDIDATES = 6      # events scored per article at most: those sharing the most key-word weight
 SHARED_CAP = 12         # once this many events are found by rarer key words, commoner ones only add weight
 BUSY_WORD = 8           # a key word with more events than this in the window finds them in its own week ±1 only
+BUSY_CAP = 4            # ... and of those, only the BUSY_CAP that took a report naming it last
 
 FOLLOWUP_DAYS = 730     # how far back a follow-up report looks for its incident
 # Words that mark a report on what came after an incident: its date is not the incident's date.
@@ -290,8 +294,13 @@ class Index:
                        own: dict[str, float] | None, exclude: str | None) -> float:
         when = self._date_evidence(p, c, exclude)
         street = self._street_evidence(p, c, exclude)
-        if when < 0 and cos >= CLOSE_WORDS and street >= 0:
-            when *= DATE_DOUBT  # the same story, dated differently: more likely a misread date than two incidents
+        if when < 0:
+            if (p.day is not None or not p.followup) and self._spread(c, exclude, p.day is not None) > DOUBT_SPAN:
+                # the event already holds reports dated far apart: one more that does not fit its date would
+                # chain look-alike incidents week after week (a misread date is forgiven once, below)
+                when = SPREAD_CLASH
+            elif cos >= CLOSE_WORDS and street >= 0:
+                when *= DATE_DOUBT  # the same story, dated differently: more likely a misread date than two incidents
         return cos + when + street + self._place_evidence(p, vec, c, own, exclude)
 
     def _scored(self, p: Profile, vec: dict[str, float], cids: list[str], floor: float) -> list[tuple[str, float]]:
@@ -311,6 +320,22 @@ class Index:
             out[cid] = s
             floor = max(floor, s)
         return [(cid, out[cid]) for cid in cids if cid in out]
+
+    def _spread(self, c: Cluster, exclude: str | None, text: bool) -> int:
+        """Days between the event's earliest and latest date (without ``exclude``): its text-resolved
+        days (first-hand ones, else follow-ups') when ``text``, else every report's day or publication."""
+        own = self.profiles[exclude] if exclude is not None else None
+        if text:
+            first, later = c.days, c.later
+            if own is not None:
+                if own.followup:
+                    later = _without(later, own.day)
+                else:
+                    first = _without(first, own.day)
+            days = first or later
+        else:
+            days = c.times if own is None else _without(c.times, own.time)
+        return days[-1] - days[0] if days else 0
 
     def _date_evidence(self, p: Profile, c: Cluster, exclude: str | None) -> float:
         days, later, times = c.days, c.later, c.times
@@ -424,11 +449,11 @@ class Index:
                 groups = list(buckets.values())
             else:
                 if len(buckets) > 3:
-                    # busy already in the article's own weeks: those are the events it finds (below),
-                    # and the whole window need not be read
-                    groups = [buckets[w] for w in (week - 1, week, week + 1, None) if w in buckets]
+                    # busy already in the article's own weeks: the latest of those are the events it finds
+                    # (below), and the whole window need not be read
+                    groups = [buckets[w] for w in (None, week - 1, week, week + 1) if w in buckets]
                     if _count(groups) > BUSY_WORD:
-                        yield term, _union(groups)
+                        yield term, _latest(groups, BUSY_CAP)
                         continue
                 if len(buckets) < len(weeks):
                     groups = [s for w, s in buckets.items() if w is None or first <= w <= last]
@@ -436,9 +461,13 @@ class Index:
                     groups = [buckets[w] for w in weeks if w in buckets]
                     if None in buckets:
                         groups.append(buckets[None])
-                if len(groups) > 1 and _count(groups) > BUSY_WORD:
-                    # a word this common around the article's date only finds events of its own days
-                    groups = [buckets[w] for w in (week - 1, week, week + 1, None) if w in buckets]
+                if _count(groups) > BUSY_WORD:
+                    # a word this common around the article's date only finds events of its own days,
+                    # and of those the few that took a report naming it last
+                    groups = [buckets[w] for w in (None, week - 1, week, week + 1) if w in buckets]
+                    if _count(groups) > BUSY_CAP:
+                        yield term, _latest(groups, BUSY_CAP)
+                        continue
             if groups:
                 yield term, _union(groups)
 
@@ -643,6 +672,18 @@ def _post(postings: dict, term: str, week: int | None, cid: str) -> None:
 def _count(groups: list) -> int:
     """How many events the ``postings`` buckets ``groups`` hold together (an event in two counts twice)."""
     return sum(1 if g.__class__ is str else len(g) for g in groups)
+
+
+def _latest(groups: list, n: int) -> tuple[str, ...]:
+    """The ``n`` events last posted in ``postings`` buckets ``groups`` (the last bucket's last first)."""
+    out: list[str] = []
+    for g in reversed(groups):
+        for cid in ((g,) if g.__class__ is str else reversed(g)):
+            if cid not in out:
+                out.append(cid)
+                if len(out) == n:
+                    return tuple(out)
+    return tuple(out)
 
 
 def _union(groups: list) -> tuple[str, ...] | set[str]:
