@@ -92,7 +92,8 @@ def extract(article: Article) -> Article:
         u.whens = [w for w in dates.find(u.text, day) if not (u.index == 0 and w.start < dateline_end)]
     main_type = eventtypes.main([eventtypes.find(u.text) for u in units[:4]])
     found_figures = [figures.find(u.text, headline=u.index < 0, low=u.low) for u in units]
-    for i in range(2, len(units)):  # "Both later died.": the people the sentence before counted hit
+    # "Both later died.": the people the sentence before counted hit (units[0] is the title, never that sentence)
+    for i in range(2, len(units)):
         if "died" in units[i].low[:40] or "dead" in units[i].low[:60] or "succumbed" in units[i].low[:40]:
             figures.all_died(found_figures[i - 1], units[i].low)
     counted = {u.index for u, figs in zip(units, found_figures)

@@ -898,6 +898,7 @@ _NAMED_OBJECT = re.compile(
     rf"\b(?P<verb>killing|(?:fatally|mortally|critically|seriously)\s+(?:wounding|shooting|injuring))\s+"
     rf"(?P<names>{NAME}|{_NAME_WORD})\b(?!['’]s\b)")
 _NAMES = re.compile(_PERSONS)
+_FROM_RE, _WHO_IS_RE = re.compile(_FROM), re.compile(_WHO_IS)
 
 
 # A surname alone, for a death only: "Okafor was pronounced dead at the scene".
@@ -923,7 +924,7 @@ def people_named(text: str) -> list[str]:
     if not _NAMES.fullmatch(word):
         return []
     out = []
-    for name in _NAME.findall(re.sub(_WHO_IS, ",", re.sub(_FROM, ",", text))):
+    for name in _NAME.findall(_WHO_IS_RE.sub(",", _FROM_RE.sub(",", text))):  # the names without who or whence
         words = [w for w in name.replace(",", " ").split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
         if any(_NOT_NAME.fullmatch(w) or w in _NOT_SURNAME for w in words[:-1]) or \
                 _INSTITUTION.fullmatch(words[-1]) or words[-1] in _NOT_SURNAME:

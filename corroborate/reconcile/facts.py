@@ -26,8 +26,9 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     death in hospital) and takes no part; the reports keep it.  Only a report that gives a date
     bounds it by its day: an undated report's stamp (which may be a crawl or update time) bounds
     it by FRESH_DAYS.  A late report's relative day that would fall out is read again against the
-    first report's day (``_reread_late``): it may agree with the others, never dispute them.  A month or week lends its origins to the days inside it, not the other way
-    round.  "Late Friday night" beside "early Saturday" is Saturday (see ``_after_midnight``)."""
+    first report's day (``_reread_late``): it may agree with the others, never dispute them.  A
+    month or week lends its origins to the days inside it, not the other way round.  "Late Friday
+    night" beside "early Saturday" is Saturday (see ``_after_midnight``)."""
     reports = []
     for a in articles:
         c = _first(a, "date")
@@ -113,8 +114,9 @@ def _reread_late(reports: list[Report], first: _date | None, too_late, rank: dic
     read against its own it is ``too_late`` for the event and the words do not tie it to a follow-up or a
     statement ("shot late Friday", "late Friday in Elm Park"; not "arraigned Monday"). A page crawled,
     re-published or stamped days later keeps the words written when the news broke: the same Friday as the
-    first report's, when that lands within FRESH_DAYS before it. The report keeps its claim and its value; ``read_as`` and
-    ``derived`` say how it was read. Returns each such report's own value (by ``id``)."""
+    first report's, when that lands within FRESH_DAYS before it. Such a report votes with the day read
+    again (``r.value``, ``derived`` says how); its summary keeps the day its words give against its own
+    stamp (``_summary``). Returns each such report's own value (by ``id``)."""
     out: dict[int, str] = {}
     if first is None:
         return out
