@@ -234,6 +234,10 @@ class Index:
         self.postings: dict[str, dict[int | None, str | tuple[str, ...]]] = {}
         self.relabelled = False                    # ``postings`` name events by their old ids (``relabel``)
         self.loader = None                         # streaming from a store: loads the events near a date range
+        # batch mode: idf per word, worked out once from the whole corpus's df (``batch``); a word
+        # missing from it is in one document only (``rare_idf``): the df table itself is left unread
+        self.idf: dict[str, float] | None = None
+        self.rare_idf = 0.0
 
     # -- vectors ---------------------------------------------------------------------------------
     def vector_of(self, article: str) -> dict[str, float]:
@@ -259,9 +263,14 @@ class Index:
 
     def vector(self, p: Profile) -> dict[str, float]:
         """tf-idf of the article's TOP_TERMS heaviest words, unit length, heaviest first (ties by word)."""
-        log, df, n = math.log, self.df.get, self.documents + 1
-        # idf = log((documents + 1) / (df + 1)) + 1, written in line: this runs once per word of every article
-        weighted = {t: (1.0 + log(c)) * (log(n / (df(t, 0) + 1)) + 1.0) for t, c in p.counts.items()}
+        log = math.log
+        if self.idf is not None:
+            idf, rare = self.idf.get, self.rare_idf
+            weighted = {t: (1.0 + log(c)) * idf(t, rare) for t, c in p.counts.items()}
+        else:
+            df, n = self.df.get, self.documents + 1
+            # idf = log((documents + 1) / (df + 1)) + 1, written in line: this runs once per word of every article
+            weighted = {t: (1.0 + log(c)) * (log(n / (df(t, 0) + 1)) + 1.0) for t, c in p.counts.items()}
         # by weight, heaviest first, ties by word: two stable sorts without a key function per word
         top = sorted(sorted(weighted), key=weighted.__getitem__, reverse=True)[:TOP_TERMS]
         ws = list(map(weighted.__getitem__, top))
@@ -772,6 +781,12 @@ def batch(profiles: Iterable[Profile], refine: bool = True) -> Index:
     for p in profiles:
         df.update(p.counts.keys())
     index = Index(df, len(profiles), frozen_df=True)
+    # the same idf ``vector`` would work out per word of every article, once per word of the corpus; words
+    # of one document (half the vocabulary) share one value, so the table looked up per word is half as
+    # large: at 100k articles the df table outgrows the processor's cache and each look-up is a miss
+    log, n = math.log, len(profiles) + 1
+    index.idf = {t: log(n / (c + 1)) + 1.0 for t, c in df.items() if c > 1}
+    index.rare_idf = log(n / 2) + 1.0
     for p in profiles:
         index.add(p)
     if refine:

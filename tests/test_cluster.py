@@ -322,3 +322,24 @@ def test_a_word_many_events_share_in_the_articles_week_proposes_only_the_latest_
     assert len(found["harbourside"]) == cluster.BUSY_CAP
     assert set(found["harbourside"]) == {index.of[f"other{i:02}"] for i in range(12 - cluster.BUSY_CAP, 12)}
     assert index.add(late) == index.of["kiln"]  # its rarer words still find its incident
+
+
+def test_batch_weighs_words_with_the_corpus_idf_it_works_out_once_exactly_as_per_word():
+    """Batch looks idf up in a table made once (words of one report share one value); the vectors must be
+    the very ones the df table gives, or the same corpus would cluster differently."""
+    from collections import Counter
+
+    from corroborate import cluster
+
+    def prof(aid, words, day):
+        return cluster.Profile(aid, {w: 1.0 + len(w) % 3 for w in words}, None, day, None, False, (day, "", aid))
+
+    profiles = [prof("a", ["gunfire", "tannery", "wexcombe", "shooting"], 740_000),
+                prof("b", ["gunfire", "tannery", "shooting", "vigil"], 740_001),
+                prof("c", ["shooting", "orchard", "lindqvist"], 740_002)]
+    index = cluster.batch(profiles)
+    df = Counter(t for p in profiles for t in p.counts)
+    per_word = cluster.Index(df, len(profiles), frozen_df=True)
+    for p in profiles:
+        assert index.vector(p) == per_word.vector(p)
+    assert index.vector(profiles[0])["wexcombe"] > index.vector(profiles[0])["tannery"]  # rarer weighs more
