@@ -263,6 +263,11 @@ _TIE_CUES = re.compile(
     r"custody|autopsy|funeral|vigil|memorial|identif\w*|released?|search\w*|underway|investigat\w*|remain\w*|judge|"
     r"surgery|hospitali[sz]ed|condition|recovering|interview\w*|spoke|indicted|convicted|trial|filed|"
     r"life\s+support|gathered|gathers)\b)")
+# "in the shooting", "about the recent attack": the event named as a known thing, after a preposition
+_NAMED_EVENT = re.compile(r"\b(?:in|of|into|about|on|over|after|from|for|to)\s+"
+                          r"(?:the|that|this|last\s+\w+['’]s)\s+(?:[\w-]+\s+)?$")
+# what a holiday's eve may name after it: a night's celebration, which runs into the next day
+_PAST_MIDNIGHT = re.compile(r"^\s+(?:party|parties|celebration|bash|gathering|festivities)\b")
 _CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight|\d{1,2}:\d\d)"
 _TIE_RANK = {"strong": 0, "weak": 1, "report": 4, "follow": 4}
 _CLAUSE = re.compile(r"[;—–]|:\s|,\s+(?:and|but|while|who|which)\s")
@@ -322,6 +327,8 @@ def _tie(low: str, w) -> tuple[int | None, int]:
             return 0, shift
     if _FOLLOW_NOUN_AFTER.match(right):
         return 4, 0
+    if _PAST_MIDNIGHT.match(right) and w.text.lower().endswith(" eve"):
+        return 3, 0  # "a New Year's Eve party": a night that runs past midnight; the shots may be on either day
     if _EVENT_NOUN_AFTER.match(right) or _EVENT_CLAUSE_AFTER.match(right):
         return 0, 0
     cues = list(_TIE_CUES.finditer(left))
@@ -331,6 +338,8 @@ def _tie(low: str, w) -> tuple[int | None, int]:
     after = _TIE_CUES.search(right) if cue is None else None
     if cue is None and (_OPENING.match(left) or (after and after.start() <= 12 and after.lastgroup in _LATER)):
         kind = after.lastgroup if after else None  # "On Monday, a man was shot"; "the chief on Monday said"
+        if kind == "strong" and _NAMED_EVENT.search(right, 0, after.start()):
+            kind = None  # "Late Monday, new details emerged in the shooting": what happened to it, not the act
     else:  # nothing before it in its clause: a plan after it still makes it a day to come ("so on Monday ... will")
         kind = cue.lastgroup if cue else "future" if after and after.lastgroup == "future" else None
     if kind == "follow" and len(cues) > 1 and cues[-2].lastgroup == "strong" and cue.start() - cues[-2].end() <= 30 \

@@ -295,3 +295,24 @@ def test_a_day_in_a_courtroom_or_courthouse_is_a_follow_up_s():
     text = "Two hunters were shot near Tolley Mills on Thursday."
     at = text.index("Thursday")
     assert date_tie(text, at, at + len("Thursday")) == 0
+
+
+def test_an_opening_day_that_only_names_the_shooting_as_a_known_thing_is_not_its_day():
+    # "late Tuesday ... in the shooting": something new about it that day; the written day is the act's
+    text = ("Late Wednesday, new details came out in the shooting of a courier who fled from deputies. "
+            "Six days on, neighbours on Quenby Lane still talk of the March 1 shooting near the mill pond.")
+    assert event_date(text, "2021-03-07") == "2021-03-01"
+    from corroborate.extract import date_tie
+    text = "On Tuesday, a courier was shot near the mill pond at Marlow Creek."
+    assert date_tie(text, 3, 10) == 0
+
+
+def test_a_new_year_s_eve_party_runs_past_midnight_and_a_clock_time_dates_the_shots():
+    text = ("Two guests were hurt at the grange hall's New Year's Eve celebration, Bexley Ford deputies said. "
+            "Deputies were called to the farmhouse on Tern Road at about 1:40 a.m. Jan. 1.")
+    assert event_date(text, "2022-01-04") == "2022-01-01"
+    # named alone it is still the date
+    assert event_date("Two guests were hurt at the grange hall's New Year's Eve celebration.",
+                      "2022-01-04") == "2021-12-31"
+    assert event_date("Two guests were hurt at a Saturday evening party in Bexley Ford. Deputies came on Sunday.",
+                      "2022-01-04") == "2022-01-01"

@@ -936,3 +936,49 @@ def test_a_position_no_sentence_states_as_such_says_how_it_was_read():
     assert five["how"] == ["4 killed by the gunman + the gunman"]
     md = brief(e, articles).brief["markdown"]
     assert "5 (Bexley Ford Ledger: 4 killed by the gunman + the gunman)" in md
+
+
+# --- Date: the first report's stamp a day early ------------------------------------------------------
+
+
+def test_the_day_after_the_first_report_s_stamp_stays_in_when_reports_tie_it_to_the_act():
+    e = _event_by_hand([
+        ("p1", "2023-03-09T08:00:00Z", "Lakeside Post", "Clerk hurt in Alder Street pawn shop",
+         "A clerk was wounded when a man fired into a pawn shop on Alder Street in Marlow Creek early Friday, "
+         "police said."),
+        ("p2", "2023-03-10T09:00:00Z", "Bexley Ford Ledger", "Pawn shop clerk shot",
+         "Shots hit a clerk early Friday inside a pawn shop on Alder Street in Marlow Creek, deputies said."),
+        ("p3", "2023-03-12T09:00:00Z", "County Log", "Alder Street clerk recovering",
+         "The clerk shot early Friday at the Alder Street pawn shop in Marlow Creek is recovering at home."),
+    ])
+    # the first page's stamp (a Thursday) puts its "early Friday" six days back; two reports written as the
+    # news broke say the Friday after it: the stamp was a day early, not a later event
+    assert e.date["value"] == "2023-03-10"
+
+
+def test_the_day_after_the_first_report_stays_out_when_it_is_a_follow_up_s_or_stale():
+    e = _event_by_hand([
+        ("q1", "2023-03-09T08:00:00Z", "Lakeside Post", "Clerk hurt in Alder Street pawn shop",
+         "A clerk was wounded when a man fired into a pawn shop on Alder Street in Marlow Creek on Wednesday, "
+         "police said."),
+        ("q2", "2023-03-10T09:00:00Z", "Bexley Ford Ledger", "Man held in pawn shop shooting",
+         "A man was arrested on Friday in the shooting of a clerk at a pawn shop on Alder Street in Marlow Creek."),
+        ("q3", "2023-03-30T09:00:00Z", "County Log", "Pawn shop clerk dies",
+         "The clerk hurt in the Alder Street pawn shop shooting in Marlow Creek died March 10, his family said."),
+    ])
+    assert e.date["value"] == "2023-03-08"
+    assert not [d for d in e.disputes if d["about"] == "date"]
+
+
+def test_the_day_after_the_first_report_may_win_but_never_opens_a_dispute():
+    e = _event_by_hand([
+        ("s1", "2023-03-09T08:00:00Z", "Lakeside Post", "Clerk hurt in Alder Street pawn shop",
+         "A clerk was wounded when a man fired into a pawn shop on Alder Street in Marlow Creek on Wednesday, "
+         "police said."),
+        ("s2", "2023-03-09T10:00:00Z", "County Log", "Shots at Alder Street pawn shop",
+         "Deputies say shots hit the pawn shop on Alder Street in Marlow Creek on Wednesday night."),
+        ("s3", "2023-03-10T09:00:00Z", "Bexley Ford Ledger", "Pawn shop clerk shot",
+         "Shots hit a clerk early Friday inside a pawn shop on Alder Street in Marlow Creek, deputies said."),
+    ])
+    assert e.date["value"] == "2023-03-08"
+    assert not [d for d in e.disputes if d["about"] == "date"]

@@ -23,7 +23,9 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     publication day.
 
     A date after the first report's publication day is a later event's (an arrest, a trial, a
-    death in hospital) and takes no part; the reports keep it.  Only a report that gives a date
+    death in hospital) and takes no part; the reports keep it. The day just after it, given as the
+    news broke and not as a follow-up's, may be the event's told by a page stamped a day early: it
+    may win, never dispute.  Only a report that gives a date
     bounds it by its day: an undated report's stamp (which may be a crawl or update time) bounds
     it by FRESH_DAYS.  A late report's relative day that would fall out is read again against the
     first report's day (``_reread_late``): it may agree with the others, never dispute them.  A
@@ -42,14 +44,25 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     first_dated = min(filter(None, (written_on[id(r.article)] for r in reports)), default=None)
     rank = {id(r): _rank(r.claims[0]) for r in reports}
 
-    def too_late(start: _date) -> bool:  # the event happened by the day it was first reported
-        return first is not None and (start > first_dated or (start - first).days > FRESH_DAYS)
+    def too_late(start: _date, r: Report | None = None) -> bool:  # the event happened by the day it was first reported
+        bound = first_dated + timedelta(days=1) if r is not None and day_after(r) else first_dated
+        return first is not None and (start > bound or (start - first).days > FRESH_DAYS)
+
+    def day_after(r: Report) -> bool:
+        # a page's stamp may be a day early: the day after the first report's stays in when a report written as
+        # the news broke gives it and its words do not make it a follow-up's or a statement's ("shot early
+        # Friday", not "arrested Friday"); such a day may win the vote, never open a dispute (``loose``)
+        day, written = _date.fromisoformat(r.value), written_on[id(r.article)]
+        return (rank[id(r)] <= 3 and r.claims[0].value.get("precision") == "day" and written is not None
+                and 0 <= (written - day).days <= FRESH_DAYS)
 
     reread = _reread_late(reports, first, too_late, rank)
     spans = {r.value: date_span(r.value, r.claims[0].value["precision"]) for r in reports}
     own = {r.value for r in reports if rank[id(r)] <= 1}
     # a later date is a follow-up's (arrest, trial, a death in hospital)
-    later = {v for v, (start, _) in spans.items() if too_late(start)}
+    later = {v for v, (start, _) in spans.items()
+             if too_late(start) and not any(r.value == v and not too_late(start, r) for r in reports)}
+    loose = {v for v, (start, _) in spans.items() if v not in later and too_late(start)}
     if len(later) == len(spans):
         dated = sorted((day, a.published, a.id, a) for a in articles if (day := written_on[id(a)]))
         if not dated:
@@ -87,7 +100,8 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
     conflicting = sorted(v for v in votes if not _meets(spans[v], spans[value]))
     # (a day read again is a guess at what a late report's words meant: it may agree, never dispute)
-    firm = {v: {r.origin for r in reports if r.value == v and id(r) not in reread} for v in conflicting}
+    firm = {v: {r.origin for r in reports if r.value == v and id(r) not in reread} if v not in loose else set()
+            for v in conflicting}
     disputes = []
     if conflicting and any(firm[v] - votes[value] for v in conflicting):
         disputes.append({"about": "date", "positions": [
@@ -125,7 +139,7 @@ def _reread_late(reports: list[Report], first: _date | None, too_late, rank: dic
         if c.value.get("precision") != "day" or c.start < 0 or rank[id(r)] > 3:
             continue
         words = c.quote[c.start:c.end]
-        if _DIGIT.search(words) or not too_late(_date.fromisoformat(r.value)):
+        if _DIGIT.search(words) or not too_late(_date.fromisoformat(r.value), r):
             continue
         again = next((w for w in dates.find(words, first) if w.precision == "day"), None)
         if again and 0 <= (first - _date.fromisoformat(again.date)).days <= FRESH_DAYS:
