@@ -23,10 +23,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import dateparser
 
 from .clean import Cue, lower
+
+if TYPE_CHECKING:
+    from .model import Article
 
 _MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
            r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
@@ -136,6 +140,14 @@ def stamped_day(lines: list[str], published: date | None) -> date | None:
              and (d := _stamp_day(m, published))]
     day = min(found, default=None)
     return day if day and published and day < published else None
+
+
+def written_day(article: "Article") -> date | None:
+    """The day a report was written: its page's own stamp ("Updated: 03/11/2019") when that is earlier than
+    the metadata's day (a crawl or re-publication time), else the publication day. Its relative words
+    ("on Friday") were written on that day, so extraction reads them against it and reconcile bounds by it."""
+    day = published_day(article.published)
+    return stamped_day([s.text for s in article.sentences[:4]], day) or day
 
 
 # A line that is a date and nothing else ("December 30, 2014", "Posted: Tue, 01/05/2016 3:10 PM"): in the

@@ -78,8 +78,7 @@ def extract(article: Article) -> Article:
     for u in units:
         u.low = lower(u.text)
         u.event = _EVENT.search(u.low) is not None
-    base = dates.published_day(article.published)
-    base = dates.stamped_day([s.text for s in article.sentences[:4]], base) or base
+    base = dates.written_day(article)
     breaks = [True, True] + [("\n" in article.text[a.end:b.start])
                              for a, b in zip(article.sentences, article.sentences[1:])]
     said = attribution.attribute([u.text for u in units], breaks[:len(units)])
@@ -497,10 +496,10 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     if when:
         out["date"], out["date_precision"], out["date_basis"] = when.value["date"], when.value["precision"], "text"
     elif article.published:  # no date in the words: the page's own stamp when it is earlier than the metadata
-        day = dates.published_day(article.published)
-        stamp = dates.stamped_day([s.text for s in article.sentences[:4]], day)
-        out["date"], out["date_precision"] = stamp.isoformat() if stamp else article.published[:10], "day"
-        out["date_basis"] = "stamp" if stamp else "published"
+        written = dates.written_day(article)
+        stamped = written is not None and written != dates.published_day(article.published)
+        out["date"], out["date_precision"] = written.isoformat() if stamped else article.published[:10], "day"
+        out["date_basis"] = "stamp" if stamped else "published"
     place = next((c for c in article.claims if c.kind == "place"), None)
     out["place"] = place.value if place else None
     kind = next((c for c in article.claims if c.kind == "type"), None)

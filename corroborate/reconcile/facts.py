@@ -38,7 +38,7 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
             reports.append(Report(a, [c], c.value["date"], origins.of(a, c)))
     times = [(a, c) for a in articles for c in [_first(a, "time")] if c is not None]
     time = Counter(c.value["time"] for _, c in times).most_common(1)[0][0] if times else None
-    written_on = {id(a): _written(a) for a in articles}  # each report's day, read once (by object: ids may be unset)
+    written_on = {id(a): dates.written_day(a) for a in articles}  # each report's day, read once (by object: ids may be unset)
     first = min(filter(None, written_on.values()), default=None)
     # (a report that gives no date may carry a wrong stamp: its day bounds the event by FRESH_DAYS only)
     first_dated = min(filter(None, (written_on[id(r.article)] for r in reports)), default=None)
@@ -157,13 +157,6 @@ def _rank(c) -> int:
 
     rank = date_tie(c.quote, c.start, c.end) if c.start >= 0 else None
     return 5 if rank is None else rank
-
-
-def _written(article: Article) -> _date | None:
-    """The day a report was written: its page's own stamp ("Updated: 03/11/2019") when that is earlier than
-    the metadata's day (a crawl or re-publication time), as extraction reads its relative dates."""
-    day = dates.published_day(article.published)
-    return dates.stamped_day([s.text for s in article.sentences[:4]], day) or day
 
 
 def _width(span: tuple[_date, _date]) -> int:
