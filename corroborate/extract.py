@@ -100,6 +100,7 @@ def extract(article: Article) -> Article:
     event_when = _event_date(units, counted, base)
     for u in units:
         u.background = _background(u, event_when, main_type)
+    _own_past(units, found_figures)
 
     claims: list[Claim] = []
 
@@ -362,6 +363,40 @@ _LONG_SINCE = re.compile(r".*\b(?:weeks?|months?|years?)\s+(?:after|before)\b")
 _SINCE = re.compile(r".*\b(?:after|before|follows|followed|comes|came)\b")
 
 
+# A death told now of someone hit before ("a woman who was shot last month died Tuesday", "last month, a man
+# was shot on Elm Street; he died Tuesday"): a follow-up's own news, not another event; its earlier day or
+# month is the shooting's.  (Not "in a separate shooting, a man died Tuesday": only a day or a time back.)
+_DIED_NOW = re.compile(r"\b(?:died|dies|has\s+died|succumbed|passed\s+away|was\s+pronounced\s+dead)\b"
+                       r"(?:\s+(?!and\b|but\b)[\w,.'’-]+){0,5}?\s+(?:on\s+|early\s+|late\s+)?"
+                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight|"
+                       r"this\s+(?:week|morning|afternoon|weekend))\b")
+_TIME_BACK = re.compile(r"last\s+(?:year|month)|\b(?:ago|earlier)$")
+
+
+_PAST_CUE = re.compile(r"(?:last\s+(?:year|month)|(?:a|one|two|three|four|five|six|several|few)\s+(?:days?|weeks?|"
+                       r"months?)\s+(?:ago|earlier))\b", re.IGNORECASE)
+
+
+def _own_past(units: list[_Unit], found: list[list]) -> None:
+    """A follow-up that tells its own shooting only as past ("last month, a woman was killed outside a
+    laundromat" in a report of an arrest): when no sentence of its body tells anyone hit now, those told
+    with "last month" or "two weeks ago" are its event's, not another's."""
+    hit = [u.index >= 0 and any(f.measure in ("killed", "shot", "injured") for f in figs)
+           for figs, u in zip(found, units)]
+    if any(h and u.background is None for h, u in zip(hit, units)):
+        return
+    for u, h in zip(units, hit):
+        if h and u.background and _PAST_CUE.match(u.background[1]) and \
+                not _OTHER_EVENTS.search(u.low) and "separate" not in u.low and "another" not in u.low:
+            u.background = None
+
+
+def _died_now(u: _Unit, at: int) -> bool:
+    """Whether the sentence tells, after ``at``, a death on a day of this report's news."""
+    return ("die" in u.low or "succumb" in u.low or "passed" in u.low or "pronounced" in u.low) and \
+        _DIED_NOW.search(u.low, at) is not None
+
+
 def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, str | None] | None:
     """Whether (from which character) a sentence is about an event other than the article's."""
     main = date.fromisoformat(event_when[1].date) if event_when else None
@@ -381,11 +416,15 @@ def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, 
             (d.replace(day=1) != main.replace(day=1) and d < main) if w.precision == "month" else \
             (main - d).days > 7
         if other:
+            if _died_now(u, w.end):  # "a man who was shot on May 2 died Tuesday": this report's news
+                return None
             when = w.date[:7] if w.precision == "month" else w.date
             return 0, w.text, when
     m = _BACKGROUND.search(u.low)
     if m:
         words = m.group(0)
+        if _TIME_BACK.search(words) and _died_now(u, m.end()):
+            return None
         start = m.start() if re.search(r"after|before|follows|followed|comes|came", words, re.IGNORECASE) else 0
         clause = re.split(r"[,;]\s+(?:but|however|while|and)?\b|[;]", u.text[m.start():])[0].strip(" ,.")
         return start, clause[:120], _relative_date(words, main)
@@ -452,10 +491,13 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     shot ... a woman was wounded"), or the number of different people named ("Ann Lee, 23, was
     shot"), whichever is largest.  Injured: the wounded given, or the shot
     minus the killed when the report only says how many were shot.  ``victims_only`` leaves out
-    attackers (a gunman who killed himself), as GVDB counts; GVA counts everyone shot.
+    attackers (a gunman who killed himself; the gunman a count includes: "seven people, including
+    the gunman, died" is six victims), as GVDB counts; GVA counts everyone shot.
     """
     main = [c for c in article.claims if c.kind == "figure" and c.scope is None
             and not (victims_only and c.group == "attackers")]
+    gunmen = [c for c in article.claims if victims_only and c.kind == "figure" and c.scope is None
+              and c.group == "attackers" and c.within is not None]
     dead = [n for c in main if c.measure == "killed" and c.group != "attackers" and c.value and (n := _noun(c))]
     if dead:  # "the girl was injured" after "a 3-year-old girl died": the dead girl, not one more hurt
         main = [c for c in main if not (c.measure in ("shot", "injured") and _back_to(c, dead))]
@@ -471,24 +513,28 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         for c in mine:
             key = (c.sentence, c.group)
             per_group[key] = max(per_group.get(key, 0), c.value)
+        for c in gunmen:  # "seven people, including the gunman, died": six victims
+            key = (c.sentence, c.within)
+            if c.measure == measure and key in per_group:
+                per_group[key] = max(per_group[key] - c.value, 0)
         per_sentence: dict[int, int] = {}
         for (sentence, _), value in per_group.items():
             per_sentence[sentence] = per_sentence.get(sentence, 0) + value
         singles = len(distinct_people([c for c in mine if c.group != "attackers"]))
-        return max(max(per_sentence.values()), singles, len(people_named(mine)))
+        return max(max(per_sentence.values()), singles, len(people_named(mine, main)))
 
     killed, injured, shot = total("killed"), total("injured"), total("shot")
     hit = [c for c in main if c.measure in ("shot", "injured") and c.within is None and c.group != "attackers"]
     # the dead introduced one at a time were hit too: "a man was shot and died ... another man was shot"
     dead = [c for c in main if c.measure == "killed" and c.within is None and c.group != "attackers"]
-    hit_singles = max(len(distinct_people(hit + dead)), len(people_named(hit)))
+    hit_singles = max(len(distinct_people(hit + dead)), len(people_named(hit, main)))
     if hit_singles > (shot or 0):
         shot = hit_singles
     if shot is not None:
         rest = max(shot - (killed or 0), 0)
         # people named as hit and not named among the dead were hurt, whoever else died
-        named_dead = people_named([c for c in main if c.measure == "killed" and c.within is None])
-        rest = max(rest, len(people_named(hit) - named_dead) if named_dead else 0)
+        named_dead = people_named([c for c in main if c.measure == "killed" and c.within is None], main)
+        rest = max(rest, len(people_named(hit, main) - named_dead) if named_dead else 0)
         if injured is None or injured < rest:
             injured = rest
     out = {"killed": killed, "injured": injured}
@@ -566,9 +612,17 @@ def distinct_people(claims: list[Claim]) -> list[Claim]:
     return [c for c, _, _ in people]
 
 
-def people_named(claims: list[Claim]) -> set[str]:
-    """The people the text names ("Dara Quinn, 31, and Milo Verhoeven were killed"), once each by surname."""
-    return {name for c in claims if c.sentence >= 0 for name in figures.people_named(c.quote[c.start:c.end])}
+def people_named(claims: list[Claim], among: list[Claim] | None = None) -> set[str]:
+    """The people the text names ("Tamsin Penhallow, 31, and Idris Fenwright were killed"), once each by surname;
+    a name told alone that is the first name of someone named in full in ``among`` (default: ``claims``)
+    ("Tamsin Penhallow was shot ... Tamsin died on Sunday") is that person, by surname, not another."""
+    def names(cs: list[Claim]) -> list[list[str]]:
+        return [words for c in cs if c.sentence >= 0 for words in figures.full_names(c.quote[c.start:c.end])]
+
+    mine = names(claims)
+    whole = [w for w in (mine if among is None else names(among)) if len(w) > 1]
+    given = {w[0]: {v[-1] for v in whole if v[0] == w[0]} for w in whole}
+    return {next(iter(given[w[0]])) if len(w) == 1 and len(given.get(w[0], ())) == 1 else w[-1] for w in mine}
 
 
 def _same_person(noun: str | None, age: int | None, other: str | None, other_age: int | None) -> bool:

@@ -19,6 +19,10 @@ Hit by gunfire, whatever the fate: "hitting three people", "sent four people to 
 when a sentence's counts add up several incidents ("in weekend shootings across the city"):
 extract keeps them out of the event's figures.
 
+"Seven people, including the gunman, died" counts the gunman among the attackers inside the
+total; kin in the plural among the dead ("killed his wife and children") are at least two,
+never an exact count; a "K-9 officer" is a police dog, no officer.
+
 Measures: killed, injured, shot (hit by gunfire, fatally or not: the injured
 are the shot minus the killed when a report gives only that), missing,
 kidnapped, arrested, survivors, casualties, involved (attackers taking part:
@@ -502,10 +506,22 @@ def _died_there(verb: str, low: str) -> bool:
     return bool(_AT_HOSPITAL.search(verb.lower())) and bool(_DIED.search(low))
 
 
+# "seven people, including the gunman, were killed": the one attacker among those counted
+_THE_ATTACKER = re.compile(r"(?P<him>(?:the|a|an)\s+(?:[\w-]+\s+)?(?:gunman|gunwoman|shooter|suspect|attacker|"
+                           r"assailant))(?![\w'’-])(?P<more>,?\s+and\s+)?", re.IGNORECASE)
+
+
 def _inclusions(text: str, offset: int, measure: str, within: str, pattern: str) -> list[Figure]:
-    """The part of a total given after "including": "54 bodies including one civilian"."""
+    """The part of a total given after "including": "54 bodies including one civilian"; the attacker
+    ("including the shooter") is one of the attackers among them."""
+    figs = []
+    if him := _THE_ATTACKER.match(text):
+        figs.append(Figure(measure, "attackers", 1, offset, offset + him.end("him"), within=within, pattern=pattern))
+        if not him["more"]:
+            return figs
+        offset, text = offset + him.end(), text[him.end():]
     m = re.match(_NPS, text, re.IGNORECASE)
-    figs = _noun_phrases(m.group(0), offset, measure, pattern) if m else []
+    figs += _noun_phrases(m.group(0), offset, measure, pattern) if m else []
     for f in figs:
         f.within, f.single = within, False
     return figs
@@ -803,7 +819,13 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
         found.sort(key=lambda f: (f.start, f.end))
     if not headline and len(found) > 1:
         _shot_besides_the_dead(found, low)
+    if "k9" in low or "k-9" in low or "canine" in low:  # "the K-9 officer was grazed": the police dog
+        found = [f for f in found if not (f.group == "police" and _DOG.search(low, max(0, f.start - 12), f.end))]
     return _one_self(found)
+
+
+# A police dog named by its rank, as departments do: "a K-9 officer", "their canine partner"; no person
+_DOG = re.compile(r"\b(?:k-?9|canine)\s+(?:officers?|deputy|deputies|partners?|units?|cops?)\b")
 
 
 # Others than the dead, met after them: "two boys were killed and a teenage girl was shot", "a man died
@@ -917,10 +939,16 @@ But Early Late Officer Deputy""".split())
 def people_named(text: str) -> list[str]:
     """The surnames of a list of people's names ("Dara Quinn, 31, and Milo Verhoeven"), or [] when the
     text is not one (an office such as "Police Chief", a place, a group noun)."""
+    return [words[-1] for words in full_names(text)]
+
+
+def full_names(text: str) -> list[list[str]]:
+    """The words of each name in a list of people's names (["Tamsin", "Penhallow"]; one word for a name
+    told alone), or [] when the text is not one (see ``people_named``)."""
     word = text.strip()
     if re.fullmatch(_NAME_WORD, word):  # a surname alone
         bad = word in _NOT_SURNAME or _NOT_NAME.fullmatch(word) or _INSTITUTION.fullmatch(word)
-        return [] if bad else [word]
+        return [] if bad else [[word]]
     if not _NAMES.fullmatch(word):
         return []
     out = []
@@ -929,7 +957,7 @@ def people_named(text: str) -> list[str]:
         if any(_NOT_NAME.fullmatch(w) or w in _NOT_SURNAME for w in words[:-1]) or \
                 _INSTITUTION.fullmatch(words[-1]) or words[-1] in _NOT_SURNAME:
             return []
-        out.append(words[-1])
+        out.append(words)
     return out
 
 
@@ -1128,6 +1156,13 @@ _OWN_VERB = (r"(?!\s+(?:was|were|is|are|has|had|have|survived|escaped|fled|ran|r
              r"died|told|said|called|managed|hid|got|jumped|returned|tried|heard|saw)\b)")
 _MORE_NP = re.compile(rf"(?:(?:his|her|their)\s+{_MOD})?(?P<np>{NP})(?!['’]){_OWN_VERB}")
 _MORE_SELF = re.compile(r"(?:himself|herself|self)(?![\w-])")
+# ... or kin in the plural with no number, among the dead: "killed his wife and children".  Plural means two
+# or more, so a careful coder records at least two, never an exact count (the parents are two).  ("Shot his
+# wife and children" leaves their fate open: no count, lest the shot less the dead read as wounded.)
+_KIN_PLURAL = ("children", "kids", "sons", "daughters", "stepchildren", "grandchildren", "brothers", "sisters",
+               "parents", "grandparents")
+_MORE_PLURAL = re.compile(r"(?:(?:his|her|their)\s+)?(?:(?:young|little|teenage|adult|own)\s+)?"
+                          rf"(?P<noun>{'|'.join(_KIN_PLURAL)})(?![\w'’-]){_OWN_VERB}")
 
 
 def _more_objects(sentence: str, low: str, end: int, figs: list[Figure], add, take, free) -> None:
@@ -1143,6 +1178,18 @@ def _more_objects(sentence: str, low: str, end: int, figs: list[Figure], add, ta
                 add(Figure(own, "attackers", 1, at, m.end(), pattern="self"), (at, m.end()))
             return
         m = _MORE_NP.match(low, at)
+        if not m and measure == "killed" and (kin := _MORE_PLURAL.match(low, at)) and free(at, kin.end()):
+            noun, group = kin["noun"], group_of(kin["noun"])
+            least = None if noun.endswith("parents") else "at least"
+            same = next((o for o in figs if o.group == group and not o.within), None)
+            if same:
+                same.value, same.end, same.single, same.qualifier = same.value + 2, kin.end(), False, least
+                take((at, kin.end()))
+            else:
+                figs.append(Figure(measure, group, 2, at, kin.end(), least, pattern="object"))
+                add(figs[-1], (at, kin.end()))
+            end = kin.end()
+            continue
         if not m or not free(at, m.end()):
             return
         more = _noun_phrases(sentence[m.start("np"):m.end("np")], m.start("np"), measure, "object")

@@ -572,3 +572,72 @@ def test_a_sentence_saying_all_of_those_hit_died_makes_them_dead():
     assert totals("Three hunters were shot near Marlow Creek. All three died of their wounds.") == (3, 0)
     # a count that does not fit says nothing of who died
     assert totals("Three hunters were shot near Marlow Creek. Both later died.") == (2, 1)
+
+
+# --- Kin without a number, first names, the gunman among the dead, police dogs (fixes helper's block) -------
+
+
+def figs(sentence: str) -> list[tuple]:
+    return [(f.measure, f.group, f.value, f.qualifier, f.within) for f in figures.find(sentence)]
+
+
+def test_kin_in_the_plural_without_a_number_are_at_least_two_never_a_count():
+    # plural means two or more: "at least 2", and with his wife and himself at least four dead in all
+    assert figs("Deputies believe Corwin Brannock killed his wife and children at their cabin before turning the gun on himself.") == \
+        [("killed", "people", 1, None, None), ("killed", "children", 2, "at least", None),
+         ("killed", "attackers", 1, None, None)]
+    assert totals("Investigators said a Bexley Ford man killed his wife and children, then himself.") == (4, 0)
+    # a number says how many; the parents are two
+    assert figs("A man killed his wife and three children.")[1][:4] == ("killed", "children", 3, None)
+    assert figs("A drifter killed his fiancee and her parents at a farm near Marlow Creek.") == \
+        [("killed", "people", 3, None, None)]
+    # shot, their fate open: no count, lest those shot less the dead read as wounded
+    assert figs("He shot his wife and children at the farm.") == [("shot", "people", 1, None, None)]
+
+
+def test_a_victim_named_in_full_then_by_first_name_is_one_person():
+    text = ("Tamsin Penhallow, 34, was shot outside a laundromat on Kettle Road in Marlow Creek on Saturday. "
+            "Tamsin died at Ashby General hours later, her brother said.")
+    # one woman, shot and then dead: not a dead Tamsin beside a wounded Penhallow
+    assert totals(text) == (1, 0)
+    assert totals("Tamsin Penhallow, 34, was found shot dead on Kettle Road in Marlow Creek on Saturday. Tamsin was "
+                  "pronounced dead at the scene.") == (1, 0)
+    # another first name is another person
+    assert totals("Tamsin Penhallow, 34, was shot on Kettle Road in Marlow Creek on Saturday. Idris died at the "
+                  "scene.") == (1, 1)
+
+
+def test_a_count_including_the_gunman_has_him_among_the_attackers():
+    assert figs("Nine people, including the shooter, lost their lives at a mill in Bexley Ford.") == \
+        [("killed", "people", 9, None, None), ("killed", "attackers", 1, None, "people")]
+    assert figs("Four people were wounded, including the suspect and a deputy.") == \
+        [("injured", "people", 4, None, None), ("injured", "attackers", 1, None, "people"),
+         ("injured", "police", 1, None, "people")]
+    # the gunman's wife is no gunman
+    assert figs("Five people, including the gunman's wife, were killed.") == [("killed", "people", 5, None, None)]
+    article = process(Article(input="t.txt", title="", published="2021-03-06", format="text",
+                              raw_text="Seven people, including the gunman, died at a mill in Bexley Ford."))
+    # everyone shot (as GVA counts) is seven; the victims (as GVDB counts) six
+    assert facts(article)["killed"] == 7 and facts(article, victims_only=True)["killed"] == 6
+
+
+def test_a_police_dog_is_no_officer():
+    assert found("Their K-9 officer was wounded in a hind leg as the standoff ended.") == []
+    assert found("A canine partner was wounded in the exchange of gunfire.") == []
+    assert found("An officer and a deputy were wounded in the exchange of gunfire.") == [("injured", "police", 2)]
+
+
+def test_a_follow_up_s_own_death_is_not_another_event():
+    # the woman shot last month died now: that death is this report's news
+    assert totals("A woman who was shot last month outside a laundromat on Kettle Road in Marlow Creek died "
+                  "Tuesday, police said.") == (1, 0)
+    assert totals("Last month, a waiter was shot behind a diner on Kettle Road in Marlow Creek; he died Tuesday at "
+                  "Ashby General, police said.") == (1, 0)
+    # a report of an arrest that tells its shooting only as past: that shooting is its event
+    assert totals("Detectives arrested a 19-year-old man in Bexley Ford on Thursday. Two weeks ago, a waiter was "
+                  "shot dead behind a diner on Kettle Road.") == (1, 0)
+    # beside a shooting told now, last month's is another event, and so is a separate one
+    assert totals("A waiter was wounded behind a diner on Kettle Road in Marlow Creek on Thursday. Last month, a "
+                  "waiter was shot dead on the same street.") == (0, 1)
+    assert totals("A waiter was wounded behind a diner on Kettle Road in Marlow Creek on Thursday. In a separate "
+                  "shooting, a bartender died Friday.") == (0, 1)

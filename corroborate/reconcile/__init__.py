@@ -23,7 +23,8 @@ Rules, in the order a reader checks them:
   disputes a number.  A person mentioned alone ("a man was killed", "his wife") and the people
   an article names (across its sentences, or in one list: "Ann Lee, 23, and Bo Diaz, 31") are
   [n, ∞): some of the victims, not a count of them; so is a total made of named groups only
-  ("two children were killed": [2, ∞)).  The n people an article introduces one
+  ("two children were killed": [2, ∞)), and a death or wound told of the attacker alone ("the
+  gunman, 41, was shot dead": [1, ∞), his death, not his victims').  The n people an article introduces one
   by one are [k, ∞), k those told apart ("another man", "a second victim") or the count a sentence
   gives: a report re-introduces its victim under another noun more often than it adds one.  A
   total of several shootings ("in unrelated shootings", "a violent night", "within five hours",
@@ -41,7 +42,8 @@ Rules, in the order a reader checks them:
   "a man was wounded" (the same victim before he died), unless some report counts two or more
   wounded or tells a wounded person apart ("his cousin was also shot").  A report of the wounded
   written on an earlier day than a report that a victim has since died counts that victim among
-  its wounded: its wounded are its count less the deaths it did not know of.
+  its wounded: its wounded are its count less the deaths it did not know of (a group's wounded,
+  such as children, less that group's deaths).
 - **A lone gunman among the dead** (or the wounded) counts with his victims, as GVA counts
   everyone shot: a report of his victims only ("the gunman killed four"; "four were killed by
   Vesey") gives its count and one when some report tells of his death or counts him ("five
@@ -54,7 +56,10 @@ Rules, in the order a reader checks them:
   sentences of its report, while other origins count the event's wounded and no death, is
   background the extraction left unscoped: it takes no part in the event's figures.
 - **Groups.** A named group larger than the total of the same measure ("only 20 soldiers
-  survived" against "10 survivors") is a dispute about that measure.
+  survived" against "10 survivors") is a dispute about that measure.  A group's figure is
+  disputed with its measure's disputed total when a side of that dispute leaves no room for it
+  ("no one else was hurt" against "a girl was wounded"), not when it fits inside every side
+  (two children hurt beside reports of two and of three people hurt).
 - **Estimates** under two named policies: ``best`` (UCDP-like; the default): best = the value
   most origins give (ties: the middle one), low/high = the lowest/highest credible figure;
   ``conservative`` (ACLED-like): best = the lowest credible figure (inside the agreement when the

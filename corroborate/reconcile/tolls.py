@@ -119,15 +119,17 @@ def _group_reports(article: Article, claims: list[Claim], origins: Origins) -> d
     if len(singles) > total:
         total, used, derived = len(singles), singles, f"{len(singles)} people introduced one by one"
         by_one = True
-    names = people_named(victims)
+    names = people_named(victims, [c for c in article.claims if c.kind == "figure" and c.scope is None])
     lows = [_interval(c) for c in used]
     low = sum(x[0] for x in lows)
     if by_one:  # (see _TOLD_APART)
         apart = 1 + sum(1 for c in singles[1:] if _TOLD_APART.search(c.quote, max(0, c.start - 25), c.end + 25))
         low = min(low, max(told_low, apart))
     high = INF if any(x[1] == INF for x in lows) else sum(x[1] for x in lows)
-    if total > 1 and all((c.group or "people") != "people" for c in used):
-        high = INF  # "two children were killed" counts the children, not everyone who died
+    attacker_only = bool(used) and used[0].group == "attackers" and used[0].measure in ("killed", "injured", "shot")
+    if (total > 1 or attacker_only) and all((c.group or "people") != "people" for c in used):
+        high = INF  # "two children were killed" counts the children, not everyone who died; "the gunman, 41,
+        # was shot dead" tells the gunman's death, not his victims'
     vague = all(x[2] for x in lows)
     if len(names) > total:  # "Ann Lee, 23, was shot ... Bo Diaz was also wounded": each name once
         used = [c for c in victims if figures_people_named(c.quote[c.start:c.end])]
@@ -216,6 +218,10 @@ _EARLIER = re.compile(r"\b(?:first|initially|earlier|previously|original(?:ly)?|
 
 _SOME = re.compile(r"\b(?:other|others|another|also|in\s+addition|besides|second|third|fourth|fifth|among)\b",
                    re.I)  # "two others", "the third victim": some of the people, not a count of all
+# "two were listed in critical condition", "three remain hospitalized", "one was treated and released": how
+# some of those hit are doing, not a count of them all (a hospital's word beside the police's count)
+_HOW_THEY_ARE = re.compile(r"\bcondition\b|\bhospitali[sz]ed\b|\bremain(?:s|ed)?\b|\btreated\b|\breleased\b|"
+                           r"\bsurgery\b|\bintensive\s+care\b|\bdischarged\b", re.I)
 
 
 def _other_voice(article: Article, claims: list[Claim], report: Report, origins: Origins) -> Report | None:
@@ -224,8 +230,9 @@ def _other_voice(article: Article, claims: list[Claim], report: Report, origins:
     "The toll has risen to 15, the hospital said ... The governor's office gave 13" is a dispute
     between two sources that one article carries: the hospital's figure is the article's, and the
     governor's office's is a position of its own, held by its speaker.  A figure the article calls
-    earlier ("the 23 wounded first reported") is the story's past, and "two others" or "the third
-    victim" is some of the people, not a second count."""
+    earlier ("the 23 wounded first reported") is the story's past, and "two others", "the third
+    victim" or "two were listed in critical condition" (how some of them are doing) is some of
+    the people, not a second count."""
     lead = report.claims[0]
     if report.vague or not lead.said_by:  # (a speakerless figure against a quoted one: measured worse on GVA)
         return None
@@ -235,7 +242,8 @@ def _other_voice(article: Article, claims: list[Claim], report: Report, origins:
         if not theirs or theirs in mine or mine in theirs or c.within is not None or c.qualifier is not None \
                 or c.sentence < 0 or _interval(c)[2] or _one_of_them(c) or report.low <= c.value <= report.high \
                 or _EARLIER.search(c.quote[max(0, c.start - 40):c.end + 40]) \
-                or _SOME.search(c.quote[max(0, c.start - 40):c.end + 40]) or c.value < 2:
+                or _SOME.search(c.quote[max(0, c.start - 40):c.end + 40]) or c.value < 2 \
+                or (c.value < report.value and _HOW_THEY_ARE.search(c.quote, c.start, c.end + 40)):
             continue
         origin = origins.of(article, c)
         if origin == report.origin:
@@ -371,6 +379,10 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
                                                   rows.get(("shot", "people"), []))
         if not rows[("injured", "people")]:
             del rows[("injured", "people")]
+    for group in [g for m, g in rows if m == "injured" and g != "people" and ("killed", g) in rows]:
+        # the same for a group's own wounded: "two boys were wounded" on Friday, "a boy shot on Friday has died"
+        rows[("injured", group)] = _died_since(rows[("injured", group)], rows[("killed", group)],
+                                               rows.get(("shot", group), []))
     out, disputes = [], []
     for (measure, group), reports in sorted(rows.items(), key=lambda kv: (_measure_rank(kv[0][0]), kv[0][1] != "people", kv[0][1])):
         if group == "people" and all(len(r.claims) == 1 and r.claims[0].group != "people" and r.derived != _ALL_DIED
@@ -389,11 +401,12 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
             disputes.append({"about": f"{measure} {group}", "positions": merged["positions"]})
     _injured_from_shot(out)
     by_key = {(r["measure"], r["group"]): r for r in out}
-    for row in out:  # a group's figure that is one side of its measure's disputed total is disputed too
+    for row in out:  # a group's figure that a side of its measure's disputed total leaves no room for is disputed
+        # too ("no one else was hurt" against "a girl was wounded"); one that fits inside every side is not, even
+        # when it equals one of them ("two children were hurt" beside "two people" and "three people were hurt")
         total = by_key.get((row["measure"], "people"))
         if row["group"] != "people" and total and total["status"] == "disputed" and \
-                any(rep["value"] != total["estimate"]["best"] and rep.get("derived") is None and
-                    rep["value"] == row["estimate"]["best"] for rep in total["reports"]):
+                any(not r.vague and r.high < row["estimate"]["best"] for r in rows.get((row["measure"], "people"), [])):
             row["status"] = "disputed"
     for (measure, group), row in sorted(by_key.items()):
         total = by_key.get((measure, "people"))
