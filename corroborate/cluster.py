@@ -30,7 +30,6 @@ cluster``), one setting for both; nothing is tuned on the data at run time.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import re
@@ -487,15 +486,18 @@ class Index:
         back = FOLLOWUP_DAYS if p.followup else WINDOW_DAYS
         clusters = self.clusters
         out = []
-        for cid in shared:
+        # the most shared weight first (ties by id), so the events past the first MAX_CANDIDATES that
+        # qualify are never looked up: at 100k articles each look-up is a likely cache miss
+        order = sorted(shared, key=lambda cid: (-shared[cid], cid)) if len(shared) > MAX_CANDIDATES else shared
+        for cid in order:
             c = clusters.get(cid)  # events emptied by ``refine`` leave stale postings
             if c is None:
                 continue
             span = c.span
             if t is None or span is None or span[0] - WINDOW_DAYS <= t <= span[1] + back:
                 out.append(cid)
-        if len(out) > MAX_CANDIDATES:
-            out = heapq.nsmallest(MAX_CANDIDATES, out, key=lambda cid: (-shared[cid], cid))
+                if len(out) == MAX_CANDIDATES:
+                    break
         return sorted(out)
 
     # -- assignment -----------------------------------------------------------------------------------
