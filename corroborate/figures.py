@@ -810,6 +810,11 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
         for f in found:  # "deputies answered a call about a wounded child": hit, his fate not yet known
             if f.measure == "injured" and _CALL_BEFORE.search(low, max(0, f.start - 60), f.start):
                 f.measure = "shot"
+    if not headline and ("die" in low or "succumb" in low or "pronounced" in low):
+        for f in found:  # "a boy shot at a park on Friday has died": the one hit died (as "who was shot ... died")
+            if f.pattern == "subject" and f.measure in ("shot", "injured") and f.start not in hit_at and \
+                    not _OF_THE.search(low, max(0, f.start - 12), f.start) and (m := _REDUCED.match(low, f.end)) and _WHO_DIED.match(low, m.end()):
+                f.measure = "killed"
     if headline and "die" in low:
         for f in list(found):  # "Teen wounded at skate park dies": those hit, and they died
             if f.measure in ("shot", "injured") and f.start not in hit_at and _HEAD_DIES.match(low, f.end):
@@ -882,6 +887,12 @@ _COUNTED_ONE = re.compile(r"(?:one|1|a\s+single)\b", re.IGNORECASE)
 # "... said her brother died", "... and his son died")
 _WHO_DIED = re.compile(r"(?:(?!\b(?:said|says|told|and|but|while|when|after|because|that|whose|as|before|his|her|"
                        r"their|its)\b)[^.;,])*?\s(?:has\s+|had\s+|later\s+)?(?:died|dies|succumbed|was\s+pronounced\s+dead)\b")
+# A reduced relative clause after one hit, where a place, a time or a manner follows the participle ("a man
+# shot Friday night", "a teen wounded at a party"), not an object ("a man shot his wife"): its subject's own
+_REDUCED = re.compile(r"\s+(?:shot|wounded|injured|hit|struck)(?:\s+(?:multiple\s+times|several\s+times|twice|once))?"
+                      r"(?=\s+(?:at|in|on|near|outside|inside|during|while|by|early|late|last|this|overnight|earlier|"
+                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b)")
+_OF_THE = re.compile(r"\bof\s+(?:the|those)\s+$")  # "two of the five men shot ... had died": a share died
 _CALL_BEFORE = re.compile(r"\b(?:call|calls|report|reports)\s+(?:of|about)\b[^.;]{0,40}$")
 # A headline's main verb after the reduced clause of one hit ("Teen shot outside Elm Park rink dies"), with no
 # new subject between ("Man shot; wife dies", "Man wounded, another dies", "Man shot as son dies")

@@ -465,6 +465,17 @@ def test_the_main_verb_after_a_clause_of_one_hit_tells_his_death():
     assert found("A man who was shot on Friday is expected to survive.") == [("injured", "people", 1)]
 
 
+def test_a_reduced_clause_of_the_hit_before_died_tells_their_death_not_a_wound():
+    """"A teen wounded ... has died" was one wounded in the body (the headline rule already read it)."""
+    assert found("A teenager wounded at a Bexley Ford skate park last week has died.") == [("killed", "people", 1)]
+    assert found("Two brothers shot Saturday night outside a Marlow Creek diner have died, deputies said.") == \
+        [("killed", "people", 2)]
+    assert totals("A man shot during a robbery on Quarry Lane on Monday died Thursday, police said.") == (1, 0)
+    # the hit person speaking of another's death, or an object after the participle: no death of theirs
+    assert found("A clerk shot in the shoulder told officers her cousin died in the crossfire.")[0][0] == "shot"
+    assert ("killed", "people", 1) not in found("A farmer shot his neighbor near Bexley Ford and fled; the dog died.")
+
+
 def test_a_subject_before_an_active_verb_and_one_person_is_the_shooter():
     assert found("Outside the motel, a gunman killed one person, then wounded seven others.") == \
         [("killed", "people", 1), ("injured", "people", 7)]
