@@ -360,7 +360,13 @@ _CLIP = re.compile(r"\d{1,2}:\d\d\s+(?!AM\b|PM\b|A\.M\.|P\.M\.)[A-Z'‘“\"]")
 _OTHER_EVENTS = re.compile(r"\b(?:in|during)\s+(?:the\s+|an\s+|two\s+|three\s+)?(?:other|unrelated)\s+"
                            r"(?:incidents?|shootings?|attacks?|cases?)\b")
 _LONG_SINCE = re.compile(r".*\b(?:weeks?|months?|years?)\s+(?:after|before)\b")
-_SINCE = re.compile(r".*\b(?:after|before|follows|followed|comes|came)\b")
+_SINCE = re.compile(r"after|before|follows|followed|comes|came", re.IGNORECASE)  # a cue that places it by this one
+_CLAUSE_END = re.compile(r"[,;]\s+(?:but|however|while|and)?\b|[;]")
+
+
+def _clause(text: str) -> str:
+    """The clause ``text`` opens (a background event's words, as the dossier quotes them), at most 120 characters."""
+    return _CLAUSE_END.split(text, 1)[0].strip(" ,.")[:120]
 
 
 # A death told now of someone hit before ("a woman who was shot last month died Tuesday", "last month, a man
@@ -405,8 +411,7 @@ def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, 
                   if _LONG_SINCE.match(m.group(0)) and not _after_a_date(u, m.start())), None)
         if m is None:
             return None
-        clause = re.split(r"[,;]\s+(?:but|however|while|and)?\b|[;]", u.text[m.start():])[0].strip(" ,.")
-        return m.start(), clause[:120], _relative_date(m.group(0), main)
+        return m.start(), _clause(u.text[m.start():]), _relative_date(m.group(0), main)
     for w in u.whens:
         d = date.fromisoformat(w.date)
         if main is None:
@@ -425,9 +430,8 @@ def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, 
         words = m.group(0)
         if _TIME_BACK.search(words) and _died_now(u, m.end()):
             return None
-        start = m.start() if re.search(r"after|before|follows|followed|comes|came", words, re.IGNORECASE) else 0
-        clause = re.split(r"[,;]\s+(?:but|however|while|and)?\b|[;]", u.text[m.start():])[0].strip(" ,.")
-        return start, clause[:120], _relative_date(words, main)
+        start = m.start() if _SINCE.search(words) else 0
+        return start, _clause(u.text[m.start():]), _relative_date(words, main)
     if main_type not in ("explosion", "suicide bombing") and ("when" in u.low or "after" in u.low):
         m = _OTHER_CAUSE.search(u.text)  # (its case-blind search is slow: only where its first word is)
         if m:

@@ -776,7 +776,7 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             names = people_named(m["names"])
             if not names:
                 continue  # "Police Chief", "County Sheriff": an office, not a victim
-            ages = [int(a) for a in re.findall(r",\s*(\d{1,2})\b|(\d{1,2})-year-old", m["names"]) for a in a if a]
+            ages = [int(x) for pair in re.findall(r",\s*(\d{1,2})\b|(\d{1,2})-year-old", m["names"]) for x in pair if x]
             verb = " ".join((m.groupdict().get("verb") or m.groupdict().get("wverb") or m["dverb"]).lower().split())
             group = "children" if ages and len(ages) == len(names) and max(ages) < 18 else "people"
             add(Figure(_measure(verb), group, len(names), m.start("names"), m.end("names"), pattern="named"),
@@ -813,7 +813,8 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
     if not headline and ("die" in low or "succumb" in low or "pronounced" in low):
         for f in found:  # "a boy shot at a park on Friday has died": the one hit died (as "who was shot ... died")
             if f.pattern == "subject" and f.measure in ("shot", "injured") and f.start not in hit_at and \
-                    not _OF_THE.search(low, max(0, f.start - 12), f.start) and (m := _REDUCED.match(low, f.end)) and _WHO_DIED.match(low, m.end()):
+                    not _OF_THE.search(low, max(0, f.start - 12), f.start) and \
+                    (m := _REDUCED.match(low, f.end)) and _WHO_DIED.match(low, m.end()):
                 f.measure = "killed"
     if headline and "die" in low:
         for f in list(found):  # "Teen wounded at skate park dies": those hit, and they died
