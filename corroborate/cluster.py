@@ -38,7 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from array import array
 from bisect import insort
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from operator import mul
 from typing import Iterable
 
@@ -779,9 +779,7 @@ def _without(values: list, value) -> list:
 def batch(profiles: Iterable[Profile], refine: bool = True) -> Index:
     """Cluster a whole corpus: document frequencies over all of it, articles added in time order."""
     profiles = sorted(profiles, key=lambda p: p.order)
-    df: Counter = Counter()
-    for p in profiles:
-        df.update(p.counts.keys())
+    df = Counter(chain.from_iterable(map(dict.keys, [p.counts for p in profiles])))  # one C loop, no call per article
     index = Index(df, len(profiles), frozen_df=True)
     # the same idf ``vector`` would work out per word of every article, once per word of the corpus; words
     # of one document (half the vocabulary) share one value, so the table looked up per word is half as
