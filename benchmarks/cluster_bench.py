@@ -13,7 +13,8 @@ alike) suffixed with k, so replicas are new incidents that overlap the originals
 their common vocabulary; the more articles, the more incidents per week (as in a feed that takes
 in more sources).  The bar is on that ratio.  A second 100k corpus moves replica k by k times the
 GVA data's whole span instead ("100000_spread": an archive that grows in time, with GVA's incidents
-per week), to show how much of the growth is density.  Each size runs in its own process for peak RSS; the 10k and 100k processes alternate (``run_scale``).
+per week), to show how much of the growth is density.  Each size runs in its own process for peak
+RSS; the 10k and 100k processes alternate (``run_scale``).
 """
 
 from __future__ import annotations
