@@ -256,7 +256,8 @@ class Store:
                                 sorted(terms.items()))
             documents = self._meta_int("documents") + len(fresh)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('documents', ?)", (str(documents),))
-            written = ids if replace else fresh
+            # in key order: each row lands beside the last one written, not on a random page of a large table
+            written = sorted(ids if replace else fresh)
             rows = [(a, index.of[a], dump_profile(index.profiles[a], index.vector_of(a)), index.profiles[a].time)
                     for a in written]
             self.db.executemany("INSERT OR REPLACE INTO events (article, event, profile, time) VALUES (?, ?, ?, ?)", rows)
