@@ -158,6 +158,11 @@ _STAMP_ONLY = re.compile(
     r"(?:,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\W*", re.IGNORECASE)
 
 
+def stamp_only(line: str) -> re.Match | None:
+    """A line that is a date and nothing else (``_STAMP_ONLY``): a page's or a section's stamp."""
+    return _STAMP_ONLY.fullmatch(line) if len(line) <= 60 and _cue(lower(line)) else None
+
+
 # "UPDATE 6/14: ...", "PREVIOUS 6/9: ...", "Update (March 3, 2020) -- ...", "[UPDATE 2/7/19 @ 4:50 p.m.]": a label
 # that opens a paragraph with the day that paragraph (and the ones under it) was written
 _LABEL_FIRST = frozenset("UuPpOoEe")  # (a cheap test first: the label's first letter)
@@ -206,7 +211,7 @@ def section_days(lines: list[str], base: date | None) -> list[date | None]:
             if got:
                 day = min(got, base)
         out.append(day)
-        if base and len(line) <= 60 and _cue(lower(line)) and (m := _STAMP_ONLY.fullmatch(line)):
+        if base and (m := stamp_only(line)):
             got = _stamp_day(m, base)
             if got:
                 day = min(got, base)

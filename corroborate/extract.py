@@ -130,6 +130,8 @@ def extract(article: Article) -> Article:
     for u in units:
         if u.background is None and u.event:
             found = dates.find_time(u.text)
+            if found and any(_stamped(u.text, w) and found[1] - 6 <= w.end <= found[1] for w in u.whens):
+                continue  # "March 3, 2011 4:15 PM": a page's or a link's stamp, not when it happened
             if found and not _REPORTING.search(u.low[max(0, found[1] - 25):found[1]]):
                 claim(u, "time", {"time": found[0]}, found[1], found[2])
                 break
@@ -168,15 +170,17 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     ("shot at last week" beside "on Friday night").
 
     Skipped: dates after "claimed responsibility" (the claim's date), page stamps ("Posted:
-    Tuesday ..."), the start or end of a state ("since Friday night", "as of Tuesday"), future
-    plans ("is scheduled for Tuesday"), "yesterday"/"today" inside a quotation (relative to
-    when the speaker spoke, which the report does not say), a sentence about other events ("In other
-    shootings on Thursday"; from a background cue on: the day before "a month after" stays), and a
-    video's length and title ("0:36 Crews fight a barn fire Tuesday night").
+    Tuesday ...", a line that is only a date, a year with a clock after it: "March 3, 2011 4:15 PM"),
+    the start or end of a state ("since Friday night", "as of Tuesday"), future plans ("is scheduled
+    for Tuesday"), "yesterday"/"today" inside a quotation (relative to when the speaker spoke, which the
+    report does not say), a sentence about other events ("In other shootings on Thursday"; from a
+    background cue on: the day before "a month after" stays), and a video's length and title ("0:36
+    Crews fight a barn fire Tuesday night").
     """
     ranked = []
     for u in units:
-        if not u.whens or (u.text[:1].isdigit() and _CLIP.match(u.text)):
+        if not u.whens or (u.text[:1].isdigit() and _CLIP.match(u.text)) or \
+                dates.stamp_only(u.text):
             continue
         # another event from a background cue on ("killed Saturday, a month after a man was shot nearby": the
         # day before "a month after" is this event's); a cue that looks back as a whole ("previously"), or a
@@ -191,7 +195,7 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
             if other is not None and w.end > other:
                 continue
             head = u.text[:w.start]
-            if _STAMP.search(head[-40:]) or _header(head, u.text[w.end:]):
+            if _STAMP.search(head[-40:]) or _header(head, u.text[w.end:]) or _stamped(u.text, w):
                 continue
             if _CLAIMED.search(head) or (_RELATIVE.match(w.text) and _in_quote(head)):
                 continue
@@ -227,6 +231,24 @@ _STAMP = re.compile(r"(?:\(@\w+\)\s*|\b(?:posted|updated?|published|created|adde
 # "9:05 AM FRIDAY: Police have now named ...": a date that heads a paragraph, with a colon, is an update's stamp.
 _HEADER_HEAD = re.compile(r"^[\W\d]*(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*,?\s*$", re.IGNORECASE)
 _HEADER_TAIL = re.compile(r"^(?:,?\s*(?:19|20)\d\d)?(?:,?\s*(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*:", re.IGNORECASE)
+
+
+# "March 3, 2011 4:15 PM", "04/08/2020 06:15": a day with its year and a clock time straight after it is a
+# page's or a link's time stamp (a related story's teaser: "Two hurt in Wrenfield pier crash March 3, 2011 4:15 PM"),
+# never the way a sentence tells when something happened ("at 4:15 p.m. on March 3"); so is one with "at"
+# before the clock that ends its line ("Posted on March 3, 2011 at 4:15 pm").
+# A span of time ("Date: March 31, 2017, 10:24 PM - April 1, 2017, 12:18 AM", an incident log's) is no stamp.
+_WITH_YEAR = re.compile(r"(?:(?:19|20)\d\d|/\d\d)$")
+_CLOCK_STAMP = re.compile(r",?\s*(?:\d{1,2}:\d\d(?::\d\d)?(?![\d/])\s*(?:[AaPp]\.?[Mm]\.?)?|(?:at|@)\s+\d{1,2}:\d\d\s*"
+                          r"(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?\W*$)")
+_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|until\b)")
+_RANGE_BEFORE = re.compile(r"\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[-–—]|to|until)\s*(?:[A-Za-z]+,?\s+)?$")
+
+
+def _stamped(text: str, w) -> bool:
+    if _WITH_YEAR.search(w.text) is None or (m := _CLOCK_STAMP.match(text, w.end)) is None:
+        return False
+    return not (_RANGE_AFTER.match(text, m.end()) or _RANGE_BEFORE.search(text, max(0, w.start - 40), w.start))
 
 
 # "By The Associated Press on Wed 04/08/2020 06:15am": a byline's date is the page's.
@@ -534,6 +556,12 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     hit_singles = max(len(distinct_people(hit + dead)), len(people_named(hit, main)))
     if hit_singles > (shot or 0):
         shot = hit_singles
+    for c in hit:  # "... was killed. Three other men were also hit": people besides the dead told before them
+        if c.measure == "shot" and c.sentence >= 0 and _OTHERS.match(c.quote, c.start, c.end) and \
+                not _AND_OTHERS.search(c.quote, max(0, c.start - 6), c.start):
+            before = [k for k in dead if 0 <= k.sentence < c.sentence]
+            if before:
+                shot = max(shot or 0, c.value + max(max(k.value for k in before), len(distinct_people(before))))
     if shot is not None:
         rest = max(shot - (killed or 0), 0)
         # people named as hit and not named among the dead were hurt, whoever else died
@@ -557,6 +585,8 @@ def facts(article: Article, victims_only: bool = False) -> dict:
     return out
 
 
+# "three other men", "two others" (not "he and two others": others than he)
+_OTHERS, _AND_OTHERS = re.compile(r"(?:\d+|[a-z]+)\s+others?\b", re.IGNORECASE), re.compile(r"\b(?:and|with)\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ANOTHER = {"other", "another", "second", "third", "surviving", "wounded", "injured", "two", "both"}
 

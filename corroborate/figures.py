@@ -777,8 +777,18 @@ def find(sentence: str, headline: bool = False, low: str | None = None) -> list[
             if not names:
                 continue  # "Police Chief", "County Sheriff": an office, not a victim
             ages = [int(x) for pair in re.findall(r",\s*(\d{1,2})\b|(\d{1,2})-year-old", m["names"]) for x in pair if x]
-            verb = " ".join((m.groupdict().get("verb") or m.groupdict().get("wverb") or m["dverb"]).lower().split())
-            group = "children" if ages and len(ages) == len(names) and max(ages) < 18 else "people"
+            verb = " ".join((m.groupdict().get("verb") or m.groupdict().get("wverb") or m["dverb"]
+                             or m.groupdict().get("rverb")).lower().split())
+            group = None
+            if m.groupdict().get("rverb"):
+                if m["waux"] == "was" and len(names) > 1:
+                    continue  # "Ysolde Caddock and Orrin Thistlewood, who was shot": the last one only, not told apart
+                if _NAME_WHO_DIED.match(sentence, m.end()):
+                    verb = "killed"  # "Orrin Thistlewood, who was wounded last week, died Sunday"
+                elif _NAME_WHO_ATTACKER.match(sentence, m.end()):
+                    group = "attackers"  # "Corvin Loriot, who was shot dead by a trooper, was the gunman"
+            if group is None:
+                group = "children" if ages and len(ages) == len(names) and max(ages) < 18 else "people"
             add(Figure(_measure(verb), group, len(names), m.start("names"), m.end("names"), pattern="named"),
                 (m.start("names"), m.end("names")))
     if not headline and ("killing " in low or "lly wounding" in low or "lly shooting" in low or "lly injuring" in low):
@@ -916,14 +926,19 @@ _FROM = r"(?:,?\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?=[,;]|\s+(?
 _WHO_IS = r"(?:,\s+an?\s+(?!(?:few|number|lot|total|couple)\b)(?:(?!\band\b)[^,;()]){1,50}?(?=,))"
 # A capitalised phrase after a preposition is a place: "shot in Fenwick Hollow has died", "a girl from Fenwick Hollow"
 _NOT_AFTER = r"(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bnear\s)(?<!\bto\s)"
+_LY = r"(?!fatally|mortally)\w+ly"  # an adverb, not one that makes "shot" a death ("was fatally shot")
 _PERSON = rf"(?:\d{{1,2}}-year-old\s+)?{NAME}(?:,\s*\d{{1,2}}(?=[,;]|\s+and\b))?{_FROM}?{_WHO_IS}?"
 # names joined by commas, or by semicolons when each has its age ("Ada Voss, 19; Eli Marsh, 22; and Ann
 # Lee, 40"), and the comma that closes the last one's age
 _PERSONS = rf"{_PERSON}(?:[,;]\s+(?!and\b){_PERSON})*(?:[,;]?\s+and\s+{_PERSON})?,?"
 _NAMED = re.compile(
     rf"(?<![\w,]){_NOT_AFTER}(?P<names>{_PERSONS})"
-    rf"(?:\s+(?:were|was|had\s+been|has\s+been|have\s+been)(?:\s+(?:also|both|all|later|then|\w+ly))*\s+"
+    rf"(?:\s+(?:were|was|had\s+been|has\s+been|have\s+been)(?:\s+(?:also|both|all|later|then|{_LY}))*\s+"
     rf"(?P<verb>{_VERB})\b|\s+(?:later\s+)?(?P<dverb>died|was\s+pronounced\s+dead|succumbed)"
+    # "Orrin Thistlewood, who was shot outside a bar last month, died Sunday": the clause tells the hit (and
+    # ``_NAME_WHO_DIED`` the death after it)
+    rf"|\s+who\s+(?P<waux>was|were|had\s+been|has\s+been|have\s+been)(?:\s+(?:also|both|all|{_LY}))*\s+"
+    rf"(?P<rverb>{_VERB})\b"
     # "Ada Voss, 19, and Eli Marsh both sustained leg wounds"
     rf"|\s+(?:also\s+|all\s+|both\s+)?(?P<wverb>(?:suffered|sustained)\s+(?:an?\s+|multiple\s+|several\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}?(?:wounds?|injuries|injury)))")
@@ -932,12 +947,24 @@ _NAMED_OBJECT = re.compile(
     rf"\b(?P<verb>killing|(?:fatally|mortally|critically|seriously)\s+(?:wounding|shooting|injuring))\s+"
     rf"(?P<names>{NAME}|{_NAME_WORD})\b(?!['’]s\b)")
 _NAMES = re.compile(_PERSONS)
+# The main verb after a named victim's relative clause, past the comma that closes it (a date's year or a
+# clock time inside it does not close it): "..., who was shot on May 3, 2019, near Wrenfield pier, died Sunday"
+_CLAUSE_REST = r"(?:[^.;,]|[ap]\.m\.|,\s*(?=(?:19|20)\d\d\b)|(?<=\d{4}),)*?,\s+"
+_NAME_WHO_DIED = re.compile(_CLAUSE_REST + r"(?:(?:later|then|has|had|since|also|eventually)\s+)*"
+                            r"(?:died|dies|succumbed|was\s+pronounced\s+dead|passed\s+away)\b", re.IGNORECASE)
+# ... or one that makes the person the attacker: "..., who was shot dead by a trooper, was the gunman"
+_NAME_WHO_ATTACKER = re.compile(_CLAUSE_REST + r"(?:was|is)\s+(?:(?:identified|named|described)\s+as\s+|"
+                                r"believed\s+to\s+(?:be|have\s+been)\s+)?" + _THE_ATTACKER.pattern, re.IGNORECASE)
 _FROM_RE, _WHO_IS_RE = re.compile(_FROM), re.compile(_WHO_IS)
 
 
 # A surname alone, for a death only: "Okafor was pronounced dead at the scene".
-_SURNAME_DIED = re.compile(rf"(?<![\w'’-]){_NOT_AFTER}(?P<names>{_NAME_WORD})\s+(?:later\s+|also\s+|has\s+|has\s+since\s+)?"
-                           rf"(?P<dverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b")
+# ("Thistlewood, who was shot on Quarry Lane last week, died Sunday": with the clause between, when a death follows)
+_SURNAME_DIED = re.compile(rf"(?<![\w'’-]){_NOT_AFTER}(?P<names>{_NAME_WORD})"
+                           rf"(?:\s+(?:later\s+|also\s+|has\s+|has\s+since\s+)?"
+                           rf"(?P<dverb>died|was\s+pronounced\s+dead|succumbed|passed\s+away)\b"
+                           rf"|,\s+who\s+(?P<waux>was|had\s+been|has\s+been)(?:\s+{_LY})*\s+(?P<rverb>{_VERB})\b"
+                           rf"(?={_NAME_WHO_DIED.pattern}))")
 _CAPITAL_BEFORE = re.compile(r"\b(?!(?:Officer|Deputy|Trooper|Agent|Sgt|Sergeant|Lt|Cpl|Capt|Det|Detective|Dr|Mr|Mrs|"
                              r"Ms|Miss)\b)[A-Z][\w'’.-]*(?<!-old)\s+$")  # (not "Three-year-old Ada died")
 _NOT_SURNAME = set("""He She They It We You I Nobody None No Everyone Everybody Someone Somebody Anyone All Both
@@ -1018,12 +1045,25 @@ _SEVERAL_HERE = [  # each with a word it cannot match without, to skip it at onc
                        rf"\bfrom\s+{_DAY}\b[^.;]{{0,30}}?\b(?:to|until|through)\s+{_DAY}\b")),
 ]
 _SPREE = re.compile(r"\b(?:string|spree|series|rampage)\b")
+# A title's words for a span of time's or a city's shootings, not one place's: "in overnight shootings",
+# "in Sunday shootings", "shootings Tuesday", "in city shootings" (not "Fenmoor City shootings"), "shootings on South,
+# West sides", "a violent weekend", "the deadliest night of the year", "weekend violence".  (A place's "Wrenfield Park
+# shootings" may be one gunman's several victims; "an overnight shooting" is one.)
+_ROUNDUP_TITLE = re.compile(
+    rf"\b(?:overnight|weekend|holiday|(?<=in\s)city|(?<=as\s)city|(?<=of\s)city|{_DAY}(?:\s+night)?)\s+shootings\b"
+    rf"|\bshootings\s+(?:(?:on|this|last|early|late)\s+)?{_DAY}\b"
+    r"|\b(?:north|south|east|west)(?:,?\s+(?:and\s+)?(?:north|south|east|west))*\s+sides\b"
+    r"|\b(?:violent|deadly|deadliest|bloody|bloodiest)\s+(?:night|weekend|day|week|holiday|stretch|span)\b"
+    r"(?!\s+(?:[\w-]+\s+)?(?:shooting|attack|incident|stabbing|crash|fire)\b)"  # (not "a deadly weekend shooting")
+    r"|\b(?:weekend|overnight|holiday)\s+(?:of\s+)?(?:gun\s+)?violence\b")
 
 
 def several(low: str, article: bool = False) -> str | None:
     """The words saying a (lower-cased) sentence's counts add up several incidents, or None;
     ``article``: the title's words saying the whole report is a roundup."""
     m = _SEVERAL.search(low)
+    if m is None and article:
+        m = _ROUNDUP_TITLE.search(low)
     if m is None and not article:
         m = next((found for word, cue in _SEVERAL_HERE if word in low and (found := cue.search(low))), None)
     return None if m is None or _SPREE.search(low) else "several incidents: " + m.group(0)

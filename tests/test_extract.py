@@ -150,7 +150,7 @@ def test_headlines_drop_the_auxiliary_and_name_people_by_age():
     b = report("Police are looking for the gunman.", title="Sisters, 7 and 9, wounded in drive-by")
     assert facts(b)["injured"] == 2
     assert ("injured", "children", 2, None) in figures(b)
-    c = report("Police are looking for the gunman.", title="Violent week: 5 shot, 2 die")
+    c = report("Police are looking for the gunman.", title="Standoff at farm: 5 shot, 2 die")
     assert facts(c)["killed"] == 2 and facts(c)["injured"] == 3
     d = report("Police said 3 shot at the officers before fleeing.")  # not a headline: no count
     assert not facts(d)["injured"]
@@ -519,3 +519,31 @@ def test_seed_claims():
     assert {"name": "Islamic State", "role": "perpetrator", "link": "claimed", "via": "Amaq news agency",
             "evidence": False} in claimed
     assert any(c.value.get("link") == "no claim" for c in capital.claims if c.kind == "actor")
+
+
+# --- fixes2: page furniture is not the event's date ----------------------------------------------
+
+def test_a_time_stamp_after_a_year_is_a_link_s_or_page_s_not_the_event_s():
+    # a related story's teaser: its day and clock are when that page was posted
+    a = report("Gunfire heard near Wrenfield ferry dock March 5, 2021 4:15 PM\n\n"
+               "Shots were fired on Quarry Lane in Wrenfield on Thursday night, police said.\n")
+    assert one(a, "date").value["date"] == "2021-03-04"
+    assert one(a, "time").value["time"] == "night"
+    a = report("Shots were fired on Quarry Lane in Wrenfield on Thursday night, police said.\n\nMore stories\n\n"
+               "Gunfire heard near Wrenfield ferry dock\nMarch 5, 2021 at 4:15 PM EST\n")
+    assert one(a, "date").value["date"] == "2021-03-04"
+    # a day and a clock told in a sentence are the event's
+    a = report("A man was shot on Quarry Lane in Wrenfield on March 3, 2021 at 4:15 p.m., police said.")
+    assert one(a, "date").value["date"] == "2021-03-03" and one(a, "time").value["time"] == "4:15 p.m."
+    # a span of time in an incident log is when it happened, not a stamp
+    a = report("Date: Friday, March 5, 2021, 10:24 PM - Saturday, March 6, 2021, 1:18 AM\n\n"
+               "Shots were fired into two houses on Quarry Lane in Wrenfield, deputies said.\n")
+    assert one(a, "date").value["date"] in ("2021-03-05", "2021-03-06")
+
+
+def test_a_line_that_is_only_a_date_heads_a_section_and_is_no_event_date():
+    # a birth date in a list of suspects, a section's stamp: not when the shots were fired
+    a = report("Deputies arrested a man after shots were fired into a house on Quarry Lane in Wrenfield. No one was "
+               "hit. The man was booked into the county jail. His bond was set at $5,000.\n\nSuspect:\n\n09/15/1991\n")
+    assert not [c for c in a.claims if c.kind == "date"]
+    assert facts(a)["date"] == "2021-03-06"

@@ -652,3 +652,58 @@ def test_a_follow_up_s_own_death_is_not_another_event():
                   "waiter was shot dead on the same street.") == (0, 1)
     assert totals("A waiter was wounded behind a diner on Kettle Road in Marlow Creek on Thursday. In a separate "
                   "shooting, a bartender died Friday.") == (0, 1)
+
+
+# --- fixes2: named victims with a relative clause, rows and dates the last session left wrong ---
+
+def test_a_named_victim_whose_relative_clause_tells_the_shooting_died():
+    # the clause between the name and "died" tells the hit; the main verb is the death
+    assert found("Orrin Thistlewood, who was shot outside a pawn shop in Wrenfield last month, died Tuesday.") == \
+        [("killed", "people", 1)]
+    assert found("Orrin Thistlewood, 31, of Harrowgate, who was wounded on May 3, 2019, near a ferry dock, has "
+                 "died, his sister said.") == [("killed", "people", 1)]
+    assert found("Thistlewood, who was shot at 9 p.m. Friday, died Sunday.") == [("killed", "people", 1)]
+    assert totals("Orrin Thistlewood, who was shot behind a feed store in Wrenfield last week, died Sunday.") == (1, 0)
+    # the clause alone: hit, and living
+    assert found("Orrin Thistlewood, who was shot in the hip, is expected to survive.") == [("injured", "people", 1)]
+    # a clause that says he shot someone names the shooter, not a victim of his own death
+    assert ("killed", "people", 1) not in found("Orrin Thistlewood, who shot a clerk in Wrenfield, died Sunday.")
+    # two names and "was": the clause is the last one's, and we cannot tell how many it counts
+    assert found("Ysolde Caddock and Orrin Thistlewood, who was shot on the porch, spoke to deputies.") == []
+
+
+def test_fatally_is_no_mere_adverb_before_a_named_victim_s_verb():
+    assert found("Orrin Thistlewood was fatally shot near a ferry dock in Wrenfield.") == [("killed", "people", 1)]
+    assert found("Orrin Thistlewood was reportedly shot near a ferry dock in Wrenfield.") == [("shot", "people", 1)]
+
+
+def test_a_named_person_whose_clause_tells_the_death_and_who_was_the_gunman_is_an_attacker():
+    assert [(f.measure, f.group, f.value) for f in figures.find(
+        "Deputies said Corvin Loriot, 41, who was shot dead by a trooper, was the gunman.")] == \
+        [("killed", "attackers", 1)]
+    # a caption that is only the clause: the death it tells
+    assert found("Ysolde Caddock, 9, who was fatally shot Friday night on Quarry Lane.") == [("killed", "children", 1)]
+
+
+def test_a_title_for_a_span_of_time_s_or_a_city_s_shootings_is_a_roundup():
+    body = "Police said the shootings were not related. A man was killed on Quarry Lane in Wrenfield."
+    for title in ("Two dead, five hurt in Saturday shootings", "Seven wounded in overnight shootings in Wrenfield",
+                  "Four hurt in Wrenfield shootings Tuesday", "Seven wounded in city shootings",
+                  "Violent weekend in Wrenfield leaves one dead, nine hurt",
+                  "Seven hurt in shootings on North, East sides"):
+        assert figures.several(title.lower(), article=True), title
+        assert totals(body, title=title) == (0, 0), title  # no one event's toll
+    # one shooting with several victims, or a place's shootings, is one event
+    for title in ("Man killed, three wounded in overnight shooting", "Wrenfield shootings leave one dead, four hurt",
+                  "Police name victims of deadly weekend shooting", "Fenmoor City shootings leave two dead"):
+        assert figures.several(title.lower(), article=True) is None, title
+    assert totals("A man was killed and three people were wounded on Quarry Lane in Wrenfield on Saturday.",
+                  title="Man killed, three wounded in overnight shooting") == (1, 3)
+
+
+def test_others_hit_after_the_dead_were_told_are_besides_them():
+    # one dead, then three others hit: four hit, three of them living
+    assert totals("A gunman fired into a Wrenfield pawn shop on Friday, and Orrin Thistlewood, 30, was fatally shot. "
+                  "Three other customers were struck by bullets too.") == (1, 3)
+    # with no dead told before them, the others are all those hit
+    assert totals("Three other customers were struck by bullets in a Wrenfield pawn shop on Friday.") == (0, 3)

@@ -1053,3 +1053,48 @@ def test_a_child_who_has_since_died_is_no_longer_among_the_wounded_children():
     injured = figure(e, "injured", "children")
     assert injured["estimate"]["best"] == 1
     assert injured["reports"][0]["derived"] == "2 wounded less 1 who died since"
+
+
+# --- fixes2 ----------------------------------------------------------------------------------------
+
+def test_wounded_read_from_the_shot_keep_the_dispute_of_the_reports_they_replace():
+    e = _event_by_hand([
+        ("q1", "2023-07-09T08:00:00Z", "Wrenfield Ledger", "Two hurt in Quarry Lane shooting",
+         "Shots fired at a feed store on Quarry Lane in Wrenfield late Saturday left two people wounded, "
+         "police said."),
+        ("q2", "2023-07-09T10:00:00Z", "Harrowgate Courier", "Three hurt in Quarry Lane shooting",
+         "Shots fired at a feed store on Quarry Lane in Wrenfield late Saturday left three people wounded, "
+         "deputies said."),
+        ("q3", "2023-07-09T15:00:00Z", "Valley Signal", "Man dies after Quarry Lane shooting",
+         "Five people were shot outside a feed store on Quarry Lane in Wrenfield late Saturday, and one man died "
+         "at the scene, the sheriff said."),
+    ])
+    injured = figure(e, "injured", "people")
+    # five shot less the one dead: four wounded, but the reports of the wounded said two and three
+    assert injured["estimate"]["best"] == 4
+    assert injured["status"] == "disputed" and injured["derived"].endswith("said 2 or 3")
+    (dispute,) = [d for d in e.disputes if d["about"] == "injured people"]
+    assert [p["value"] for p in dispute["positions"]] == [2, 3, 4]
+    assert dispute["positions"][-1]["how"] == ["shot 5 - killed 1"]
+
+
+def test_a_headline_copied_word_for_word_is_one_source():
+    title = "Two hurt in shooting outside Wrenfield feed store"
+    e = _event_by_hand([
+        ("h1", "2023-07-09T08:00:00Z", "Wrenfield Ledger", title,
+         "Deputies were called to a feed store on Quarry Lane in Wrenfield late Saturday."),
+        ("h2", "2023-07-09T10:00:00Z", "Harrowgate Courier", title,
+         "The feed store on Quarry Lane in Wrenfield was closed on Sunday, its owner said."),
+    ])
+    injured = figure(e, "injured", "people")
+    # the two reports carry one headline: one source for the figure, not two that agree
+    assert injured["estimate"]["best"] == 2
+    assert injured["independent_sources"] == 1 and injured["status"] == "single-source"
+    # headlines that differ are two sources
+    e = _event_by_hand([
+        ("h3", "2023-07-09T08:00:00Z", "Wrenfield Ledger", title,
+         "Deputies were called to a feed store on Quarry Lane in Wrenfield late Saturday."),
+        ("h4", "2023-07-09T10:00:00Z", "Harrowgate Courier", "Shooting at Wrenfield feed store leaves two hurt",
+         "The feed store on Quarry Lane in Wrenfield was closed on Sunday, its owner said."),
+    ])
+    assert figure(e, "injured", "people")["status"] == "agreed"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..model import Article, Claim, Event
+from ..reuse import MIN_TOKENS, tokens
 
 
 DEFAULT_POLICY = "best"
@@ -82,6 +84,18 @@ class Origins:
             for i, j in r.passages:
                 self.copied.setdefault((r.a, i), source)
                 self.copied.setdefault((r.b, j), source)
+        # the same headline word for word (as long as a sentence reuse would compare) in several reports is one
+        # source's: reuse pairs the text's sentences, never the titles, so copied headlines would each count
+        same: dict[str, list[str]] = defaultdict(list)
+        for i, a in self.articles.items():
+            words = [w for w, _ in tokens(a.title or "")]
+            if len(words) >= MIN_TOKENS:
+                same[" ".join(words)].append(i)
+        for ids in same.values():
+            if len(ids) > 1:
+                source = min(self.own[i] for i in ids)
+                for i in ids:
+                    self.copied.setdefault((i, -1), source)
 
     def of(self, article: Article, claim: Claim) -> str:
         return self.copied.get((article.id, claim.sentence), self.own[article.id])

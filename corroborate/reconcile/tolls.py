@@ -399,7 +399,7 @@ def figures(articles: list[Article], origins: Origins, scoped: str | None = None
         out.append(row)
         if merged["positions"]:
             disputes.append({"about": f"{measure} {group}", "positions": merged["positions"]})
-    _injured_from_shot(out)
+    _injured_from_shot(out, disputes)
     by_key = {(r["measure"], r["group"]): r for r in out}
     for row in out:  # a group's figure that a side of its measure's disputed total leaves no room for is disputed
         # too ("no one else was hurt" against "a girl was wounded"); one that fits inside every side is not, even
@@ -452,11 +452,14 @@ def total(figure_rows: list[dict], measure: str) -> dict[str, Any] | None:
             "agreed" if any(f["status"] == "agreed" for f in parts) else "single-source", "derived": True}
 
 
-def _injured_from_shot(rows: list[dict]) -> None:
+def _injured_from_shot(rows: list[dict], disputes: list[dict]) -> None:
     """"Five people were shot, one fatally": the wounded are the shot minus the killed (4).
 
     Done on the reconciled rows: reports often give the shot and the dead in different
     articles, and on GVA this beats doing it per article (0.758 against 0.741 exact injured).
+    When the reports of the wounded were disputed among themselves ("two" against "three"), the row
+    that replaces theirs stays disputed and the dispute gains the figure read from the shot, so the
+    dossier never shows one figure as settled beside a dispute that does not hold it.
     """
     by_key = {(r["measure"], r["group"]): r for r in rows}
     shot = total(rows, "shot")
@@ -471,13 +474,24 @@ def _injured_from_shot(rows: list[dict]) -> None:
         return
     estimates = {p: {"low": max(rest[p], 0), "best": max(rest[p], 0), "high": max(rest[p], 0)} for p in POLICIES}
     shot = by_key.get(("shot", "people")) or next(r for r in rows if r["measure"] == "shot")
-    row = {"measure": "injured", "group": "people", "estimate": estimates[DEFAULT_POLICY], "status": shot["status"],
+    how = f"shot {rest[DEFAULT_POLICY] + dead[DEFAULT_POLICY]} - killed {dead[DEFAULT_POLICY]}"
+    dispute = next((d for d in disputes if d["about"] == "injured people"), None) if injured else None
+    said_values = " or ".join(str(p["value"]) for p in dispute["positions"]) if dispute else \
+        str(injured["estimate"]["best"]) if injured else None
+    row = {"measure": "injured", "group": "people", "estimate": estimates[DEFAULT_POLICY],
+           "status": "disputed" if dispute else shot["status"],
            "estimates": estimates, "independent_sources": shot["independent_sources"],
            "sources_kind": shot["sources_kind"],
-           "derived": f"shot {rest[DEFAULT_POLICY] + dead[DEFAULT_POLICY]} - killed {dead[DEFAULT_POLICY]}"
-                      + (f"; reports of wounded said {injured['estimate']['best']}" if injured else ""),
+           "derived": how + (f"; reports of wounded said {said_values}" if injured else ""),
            "reports": shot["reports"] + (injured["reports"] if injured else []),
            "superseded": [], "series": shot["series"]}
+    if dispute and all(p["value"] != rest[DEFAULT_POLICY] for p in dispute["positions"]):
+        held = [r for r in shot["reports"] if not r.get("vague")] or shot["reports"]
+        dispute["positions"].append({
+            "value": rest[DEFAULT_POLICY], "articles": sorted({r["article"] for r in held}),
+            "outlets": sorted({r["outlet"] for r in held}),
+            "said_by": sorted({r["said_by"] for r in held if r["said_by"]}),
+            "origins": sorted({r["origin"] for r in held}), "how": [how]})
     if injured:
         rows[rows.index(injured)] = row
     else:
