@@ -232,3 +232,20 @@ def test_e2e_says_which_stage_sets_the_pace():
     assert "tail after the workers 2.00" in text  # 0.2 + 0.9 + 0.4 + 0.5: the larger side of each shared stage
     assert "Floor about 8.0 s, 125 articles/s" in text  # 1.5 + 4.5 + 2.0
     assert "the bar needs 4.7 s less wall" in text  # against 3.33 s for 300/s
+
+
+def test_cluster_scale_keeps_each_sizes_fastest_run_over_alternating_children_and_refuses_disagreeing_ones():
+    from benchmarks.cluster_bench import _fastest
+
+    def child(batch, streaming, rss, b3=0.9):
+        return {"articles": 10000, "batch_seconds": min(batch), "streaming_seconds": min(streaming),
+                "batch_cpu_seconds": min(batch), "streaming_cpu_seconds": min(streaming),
+                "batch_runs_seconds": batch, "streaming_runs_seconds": streaming,
+                "b3_f1": b3, "events": 5000, "step_days": 7, "peak_rss_mib": rss}
+
+    merged = _fastest([child([5.0, 4.6], [2.5], 280.0), child([4.2, 6.0], [2.9], 290.0)])
+    assert merged["batch_seconds"] == 4.2 and merged["streaming_seconds"] == 2.5
+    assert merged["batch_runs_seconds"] == [5.0, 4.6, 4.2, 6.0]  # every run stays on record
+    assert merged["peak_rss_mib"] == 290.0 and merged["children"] == 2
+    with pytest.raises(RuntimeError, match="disagree"):
+        _fastest([child([5.0], [2.5], 280.0), child([4.0], [2.0], 280.0, b3=0.8)])
