@@ -37,7 +37,7 @@ from sys import intern
 from collections import Counter
 from dataclasses import dataclass, field
 from array import array
-from bisect import insort
+from bisect import bisect_right
 from itertools import chain, islice, repeat
 from operator import mul
 from typing import Iterable
@@ -205,12 +205,15 @@ def _ordinal(iso: str | None) -> int | None:
 class Cluster:
     """An event as the index holds it: members, the sum of their vectors, their dates and places."""
 
+    # Tuples, not lists: the cycle collector stops walking a tuple of strings or numbers once it has
+    # seen one, and an event lives as long as the run (four lists per event were half of the objects
+    # each full collection walked at 100k articles).
     id: str
-    members: list[str] = field(default_factory=list)
+    members: tuple[str, ...] = ()
     centroid: dict[str, float] = field(default_factory=dict)
-    days: list[int] = field(default_factory=list)       # text-resolved event days of first-hand members, sorted
-    later: list[int] = field(default_factory=list)      # text-resolved days of follow-up members, sorted
-    times: list[int] = field(default_factory=list)      # each member's day or publication day, sorted
+    days: tuple[int, ...] = ()     # text-resolved event days of first-hand members, sorted
+    later: tuple[int, ...] = ()    # text-resolved days of follow-up members, sorted
+    times: tuple[int, ...] = ()    # each member's day or publication day, sorted
     places: dict = field(default_factory=dict)          # place -> members placed there
     streets: dict = field(default_factory=dict)         # street -> members naming it
     squares: float = 0.0                                # squared length of ``centroid``, kept as it changes
@@ -534,7 +537,7 @@ class Index:
 
     def _join(self, p: Profile, vec: dict[str, float], cid: str, keys: Iterable[str] | None = None) -> None:
         c = self.clusters[cid]
-        c.members.append(p.article)
+        c.members += (p.article,)
         if not c.centroid:  # the first member (same sums as below, without a lookup per word)
             c.centroid = dict(vec)
             c.squares = sum(map(mul, vec.values(), vec.values()), c.squares)
@@ -544,9 +547,12 @@ class Index:
                 c.centroid[t] = old + w
                 c.squares += (old + w) ** 2 - old * old
         if p.day is not None:
-            insort(c.later if p.followup else c.days, p.day)
+            if p.followup:
+                c.later = _insorted(c.later, p.day)
+            else:
+                c.days = _insorted(c.days, p.day)
         if p.time is not None:
-            insort(c.times, p.time)
+            c.times = _insorted(c.times, p.time)
             c.span = (min(c.span[0], p.time), max(c.span[1], p.time)) if c.span else (p.time, p.time)
         if p.place is not None:
             c.places[p.place] = c.places.get(p.place, 0) + 1
@@ -562,7 +568,7 @@ class Index:
         cid = self.of.pop(article)
         c = self.clusters[cid]
         p, vec = self.profiles[article], self.vector_of(article)
-        c.members.remove(article)
+        c.members = tuple(_without(c.members, article))
         if not c.members:
             del self.clusters[cid]
             return
@@ -575,9 +581,12 @@ class Index:
             else:
                 c.centroid[t] = left
         if p.day is not None:
-            (c.later if p.followup else c.days).remove(p.day)
+            if p.followup:
+                c.later = tuple(_without(c.later, p.day))
+            else:
+                c.days = tuple(_without(c.days, p.day))
         if p.time is not None:
-            c.times.remove(p.time)
+            c.times = tuple(_without(c.times, p.time))
             c.span = (c.times[0], c.times[-1]) if c.times else None
         if p.place is not None:
             c.places[p.place] -= 1
@@ -641,7 +650,7 @@ class Index:
         """Batch only: name each event after its earliest article, so ids do not depend on the passes."""
         clusters = {}
         for c in self.clusters.values():
-            c.members.sort(key=lambda a: self.profiles[a].order)
+            c.members = tuple(sorted(c.members, key=lambda a: self.profiles[a].order))
             c.id = event_id(c.members[0])
             clusters[c.id] = c
             for a in c.members:
@@ -763,6 +772,12 @@ def _names_in(name: str, vector: dict[str, float], minus: dict[str, float] | Non
     if minus is None:
         return bool(words) and all(w in vector for w in words)
     return bool(words) and all(vector.get(w, 0.0) - minus.get(w, 0.0) > 1e-9 for w in words)
+
+
+def _insorted(values: tuple, value) -> tuple:
+    """``values`` (sorted) with ``value`` put in its place, after any equal ones (as ``insort``)."""
+    i = bisect_right(values, value)
+    return values[:i] + (value,) + values[i:]
 
 
 def _without(values: list, value) -> list:
