@@ -201,7 +201,8 @@ def scale_child(n: int, step: int = 7) -> None:
     """One size, in this process: prints JSON with the time of batch and streaming clustering and B³.
 
     Each mode runs REPEATS times and the fastest run counts (as ``timeit`` does): a single run of a
-    few seconds varies by a fifth with what else the machine is doing, which swamps a ratio.
+    few seconds varies by a fifth with what else the machine is doing, which swamps a ratio.  The
+    median ratio is reported beside it.
     """
     from corroborate import cluster
 
@@ -216,7 +217,7 @@ def scale_child(n: int, step: int = 7) -> None:
     runs = {}
     for mode, fn in (("batch", lambda: cluster.batch(profiles)), ("streaming", streaming)):
         walls, cpus = [], []
-        for _ in range(REPEATS if n <= 10_000 else REPEATS_LARGE):
+        for _ in range(REPEATS):
             index = None  # the previous run's index is freed before the next is built
             wall, cpu = time.perf_counter(), time.process_time()
             index = fn()
@@ -234,7 +235,9 @@ def scale_child(n: int, step: int = 7) -> None:
 
 
 WINDOW_GAP = 60  # days between one spread replica's last report and the next one's first
-REPEATS, REPEATS_LARGE = 3, 1  # runs per mode in one child at 10k and at 100k (the fastest counts)
+# runs per mode in one child, the same at every size: the ratio of two sizes' fastest runs is fair only
+# when both had as many chances to catch a quiet moment (9 runs at 10k against 3 at 100k biased it up)
+REPEATS = 2
 ROUNDS = 3  # 10k and 100k children alternate this many times
 
 
@@ -267,7 +270,16 @@ def run_scale() -> dict:
                                                       / sizes["10000"]["batch_seconds"], 2),
             "spread_streaming_time_ratio_100k_10k": round(sizes["100000_spread"]["streaming_seconds"]
                                                           / sizes["10000"]["streaming_seconds"], 2),
+            # the same ratios of the middle runs: what a typical run of each size gives, not the quietest
+            "batch_median_ratio_100k_10k": _median_ratio(sizes, "batch_runs_seconds"),
+            "streaming_median_ratio_100k_10k": _median_ratio(sizes, "streaming_runs_seconds"),
             "peak_rss_mib_100k": sizes["100000"]["peak_rss_mib"]}
+
+
+def _median_ratio(sizes: dict, key: str) -> float:
+    from statistics import median
+
+    return round(median(sizes["100000"][key]) / median(sizes["10000"][key]), 2)
 
 
 def _fastest(children: list[dict]) -> dict:

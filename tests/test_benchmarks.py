@@ -249,3 +249,11 @@ def test_cluster_scale_keeps_each_sizes_fastest_run_over_alternating_children_an
     assert merged["peak_rss_mib"] == 290.0 and merged["children"] == 2
     with pytest.raises(RuntimeError, match="disagree"):
         _fastest([child([5.0], [2.5], 280.0), child([4.0], [2.0], 280.0, b3=0.8)])
+
+
+def test_cluster_scale_median_ratio_compares_the_middle_runs_of_each_size():
+    from benchmarks.cluster_bench import _median_ratio
+
+    sizes = {"10000": {"batch_runs_seconds": [4.0, 9.0, 5.0]},  # one slow outlier does not move the median
+             "100000": {"batch_runs_seconds": [55.0, 60.0, 50.0, 70.0]}}
+    assert _median_ratio(sizes, "batch_runs_seconds") == 11.5  # 57.5 / 5.0
