@@ -25,6 +25,7 @@ totals, date and place (the benchmarks and, later, reconciliation use it).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -157,8 +158,9 @@ def extract(article: Article) -> Article:
 def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     """The date expression most tied to the event itself, as (unit, When), or None.
 
-    Every date in a sentence that is not about another event is a candidate, ranked by the
-    words it goes with (``_tie``): the shooting's own ("shot Saturday", "Saturday's shooting",
+    Every date in a sentence that is not about another event is a candidate, ranked first by whether it
+    is an act someone "also" did or is also wanted for (``_ALSO``: another act, whatever words it goes
+    with), then by the words it goes with (``_tie``): the shooting's own ("shot Saturday", "Saturday's shooting",
     "at 10:45 p.m. Saturday") before a death or a discovery ("died Sunday", "found Monday"),
     before a date in a sentence that only mentions the event, before a date with no event word
     near it, and last a follow-up's or a statement's ("arrested Thursday", "said Monday"): the
@@ -169,7 +171,8 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     then the first in the text. A week or a month chosen gives way to a day inside it that is no follow-up's
     ("shot at last week" beside "on Friday night").
 
-    Skipped: dates after "claimed responsibility" (the claim's date), page stamps ("Posted:
+    Skipped: dates in a sentence the page gives three times or more (another story's teaser, repeated
+    in a sidebar or a carousel), dates after "claimed responsibility" (the claim's date), page stamps ("Posted:
     Tuesday ...", a line that is only a date, a year with a clock after it: "March 3, 2011 4:15 PM"),
     the start or end of a state ("since Friday night", "as of Tuesday"), future plans ("is scheduled
     for Tuesday"), "yesterday"/"today" inside a quotation (relative to when the speaker spoke, which the
@@ -178,8 +181,10 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
     Crews fight a barn fire Tuesday night").
     """
     ranked = []
+    # a sentence a page repeats word for word three times or more is a teaser or a sidebar's, not the story's
+    told = Counter(u.text for u in units if u.whens)
     for u in units:
-        if not u.whens or (u.text[:1].isdigit() and _CLIP.match(u.text)) or \
+        if not u.whens or told[u.text] >= 3 or (u.text[:1].isdigit() and _CLIP.match(u.text)) or \
                 dates.stamp_only(u.text):
             continue
         # another event from a background cue on ("killed Saturday, a month after a man was shot nearby": the
@@ -212,13 +217,13 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
             vague = _DEICTIC.fullmatch(w.text.lower()) is not None
             older = age if recency == 1 else 0  # of older days the latest: earlier ones are mostly background
             also = _ALSO.search(u.low, max(0, w.start - 80), w.start) is not None
-            ranked.append(((tie, recency, also, older, vague, not (u.index in counted or u.index < 0), len(ranked)), u, w))
+            ranked.append(((also, tie, recency, older, vague, not (u.index in counted or u.index < 0), len(ranked)), u, w))
     if not ranked:
         return None
     _, u, w = min(ranked, key=lambda r: r[0])
     if w.precision != "day":  # "shot last week" beside "on Friday night" inside that week: the day says which
         start, end = dates.span(w.date, w.precision)
-        inside = [r for r in ranked if r[2].precision == "day" and r[0][0] <= 3
+        inside = [r for r in ranked if r[2].precision == "day" and r[0][1] <= 3
                   and start <= date.fromisoformat(r[2].date) <= end]
         if inside:
             _, u, w = min(inside, key=lambda r: r[0])
@@ -270,9 +275,11 @@ def _in_quote(head: str) -> bool:
 
 
 # What a date goes with, from the nearest of these words before it in its clause (or after it,
-# when none comes before: "On Monday, a man was shot").
+# when none comes before: "On Monday, a man was shot"). Reports or calls received "of" or "about"
+# gunfire date it as a 911 call does ("On Sunday, the paper received reports that there was gunfire").
 _TIE_CUES = re.compile(
     r"(?P<strong>\b(?:911\s+calls?|shot|shoot\w*|open(?:s|ed|ing)?\s+fire|fired|firing|gunfire|gunshots?|shots|happened|occurred|"
+    r"receiv(?:ed|es|ing)\s+(?:\w+\s+)?(?:reports?\s+(?:of|about|that|from)|calls?\s+(?:of|about|that|reporting))|"
     r"took\s+place|kill(?:ed|ing)|slain|slaying|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|struck|stabb\w*|"
     r"attack\w*|assault\w*|(?<!without\s)incident|homicide|murder\w*|responded|called|dispatched|discharg\w*|"
     r"went\s+off|robbery|standoff|ambush\w*|bomb\w*|explosion|blast|clash\w*|raid\w*|massacre|kidnap\w*|"
@@ -298,7 +305,7 @@ _OPENING = re.compile(rf"^[\s,]*(?:(?:on|early|late|about|around|at|approximatel
                       rf"{_CLOCK}\s*,?\s*)*$")
 _LATER = ("report", "follow", "future")
 # "he is also accused of firing into a second home on Dec. 28": one more act, after the one the report is about
-_ALSO = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:accused|suspected|shot|fired|wounded|injured|killed|stabbed|"
+_ALSO = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:accused|suspect(?:ed)?|wanted|shot|fired|wounded|injured|killed|stabbed|"
                    r"attacked|robbed)\b")
 _SETTING = re.compile(r"\b(?:at|during|into|outside)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|been)\s+$")
@@ -329,6 +336,25 @@ def date_tie(sentence: str, start: int, end: int) -> int | None:
     """How closely the date at ``sentence[start:end]`` goes with the event (``_tie``'s rank: 0 its own, 1 a
     death or a discovery, 2-3 no event word, 4 a follow-up's or a statement's; None not the event's)."""
     return _tie(lower(sentence), dates.When("", "day", sentence[start:end], start, end))[0]
+
+
+# the police's or a caller's part, not the act's: "police were called to Elm Street around 11 p.m. Monday"
+_ANSWER = re.compile(r"911\s+calls?|receiv.*|responded|called|dispatched")
+
+
+def answered(low: str, start: int, end: int) -> bool:
+    """Whether the word that ties the date at ``low[start:end]`` to the event (the nearest before it in its
+    clause, else the first after it) is the police's answer to a call, not the act ("officers responded
+    to the house Monday"; not "responded to the shooting on Monday"): the day the police came, which is
+    the act's day or, for a body found or a call made late, a later one."""
+    left = low[max(0, start - 80):start]
+    left = left[max((m.end() for m in _CLAUSE.finditer(left)), default=0):]
+    cue = None
+    for cue in _TIE_CUES.finditer(left):
+        pass
+    if cue is None:
+        cue = _TIE_CUES.search(low, end, end + 60)
+    return cue is not None and _ANSWER.fullmatch(cue.group(0)) is not None
 
 
 def _tie(low: str, w) -> tuple[int | None, int]:

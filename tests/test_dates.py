@@ -246,6 +246,16 @@ def test_an_act_the_suspect_is_also_accused_of_is_not_the_report_s_event():
     assert event_date(text, "2023-01-12") == "2022-12-27"
 
 
+def test_an_act_a_suspect_is_also_wanted_for_gives_way_to_a_lesser_tie_to_this_event():
+    # "is also a suspect in a burglary that happened on Monday": another act, even though "happened" names it;
+    # the day of this report's shooting, told only beside a find, still dates the event
+    text = ("Deputies found a rifle in the pickup the two men left behind on Wednesday before the shooting at the "
+            "Tarrow Mill feed store. Ostrander is also a suspect in a burglary in Kelby Hollow that happened on Monday.")
+    assert event_date(text, "2021-05-14") == "2021-05-12"
+    text = text.replace("is also a suspect in", "is wanted for")
+    assert event_date(text, "2021-05-14") == "2021-05-10"
+
+
 def test_a_day_written_out_in_full_reads_as_dateparser_reads_it():
     import dateparser
     base = date(2021, 3, 15)
@@ -316,3 +326,34 @@ def test_a_new_year_s_eve_party_runs_past_midnight_and_a_clock_time_dates_the_sh
                       "2022-01-04") == "2021-12-31"
     assert event_date("Two guests were hurt at a Saturday evening party in Bexley Ford. Deputies came on Sunday.",
                       "2022-01-04") == "2022-01-01"
+
+
+def test_a_sentence_a_page_repeats_three_times_is_a_teaser_and_gives_no_event_date():
+    teaser = "A Brenford man was pulled over by a deputy around 11 p.m. Saturday on Route 4."
+    text = (f"{teaser} {teaser} A boy was shot at the Linnet Court apartments in Marlow Creek just after 7 a.m. "
+            f"this morning, deputies said. {teaser}")
+    assert event_date(text, "2021-06-15") == "2021-06-15"
+    # said twice, it is still the story's own
+    assert event_date(text.replace(f" {teaser}", "", 1), "2021-06-15") == "2021-06-12"
+
+
+def test_a_day_the_police_came_is_told_apart_from_a_day_the_act_s_words_give():
+    from corroborate.extract import answered
+
+    def said(text: str) -> bool:
+        at = text.index("Monday")
+        return answered(text.lower(), at, at + len("Monday"))
+    assert said("Officers responded to a house on Tern Road in Bexley Ford on Monday.")
+    assert said("On Monday, deputies were dispatched to the grain elevator.")
+    assert not said("Officers responded to the shooting on Monday.")
+    assert not said("A farmhand was shot on Tern Road on Monday, deputies said after they were called.")
+
+
+def test_reports_of_gunfire_received_on_a_day_date_the_event_like_a_911_call():
+    text = ("The Harl County coroner confirmed Monday evening that two people had died at a farm outside Tolley Mills. "
+            "On Sunday, the Gazette received several reports from residents that there was gunfire "
+            "on the farm; officials confirmed nothing before Monday.")
+    assert event_date(text, "2021-09-15") == "2021-09-12"
+    from corroborate.extract import answered
+    low = "on sunday, the sheriff's office received calls about gunfire on the farm."
+    assert answered(low, 3, 9)  # a call the police took, not the act's own words

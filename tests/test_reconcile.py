@@ -1098,3 +1098,35 @@ def test_a_headline_copied_word_for_word_is_one_source():
          "The feed store on Quarry Lane in Wrenfield was closed on Sunday, its owner said."),
     ])
     assert figure(e, "injured", "people")["status"] == "agreed"
+
+
+def test_a_day_only_the_police_s_arrival_gives_yields_to_an_earlier_day_of_the_act():
+    def event(day: str):
+        return _event_by_hand([
+            ("p1", "2023-04-11T08:00:00Z", "Lakeside Post", "Gunfire on Linnet Lane",
+             "Deputies were called to a house on Linnet Lane in Marlow Creek around 12:30 a.m. Sunday, the sheriff said."),
+            ("p2", "2023-05-20T08:00:00Z", "Bexley Ford Ledger", "Man charged",
+             f"A man was charged Friday in the {day} shooting on Linnet Lane in Marlow Creek."),
+        ])
+    # police come to a shooting after it, at times past midnight: the act's own earlier day wins the tie,
+    # though the later report was written weeks on
+    assert event("April 8").date["value"] == "2023-04-08"
+    # an act's day after the police came is no reason to move: the day told as the news broke stays
+    assert event("April 10").date["value"] == "2023-04-09"
+
+
+def test_a_tie_goes_to_the_day_told_with_its_hour_before_a_bare_weekday():
+    def event(second: str, first: str = "on Thursday"):
+        return _event_by_hand([
+            ("t1", "2023-03-10T20:00:00Z", "Lakeside Post", "Man shot on Quarry Lane",
+             f"A man was shot on Quarry Lane in Bexley Ford {first}, deputies said."),
+            ("t2", "2023-03-10T21:00:00Z", "County Log", "Quarry Lane shooting",
+             f"A man was shot on Quarry Lane in Bexley Ford {second}, deputies said."),
+        ])
+    # one report each: the one that says when in the day knows the day better
+    assert event("on Friday afternoon").date["value"] == "2023-03-10"
+    # "overnight" leans on the report's stamp: no better than the weekday, and the earlier day stays
+    assert event("overnight").date["value"] == "2023-03-09"
+    # an hour on the clock says more than a part of the day
+    assert event("at about 2 a.m. Friday", first="on Thursday evening").date["value"] == "2023-03-10"
+    assert event("on Friday", first="on Thursday evening").date["value"] == "2023-03-09"

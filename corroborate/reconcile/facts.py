@@ -18,9 +18,10 @@ _LINK_RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "reported": 3}
 
 
 def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[dict]]:
-    """The event date most origins give (ties: one the words tie to the event itself, then one given fresh,
-    then one more reports carry, then one written out, then the earliest), else the first report's
-    publication day.
+    """The event date most origins give (ties: one the words tie to the event itself, then one the act's own words
+    give before a later one only the police's arrival gives, then one given fresh,
+    then one more reports carry, then one written out, then one told with its hour, then with its part of the
+    day, then the earliest), else the first report's publication day.
 
     A date after the first report's publication day is a later event's (an arrest, a trial, a
     death in hospital) and takes no part; the reports keep it. The day just after it, given as the
@@ -59,6 +60,9 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     reread = _reread_late(reports, first, too_late, rank)
     spans = {r.value: date_span(r.value, r.claims[0].value["precision"]) for r in reports}
     own = {r.value for r in reports if rank[id(r)] <= 1}
+    # of those, a day the police's arrival gives ("officers were called Sunday") gives way to an earlier day the
+    # act's own words give ("the May 11 shooting"): police come to a shooting after it, at times the next day
+    act = {r.value for r in reports if rank[id(r)] == 0 and not _answered(r.claims[0])}
     # a later date is a follow-up's (arrest, trial, a death in hospital)
     later = {v for v, (start, _) in spans.items()
              if too_late(start) and not any(r.value == v and not too_late(start, r) for r in reports)}
@@ -95,8 +99,17 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     written = {r.value for r in reports for c in r.claims[:1] if c.start >= 0 and _DIGIT.search(c.quote[c.start:c.end])}
     # (a day only read again is a guess: it gives way to one a report gave as it stands)
     given = {r.value for r in reports if id(r) not in reread}
-    value = min(votes, key=lambda v: (-len(support[v]), _width(spans[v]), v not in given, v not in own, v not in fresh,
-                                      -carried[v], v not in written, v))
+    # then to one told with its hour ("about 11 p.m. Monday"), then with its part of the day ("early Monday
+    # morning"), before the weekday alone: the report that knows when in the day it happened knows the day
+    # better ("overnight", "this morning" lean on the report's stamp and do not count)
+    timed: dict[str, int] = defaultdict(int)
+    for r in reports:
+        c = r.claims[0]
+        if c.value.get("time") and c.start >= 0 and not _DEICTIC.search(c.quote[c.start:c.end]):
+            timed[r.value] = max(timed[r.value], 2 if _DIGIT.search(c.value["time"]) else 1)
+    value = min(votes, key=lambda v: (-len(support[v]), _width(spans[v]), v not in given, v not in own,
+                                      v not in act and any(w < v for w in act), v not in fresh,
+                                      -carried[v], v not in written, -timed[v], v))
     precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
     conflicting = sorted(v for v in votes if not _meets(spans[v], spans[value]))
     # (a day read again is a guess at what a late report's words meant: it may agree, never dispute)
@@ -159,11 +172,20 @@ def _rank(c) -> int:
     return 5 if rank is None else rank
 
 
+def _answered(c) -> bool:
+    """Whether the police's arrival, not the act, ties a date claim to the event (``extract.answered``)."""
+    from ..clean import lower
+    from ..extract import answered
+
+    return c.start >= 0 and answered(lower(c.quote), c.start, c.end)
+
+
 def _width(span: tuple[_date, _date]) -> int:
     return (span[1] - span[0]).days
 
 
 _DIGIT = re.compile(r"\d")
+_DEICTIC = re.compile(r"overnight|today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening)", re.I)
 _NIGHT = re.compile(r"\b(?:night|late)\b", re.I)
 _SMALL_HOURS = re.compile(r"\b(?:early|midnight|wee\s+hours|small\s+hours)\b", re.I)  # not "overnight": its day is a guess
 
