@@ -156,6 +156,7 @@ def test_the_default_run_leaves_out_the_extra_benchmarks_and_gives_scale_its_bud
     assert set(bench.EXTRA) <= set(bench.BENCHMARKS) and "scale" not in bench.EXTRA
     assert bench.timeout_for("scale", 600) == max(600, BUDGET_SECONDS + 60)
     assert bench.timeout_for("cluster", 600) == 600 and bench.timeout_for("scale", None) is None
+    assert bench.timeout_for("cluster_scale", 600) == bench.CLUSTER_SCALE_TIMEOUT  # seven 100k clusterings
 
 
 def test_a_dataset_is_ingested_once_per_run_and_read_back_the_same(tmp_path, monkeypatch):
