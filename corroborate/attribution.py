@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import lower
+from .figures import _alternation
 
 _VERBS = (r"(?:said|says|say|told|tells|wrote|writes|reported|reports|announced|announces|added|adds|"
           r"stated|states|confirmed|confirms|tweeted|tweets|claimed|claims|posted|noted|explained|"
@@ -61,7 +62,9 @@ class Attribution:
     lead: bool = False  # the speaker opens the sentence ("X reported that ..."): may carry to the next
 
 
-_CUE = re.compile(rf"\b(?:{_VERBS[3:-1]}|according|gave|gives|give|put|puts|set|sets|estimated|estimates)\b")
+# (its words as a tree, ``figures._alternation``: the same test, faster than the words tried one by one)
+_CUE = re.compile(r"\b%s\b" % _alternation(
+    _VERBS[3:-1].split("|") + "according gave gives give put puts set sets estimated estimates".split()))
 
 
 def find(sentence: str) -> Attribution | None:

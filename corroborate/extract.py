@@ -33,13 +33,14 @@ from . import actors, attribution, dates, eventtypes, figures, numbers, places
 from .clean import lower
 from .model import Article, Claim
 
-_EVENT = re.compile(
-    r"\b(?:attack\w*|assault\w*|shooting\w*|shot|shoot\w*|kill\w*|ambush\w*|raid\w*|bomb\w*|explosion\w*|"
-    r"blast\w*|opened\s+fire|stabb\w*|clash\w*|fighting|died|dead|wound\w*|injur\w*|hurt|incident|struck|"
-    r"discharg\w*|went\s+off|"
-    r"massacre\w*|kidnap\w*|abduct\w*|protest\w*|riot\w*|gunfire|homicide|murder\w*|slay\w*|slain|"
-    r"violence|fire|fired|firing|shots|gunshots?|happened|occurred|took\s+place|responded|respond|"
-    r"dispatched|called\s+to|found|discovered|scene)\b")
+# An event's words ("attack*": with any ending), as a tree (``figures._alternation``): faster than tried one by one
+_EVENT_WORDS = [w.replace("_", " ") for w in (
+    "attack* assault* shooting* shot shoot* kill* ambush* raid* bomb* explosion* blast* opened_fire stabb* clash* "
+    "fighting died dead wound* injur* hurt incident struck discharg* went_off massacre* kidnap* abduct* protest* riot* "
+    "gunfire homicide murder* slay* slain violence fire fired firing shots gunshot gunshots happened occurred took_place "
+    "responded respond dispatched called_to found discovered scene").split()]
+_EVENT = re.compile(r"\b%s\b" % figures._alternation([w.rstrip("*") for w in _EVENT_WORDS],
+                                                     {w[:-1]: r"\w*" for w in _EVENT_WORDS if w.endswith("*")}))
 _REPORTING = re.compile(
     r"\b(?:said|says|told|claimed|claims|claiming|reported|wrote|announced|tweeted|statement|posted|"
     r"confirmed|released|identified|arrested|charged|court|trial|funeral|vigil|sentenced|appeared|"

@@ -136,7 +136,8 @@ def _segment_pattern(breaks: str) -> re.Pattern:
                       rf"upon)\b(?=\s+[A-Z]|[\s,.]|$))*(?:\s+{word})?")
 
 
-_SEGMENT = _segment_pattern(_BREAK_ALT)
+_SEGMENT = _segment_pattern(_BREAK_ALT)  # (every match starts with a capital: see ``_segments``)
+_CAPITAL_LETTER = re.compile("[A-Z]")
 _TITLE_SEGMENT = _segment_pattern(_TITLE_BREAK_ALT)
 _POSSESSIVE_CUT = re.compile(r"['’]s\s+(?!(?:County|Co\b|Parish))")
 _SHOUT = re.compile(r"[^a-z]{50}")
@@ -293,7 +294,16 @@ def mentions(sentence: str, index: int) -> list[Mention]:
 def _segments(sentence: str, title: bool = False):
     """Runs of capitalised words without the words that are never part of a place name, cut after a
     possessive; a run right after a person's title ("Sheriff Ann Lowe") is that person."""
-    for run in (_TITLE_SEGMENT if title else _SEGMENT).finditer(sentence):
+    pattern = _TITLE_SEGMENT if title else _SEGMENT
+    pos = 0
+    # A run starts at a capital: the pattern is tried there only, the same runs as its ``finditer``, found
+    # faster (a search tries the pattern at every character of a mostly lower-case sentence).
+    while (capital := _CAPITAL_LETTER.search(sentence, pos)) is not None:
+        run = pattern.match(sentence, capital.start())
+        if run is None:
+            pos = capital.start() + 1
+            continue
+        pos = run.end()
         if run["title"]:  # "Sheriff Ann Lowe"
             continue
         start = run.start()
@@ -939,12 +949,15 @@ def _inside(m: Mention, top: Mention) -> bool:
     return True
 
 
-_PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+"
+# Each name starts with a capital, matched first, then "(?<!\w[A-Z])": no word goes on before it (as "\b" would
+# check before the capital).  A pattern that opens with a set of letters is searched for by skipping every other
+# character at once, not by trying the whole pattern at each one: the same matches, several times faster.
+_PERSON = re.compile(r"(?P<first>[A-Z](?<!\w[A-Z])[a-z]+)(?:\s+[A-Z]\.)?\s+"
                      r"(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                      r"(?=,\s+\d{1,3}\b|,\s+(?:a|an|the|who|whose|of|spokes\w+)\b|\s+(?:said|says|told|was|is|who|had|has)\b)")
-_SAID = re.compile(r"(?<![\w.,] )(?<!\w)(?P<name>[A-Z][a-z]+)\s+(?:said|says|told|added|explained)\b")
+_SAID = re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])(?<![\w.,] [A-Z])[a-z]+)\s+(?:said|says|told|added|explained)\b")
 _AGENCY = {"department", "county", "city", "office", "township", "parish", "news", "times", "post", "tribune"}
-_AGE = re.compile(r"\b(?P<name>[A-Z][a-z]+),\s+\d{1,2},\s")
+_AGE = re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]+),\s+\d{1,2},\s")
 
 
 def surnames(texts: list[str], names: set[str] | None = None) -> set[str]:

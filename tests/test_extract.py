@@ -547,3 +547,15 @@ def test_a_line_that_is_only_a_date_heads_a_section_and_is_no_event_date():
                "hit. The man was booked into the county jail. His bond was set at $5,000.\n\nSuspect:\n\n09/15/1991\n")
     assert not [c for c in a.claims if c.kind == "date"]
     assert facts(a)["date"] == "2021-03-06"
+
+
+def test_event_words_found_whole_or_with_their_endings():
+    """A sentence tells the event when it holds one of the event's words, whole ("fire", "went off") or, for
+    some, with any ending ("shootout", "attackers"); a longer word that merely begins alike is not one."""
+    from corroborate.extract import _EVENT
+
+    for text in ("the shootout lasted an hour", "two attackers fled", "a rifle went   off near the barn",
+                 "deputies were dispatched to marlow creek", "he opened fire", "the fire spread", "it happened"):
+        assert _EVENT.search(text), text
+    for text in ("the fireman and the firewood", "a skilled welder", "the shots", "wentworth offices", "founder"):
+        assert bool(_EVENT.search(text)) == (text == "the shots"), text

@@ -707,3 +707,47 @@ def test_others_hit_after_the_dead_were_told_are_besides_them():
                   "Three other customers were struck by bullets too.") == (1, 3)
     # with no dead told before them, the others are all those hit
     assert totals("Three other customers were struck by bullets in a Wrenfield pawn shop on Friday.") == (0, 3)
+
+
+def test_word_tree_matches_as_the_longest_first_list_does():
+    """The tree of shared beginnings behind the noun and verb patterns finds the same words, longest first,
+    backtracking in the same order, and keeps a word's own ending ("shot" but not "shot at")."""
+    import re
+
+    words = ["ranger", "rangers", "park ranger", "park rangers", "parson", "par", "shot", "shot dead", "ex-mayor"]
+    plain = "(?:%s)" % "|".join(re.escape(w).replace(r"\ ", r"\s+") + (r"(?!\s+at\b)" if w == "shot" else "")
+                                for w in sorted(words, key=len, reverse=True))
+    tree = figures._alternation(words, {"shot": r"(?!\s+at\b)"})
+    texts = ["two park  rangers were hurt", "the parson and a ranger", "a ranger's dog", "shot dead at dusk",
+             "shot at a car", "the ex-mayor of Bexley Ford", "par for the course", "parsons", "rangersmith"]
+    for text in texts:
+        for pattern in (r"\b(?P<w>%s)\b", r"(?P<w>%s)(?:ship|s)?\b", r"(?P<w>%s)\s+\w+"):
+            a, b = re.search(pattern % plain, text), re.search(pattern % tree, text)
+            assert (a and (a.span(), a.span("w"))) == (b and (b.span(), b.span("w"))), (pattern, text)
+    assert re.fullmatch(tree, "park    ranger") and not re.fullmatch(tree, "park")
+    assert not re.match(r"%s\b" % tree, "shot at a car") and re.match(tree, "shot a car").group() == "shot"
+
+
+def test_numbers_read_as_the_numbers_module_reads_them():
+    """The figures' faster form of ``numbers.NUMBER`` finds the same amounts: words, digits, vague ones, and
+    no digits glued to letters, times or decimals."""
+    import re
+
+    from corroborate import numbers
+
+    texts = ["twenty-three hikers and 4 rangers", "one hundred and five", "seventeen, seventy or seven",
+             "at 3 p.m. the B52 and 4.5 miles", "dozens of campers", "a couple of anglers", "1,200 fans at gate 9",
+             "sixteen sixty-six", "F-16 pilots", "$40 fines"]
+    for text in texts:
+        for pattern in (r"\b(?P<n>%s)\b", r"(?P<n>%s)\s+\w+"):
+            plain = [m.span("n") for m in re.finditer(pattern % numbers.NUMBER, text)]
+            assert [m.span("n") for m in re.finditer(pattern % figures.NUMBER, text)] == plain, text
+    assert found("Seventeen hikers were hurt near Bexley Ford.") == [("injured", "civilians", 17)]
+
+
+def test_verb_and_object_still_read_with_each_of_its_verbs():
+    """The verb-and-object pattern is tried only when one of its verbs is in the sentence: each still reads."""
+    assert found("A gunman fatally shooting two clerks fled Bexley Ford.") == [("killed", "people", 2)]
+    assert found("The blast at the Marlow Creek depot, leaving four workers dead, shook the town.") == \
+        [("killed", "civilians", 4)]
+    assert found("Raiders abducted three farmers near Tarn Hollow.") == [("kidnapped", "civilians", 3)]

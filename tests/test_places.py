@@ -255,3 +255,26 @@ def test_local_outlets_small_place_is_not_a_namesake_in_another_state():
     b = report("A man was shot near a park in Homer Glen, Ill., on Friday night, police said.",
                url="http://www.tucsonnewsnow.com/story/1")
     assert place(b) == ("Homer Glen", "Illinois")  # the text says which
+
+
+def test_runs_of_capitals_are_found_wherever_they_start():
+    """Runs are tried only where a capital starts a word: a capital inside a word ("iPhone") starts none,
+    a title's run ("Deputy Ann Lowe") is a person's, and a possessive ends a run."""
+    text = ("Deputy Ann Lowe said the Marlow Creek man, a McAllister Farms worker, drove an iPhone repair van "
+            "to Bexley Ford's depot.")
+    assert list(places._segments(text)) == [("Marlow Creek", 25), ("McAllister Farms", 45), ("Bexley Ford", 100)]
+    every = [m for m in places._SEGMENT.finditer(text) if not m["title"]]
+    assert [start for _, start in places._segments(text)] == [m.start() for m in every]
+    assert list(places._segments("Marlow Creek Teen Shot In Bexley Ford Park", True)) == \
+        [("Marlow Creek", 0), ("Bexley Ford Park", 26)]
+
+
+def test_people_named_are_not_places():
+    """First and last names before an age, an apposition or "was", and a name with an age or before "said",
+    are people's; a capital inside a word starts no name ("xCorvin"), and a word opening a sentence before
+    "said" may be a place ("... inside. Dunmore said")."""
+    text = ("Corvin Quarrow, 41, told deputies that Orla Kee was inside. Dunmore said the Brisk Valley "
+            "store was closed, and Edda Fray, a clerk, agreed; Pell, 9, was unhurt.")
+    assert places.surnames([text]) == {"corvin", "quarrow", "orla", "kee", "edda", "fray", "pell"}
+    assert places.surnames(["Dunmore said it was closed."]) == {"dunmore"}
+    assert places.surnames(["xCorvin Tarnby, a clerk, was there", "the depot, Tarnby, 41, was"]) == {"tarnby"}
