@@ -22,8 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import lower
-from .figures import _alternation
+from .clean import alternation, lower
 
 _VERBS = (r"(?:said|says|say|told|tells|wrote|writes|reported|reports|announced|announces|added|adds|"
           r"stated|states|confirmed|confirms|tweeted|tweets|claimed|claims|posted|noted|explained|"
@@ -62,8 +61,8 @@ class Attribution:
     lead: bool = False  # the speaker opens the sentence ("X reported that ..."): may carry to the next
 
 
-# (its words as a tree, ``figures._alternation``: the same test, faster than the words tried one by one)
-_CUE = re.compile(r"\b%s\b" % _alternation(
+# (its words as a tree, ``clean.alternation``: the same test, faster than the words tried one by one)
+_CUE = re.compile(r"\b%s\b" % alternation(
     _VERBS[3:-1].split("|") + "according gave gives give put puts set sets estimated estimates".split()))
 
 

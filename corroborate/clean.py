@@ -59,6 +59,36 @@ def top_alternatives(pattern: str) -> list[str]:
     return parts + [pattern[at:]]
 
 
+def alternation(words, ends: dict[str, str] | None = None) -> str:
+    """A pattern matching any of ``words`` (a space in one matches any run of spaces), written as a tree of
+    shared beginnings: "police officer|police|policeman" as "police(?:\\s+officer|man)?".
+
+    The same match as the plain alternation longest first, found faster: a plain alternation tries each
+    word in turn at every position, the tree only the few that begin with the letter there.  Two words can
+    match at one place only if one begins the other, and the tree tries the longer first, as the longest-first
+    list does, so the match and its backtracking order are the same.  ``ends`` adds a pattern after a word
+    ("shot" but not "shot at")."""
+    ends = ends or {}
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node[""] = ends.get(word, "")
+
+    def write(node: dict) -> str:
+        branches = [unit + write(child) for unit, child in node.items() if unit]
+        if "" not in node:
+            return branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+        if not branches:
+            return node[""]
+        if node[""]:
+            return "(?:%s)" % "|".join(branches + [node[""]])
+        return "(?:%s)?" % "|".join(branches)
+
+    return "(?:%s)" % write(tree)
+
+
 class Cue:
     """Whether a pattern of many plain lower-case words (a cue: "kill|dead|shootings?\\s+of") is in a text,
     the same test as ``pattern.search(text)``, faster: each plain word is looked for with ``in`` (a search

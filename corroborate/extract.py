@@ -30,16 +30,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import actors, attribution, dates, eventtypes, figures, numbers, places
-from .clean import lower
+from .clean import alternation, lower
 from .model import Article, Claim
 
-# An event's words ("attack*": with any ending), as a tree (``figures._alternation``): faster than tried one by one
+# An event's words ("attack*": with any ending), as a tree (``clean.alternation``): faster than tried one by one
 _EVENT_WORDS = [w.replace("_", " ") for w in (
     "attack* assault* shooting* shot shoot* kill* ambush* raid* bomb* explosion* blast* opened_fire stabb* clash* "
     "fighting died dead wound* injur* hurt incident struck discharg* went_off massacre* kidnap* abduct* protest* riot* "
     "gunfire homicide murder* slay* slain violence fire fired firing shots gunshot gunshots happened occurred took_place "
     "responded respond dispatched called_to found discovered scene").split()]
-_EVENT = re.compile(r"\b%s\b" % figures._alternation([w.rstrip("*") for w in _EVENT_WORDS],
+_EVENT = re.compile(r"\b%s\b" % alternation([w.rstrip("*") for w in _EVENT_WORDS],
                                                      {w[:-1]: r"\w*" for w in _EVENT_WORDS if w.endswith("*")}))
 _REPORTING = re.compile(
     r"\b(?:said|says|told|claimed|claims|claiming|reported|wrote|announced|tweeted|statement|posted|"

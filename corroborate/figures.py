@@ -35,8 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import Cue, lower
-from . import numbers
+from .clean import Cue, alternation, lower
 from .numbers import NUMBER, SMALL, Number, parse
 
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -87,37 +86,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
 _GROUP_OF = {noun: group for group, nouns in GROUPS.items() for noun in nouns}
 
 
-def _alternation(words, ends: dict[str, str] | None = None) -> str:
-    """A pattern matching any of ``words`` (a space in one matches any run of spaces), written as a tree of
-    shared beginnings: "police officer|police|policeman" as "police(?:\\s+officer|man)?".
-
-    The same match as the plain alternation longest first, found faster: a plain alternation tries each
-    word in turn at every position, the tree only the few that begin with the letter there.  Two words can
-    match at one place only if one begins the other, and the tree tries the longer first, as the longest-first
-    list does, so the match and its backtracking order are the same.  ``ends`` adds a pattern after a word
-    ("shot" but not "shot at")."""
-    ends = ends or {}
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
-        node[""] = ends.get(word, "")
-
-    def write(node: dict) -> str:
-        branches = [unit + write(child) for unit, child in node.items() if unit]
-        if "" not in node:
-            return branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
-        if not branches:
-            return node[""]
-        if node[""]:
-            return "(?:%s)" % "|".join(branches + [node[""]])
-        return "(?:%s)?" % "|".join(branches)
-
-    return "(?:%s)" % write(tree)
-
-
-_NOUN = _alternation(_GROUP_OF)
+_NOUN = alternation(_GROUP_OF)
 _SINGULAR = {n for n in _GROUP_OF if not n.endswith("s") or n in ("police",)} - {
     "people", "police", "children", "men", "women", "gunmen", "policemen", "servicemen", "troops",
     "guardsmen", "army personnel", "military personnel"}
@@ -125,7 +94,7 @@ _SINGULAR = {n for n in _GROUP_OF if not n.endswith("s") or n in ("police",)} - 
 # "17-year-old", also written "17 year-old" and "17 year old"
 _YEAR_OLD = r"\d{1,3}(?:-|\s)years?(?:-|\s)old"
 _AGE = rf"{_YEAR_OLD}(?:\s+(?:male|female))?(?![\w-])(?!\s+{_NOUN}\b)"  # "a 9-year-old boy": the noun wins
-_ONE = r"(?:%s|%s)" % (_alternation(_SINGULAR), _AGE)
+_ONE = r"(?:%s|%s)" % (alternation(_SINGULAR), _AGE)
 
 QUALIFIERS = {
     "at least": "at least", "no fewer than": "at least", "a minimum of": "at least",
@@ -136,7 +105,7 @@ QUALIFIERS = {
     "fewer than": "fewer than", "less than": "fewer than", "only": "only", "just": "only",
     "a total of": None, "another": None,
 }
-_QUAL = _alternation(QUALIFIERS)
+_QUAL = alternation(QUALIFIERS)
 
 # Verbs and phrases by measure; longest first so "shot and killed" wins over "shot".
 _VERBS = {
@@ -181,7 +150,7 @@ _NOT_AT = (r"(?!\s+at(?:\s+(?:but|by)\b|\s*[,.;]|\s+(?:several|multiple|numerous
 # "the three hikers remain in good condition": hurt; "two are in critical condition": hit, fate not known
 _CONDITION = (r"(?:(?:listed|reported|remains?|remained)\s+)?in\s+(?:stable|good|fair|serious|critical|grave|"
               r"satisfactory)(?:\s+but\s+stable)?\s+condition")
-_VERB = r"(?:%s|%s|%s|%s)" % (_alternation(_MEASURE_OF, {"shot": _NOT_AT}), _WOUND, _HOSPITAL, _CONDITION)
+_VERB = r"(?:%s|%s|%s|%s)" % (alternation(_MEASURE_OF, {"shot": _NOT_AT}), _WOUND, _HOSPITAL, _CONDITION)
 
 # Nouns that carry the measure themselves: "54 bodies", "10 survivors", "17 dead".
 _COUNT_NOUNS = {
@@ -190,9 +159,9 @@ _COUNT_NOUNS = {
     "survivors": "survivors", "casualties": "casualties", "hostages": "kidnapped",
     "missing": "missing", "arrests": "arrested", "arrested": "arrested",
 }
-_COUNT_NOUN = _alternation(_COUNT_NOUNS)
+_COUNT_NOUN = alternation(_COUNT_NOUNS)
 
-_STOP = r"(?:%s|%s|%s|%s)" % (_alternation(
+_STOP = r"(?:%s|%s|%s|%s)" % (alternation(
     "were was have has had been be is are and or but in on at of who that which the by from "
     "to with after before for as when while during including among than near into "
     # a span of time or a speaker is no adjective: "over four nights two people were shot",
@@ -200,11 +169,6 @@ _STOP = r"(?:%s|%s|%s|%s)" % (_alternation(
     "seconds minutes hours days nights weeks weekends months years said says told caller callers calls".split()
     + list(SMALL) + list(_MEASURE_OF) + list(_COUNT_NOUNS), {"shot": _NOT_AT}), _WOUND, _HOSPITAL, _CONDITION)
 _MOD = rf"(?:(?!{_STOP}\b)(?:[A-Za-z][\w'’.-]*|\d+-[\w-]+|\d{{1,3}}\s+years?[\s-]old)\s+){{0,3}}?"  # adjectives before the noun: "Malian", "heavily armed"
-# ``numbers.NUMBER`` written to be found faster, with the same matches: its number words as a tree, and the
-# checks of the character before a digit made only where a digit is (not at the start of every word).
-NUMBER = NUMBER.replace(numbers._WORD, _alternation(numbers._WORD[3:-1].split("|"))).replace(
-    numbers._DIGITS, "(?=\\d)" + numbers._DIGITS)
-assert "(?=\\d)(?<!" in NUMBER and numbers._WORD not in NUMBER
 _NUM = rf"(?P<num>{NUMBER})"
 _AUX = (r"(?:\s+(?:were|was|have|has|had|been|are|is|got|get|reportedly|also|all|later|both|each|"
         r"allegedly|apparently|initially|then|subsequently|eventually|being|now|still|"
@@ -283,7 +247,7 @@ _GUN_CONTEXT = re.compile(r"bullet|gunfire|shot|fire|round|gun|pellet")
 # those already counted); "a fourth victim is hospitalized": four hit.
 _ORDINALS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
 _ORDINALS.update({f"{i}{'nd' if i == 2 else 'rd' if i == 3 else 'th'}": i for i in range(2, 11)})
-_ORDINAL = _alternation(_ORDINALS)
+_ORDINAL = alternation(_ORDINALS)
 
 # "a fourth man was taken to a hospital, but he later died": the one counted died
 _BUT_DIED = re.compile(r"[^.;]{0,80}?\b(?:and|but)\s+(?:(?:he|she)\s+)?(?:later\s+|then\s+|eventually\s+|subsequently\s+)?"
@@ -575,7 +539,7 @@ _CUE = re.compile(r"kill|dead|die|death|fatal|shootings?\s+of|bod(?:y|ies)|corps
 # ``_CUE``'s plain words as a tree, then its few other alternatives ("shootings?\s+of"): the same test, faster
 # than the words tried one by one at each position, or looked for one by one with ``in`` (``clean.Cue``).
 _CUE_WORDS = Cue(_CUE)
-_CUE_TREE = re.compile(_alternation(_CUE_WORDS.words) + "|" + _CUE_WORDS.rest.pattern)
+_CUE_TREE = re.compile(alternation(_CUE_WORDS.words) + "|" + _CUE_WORDS.rest.pattern)
 
 
 def _cue(low: str) -> bool:

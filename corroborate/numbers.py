@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from .clean import alternation
+
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
           "fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -34,13 +36,15 @@ VAGUE = {
     "a dozen": 12, "a handful": 3, "a couple": 2, "a couple of": 2,
 }
 
-_WORD = r"(?:%s)" % "|".join(sorted(_UNITS + _TENS + list(_SCALE), key=len, reverse=True))
+# (as a tree of shared beginnings, ``clean.alternation``: the same matches as the words longest first, found faster)
+_WORD = alternation(_UNITS + _TENS + list(_SCALE))
 # "fifty-three", "two hundred and fifty", "one thousand two hundred"
 _WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 _DIGITS = r"(?<![:\d.,$A-Za-z])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d.,:]\d)(?!\s*(?:a\.m|p\.m|am\b|pm\b|o'clock)))"
 _VAGUE = r"(?:tens|dozens|scores|hundreds|thousands)(?:\s+of)?|a\s+dozen|a\s+handful(?:\s+of)?|a\s+couple(?:\s+of)?"
 
-NUMBER = rf"(?:{_VAGUE}|{_DIGITS}|{_WORDS})"
+# (``(?=\d)``: the checks of the character before a digit are made only where a digit is, not at every word)
+NUMBER = rf"(?:{_VAGUE}|(?=\d){_DIGITS}|{_WORDS})"
 """Pattern for one amount; never matches a bare "a"/"one" article (callers add that)."""
 
 NUMBER_RE = re.compile(rf"\b{NUMBER}\b", re.IGNORECASE)
