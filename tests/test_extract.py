@@ -521,7 +521,7 @@ def test_seed_claims():
     assert any(c.value.get("link") == "no claim" for c in capital.claims if c.kind == "actor")
 
 
-# --- fixes2: page furniture is not the event's date ----------------------------------------------
+# --- page furniture is not the event's date -----------------------------------------------------
 
 def test_a_time_stamp_after_a_year_is_a_link_s_or_page_s_not_the_event_s():
     # a related story's teaser: its day and clock are when that page was posted

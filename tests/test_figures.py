@@ -654,7 +654,7 @@ def test_a_follow_up_s_own_death_is_not_another_event():
                   "shooting, a bartender died Friday.") == (0, 1)
 
 
-# --- fixes2: named victims with a relative clause, rows and dates the last session left wrong ---
+# --- named victims with a relative clause, others hit besides the dead, round-up titles ---------
 
 def test_a_named_victim_whose_relative_clause_tells_the_shooting_died():
     # the clause between the name and "died" tells the hit; the main verb is the death
@@ -708,6 +708,8 @@ def test_others_hit_after_the_dead_were_told_are_besides_them():
     # with no dead told before them, the others are all those hit
     assert totals("Three other customers were struck by bullets in a Wrenfield pawn shop on Friday.") == (0, 3)
 
+
+# --- faster patterns, the same matches ------------------------------------------------------------
 
 def test_word_tree_matches_as_the_longest_first_list_does():
     """The tree of shared beginnings behind the noun and verb patterns finds the same words, longest first,

@@ -1055,7 +1055,7 @@ def test_a_child_who_has_since_died_is_no_longer_among_the_wounded_children():
     assert injured["reports"][0]["derived"] == "2 wounded less 1 who died since"
 
 
-# --- fixes2 ----------------------------------------------------------------------------------------
+# --- derived wounded and their dispute, copied headlines, the act's day against the police's ----------
 
 def test_wounded_read_from_the_shot_keep_the_dispute_of_the_reports_they_replace():
     e = _event_by_hand([
