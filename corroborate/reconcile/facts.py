@@ -8,7 +8,9 @@ from datetime import date as _date, timedelta
 from typing import Any
 
 from .. import dates
+from ..clean import lower
 from ..dates import span as date_span
+from ..extract import answered
 from ..model import Article
 from .reports import Origins, Report, _first, _position
 
@@ -174,9 +176,6 @@ def _rank(c) -> int:
 
 def _answered(c) -> bool:
     """Whether the police's arrival, not the act, ties a date claim to the event (``extract.answered``)."""
-    from ..clean import lower
-    from ..extract import answered
-
     return c.start >= 0 and answered(lower(c.quote), c.start, c.end)
 
 
