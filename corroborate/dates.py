@@ -367,6 +367,35 @@ def find_time(sentence: str) -> tuple[str, int, int] | None:
     return " ".join(m["part"].lower().split()), m.start(), m.end()
 
 
+# "around 11 p.m.", "10:40 pm", "just before midnight": an hour so late in the evening that a page written the
+# same day could hardly tell of it (a report is written hours after; one posted within the hour is rare)
+_LATE_EVENING = re.compile(r"(?:^|\s)(?:1[01](?::[0-5]\d)?\s*p\.?m\b|(?:just|shortly)\s+before\s+midnight)")
+
+
+def night_before(time: str | None) -> bool:
+    """Whether a time of day a report tells without a day ("police were called around 11 p.m.") puts the event in
+    the night before the day the report was written: from 10 p.m. to midnight.  A report written on a Tuesday
+    that gives no day for "around 11 p.m." means Monday's 11 p.m., as it would say "last night"."""
+    return bool(time) and _LATE_EVENING.search(time.lower()) is not None
+
+
+# "Teen arrested after shooting", "Two charged in Quarry Lane killing", "Police identify man killed on Linnet Lane":
+# a headline that reports a step of justice or the naming of someone hit, which come after the act ("No charges
+# filed" is no such step)
+# (not "in custody": a suspect may be held at the scene, the same night)
+_JUSTICE = re.compile(r"\b(?:arrest(?:ed|s)?|charged|indicted|arraigned|booked|convicted|sentenced|pleads?|pleaded|"
+                      r"faces?\s+charges|identif(?:y|ies|ied)|ids?|id['’]d|names|named)\b")
+_NO_JUSTICE = re.compile(r"\b(?:no|not|without)\b[^,;:]{0,30}\b(?:arrest|charge|custody)")
+
+
+def follow_up_headline(title: str | None) -> bool:
+    """Whether a headline tells an arrest, a charge, a later step of justice or who was hit, by name ("Deputies:
+    farmhand arrested in Tern Road shooting"): a page with such a headline and no day in its words was written
+    after the act, most often a day or more after it."""
+    low = lower(title or "")
+    return _JUSTICE.search(low) is not None and _NO_JUSTICE.search(low) is None
+
+
 def time_of_day(sentence: str) -> str | None:
     """"around noon", "8:15 p.m.", "early morning" — as written, qualifier kept."""
     found = find_time(sentence)

@@ -128,7 +128,10 @@ def extract(article: Article) -> Article:
                   wording=f.wording, within=f.within, scope=scope, scope_date=scope_date)
     if event_when:
         u, w = event_when
-        claim(u, "date", {"date": w.date, "precision": w.precision, "time": w.time}, w.start, w.end)
+        value = {"date": w.date, "precision": w.precision, "time": w.time}
+        if (until := _until(u, w)) is not None:
+            value["until"] = until
+        claim(u, "date", value, w.start, w.end)
     for u in units:
         if u.background is None and u.event:
             found = dates.find_time(u.text)
@@ -229,6 +232,22 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
         if inside:
             _, u, w = min(inside, key=lambda r: r[0])
     return u, w
+
+
+# "on Monday evening and Tuesday morning", "late Friday or early Saturday", "from Friday evening to Monday":
+# the event's days run on to the second day named
+_RUN_ON = re.compile(r",?\s+(?:and|or|into|to|through|until|till|and\s+into)\s+")
+
+
+def _until(u: _Unit, w) -> str | None:
+    """The last day of a run of days the event's date opens ("cars fired at on Monday evening and Tuesday morning":
+    Tuesday), when the next date of its sentence follows it joined by "and", "or", "to" ... within a week."""
+    if w.precision != "day":
+        return None
+    nxt = next((x for x in u.whens if x.start >= w.end), None)
+    if nxt is None or nxt.precision != "day" or not _RUN_ON.fullmatch(u.text, w.end, nxt.start):
+        return None
+    return nxt.date if 0 < (date.fromisoformat(nxt.date) - date.fromisoformat(w.date)).days <= 6 else None
 
 
 # "Posted: Monday, March 3, 2020 9:12 AM": the page's own time, not the event's.
@@ -605,6 +624,10 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         stamped = written is not None and written != dates.published_day(article.published)
         out["date"], out["date_precision"] = written.isoformat() if stamped else article.published[:10], "day"
         out["date_basis"] = "stamp" if stamped else "published"
+        hour = next((c for c in article.claims if c.kind == "time"), None)
+        # "around 11 p.m." with no day, or a headline of an arrest or a charge: the day before it was written
+        if (hour and dates.night_before(hour.value["time"])) or dates.follow_up_headline(article.title):
+            out["date"] = (date.fromisoformat(out["date"]) - timedelta(days=1)).isoformat()
     place = next((c for c in article.claims if c.kind == "place"), None)
     out["place"] = place.value if place else None
     kind = next((c for c in article.claims if c.kind == "type"), None)

@@ -357,3 +357,57 @@ def test_reports_of_gunfire_received_on_a_day_date_the_event_like_a_911_call():
     from corroborate.extract import answered
     low = "on sunday, the sheriff's office received calls about gunfire on the farm."
     assert answered(low, 3, 9)  # a call the police took, not the act's own words
+
+
+def test_a_late_evening_hour_told_without_a_day_is_the_night_before_the_report():
+    assert dates.night_before("around 11 p.m.") and dates.night_before("10:40pm")
+    assert dates.night_before("just before midnight")
+    # an evening hour a same-day report may well tell, and the small hours, are the report's own day
+    assert not dates.night_before("about 8 p.m.") and not dates.night_before("shortly after midnight")
+    assert not dates.night_before("11 a.m.") and not dates.night_before("night") and not dates.night_before(None)
+    from corroborate.extract import facts
+    from corroborate.model import Article
+    from corroborate.pipeline import process
+
+    def told(text: str) -> tuple[str, str]:
+        f = facts(process(Article(input="t.txt", title="Boy hurt in Tolley Mills", format="text",
+                                  published="2022-10-18", raw_text=text)))
+        return f["date"], f["date_basis"]
+    assert told("Deputies were called to a house on Tern Road around 11 p.m. after a bullet grazed a boy's foot.") \
+        == ("2022-10-17", "published")
+    assert told("Deputies were called to a house on Tern Road around 4 p.m. after a bullet grazed a boy's foot.") \
+        == ("2022-10-18", "published")
+
+
+def test_an_event_told_over_two_days_joined_by_and_or_or_keeps_the_last_day_of_the_run():
+    from corroborate.model import Article
+    from corroborate.pipeline import process
+
+    def value(text: str) -> dict:
+        a = process(Article(input="t.txt", title="A report", format="text", published="2022-10-22", raw_text=text))
+        return next(c.value for c in a.claims if c.kind == "date")
+    run = value("Deputies sought a man who fired at cars on Monday evening and Tuesday morning near Tolley Mills.")
+    assert (run["date"], run["until"]) == ("2022-10-17", "2022-10-18")  # the event's date is still the first day
+    assert value("A farmer shot his neighbor late Tuesday or early Wednesday in Bexley Ford.")["until"] == "2022-10-19"
+    # a second act on a later day is no run of the first ("shot Thursday and died Friday")
+    assert "until" not in value("A man was shot Thursday and died Friday in Bexley Ford.")
+
+
+def test_a_headline_of_an_arrest_or_a_charge_with_no_day_in_the_words_dates_the_act_the_day_before():
+    assert dates.follow_up_headline("Harl County: Teen arrested after shooting at Tern Road party")
+    assert dates.follow_up_headline("Two charged in Bexley Ford killing")
+    assert dates.follow_up_headline("Deputies identify man killed on Tern Road")
+    assert dates.follow_up_headline("Coroner IDs two dead in Bexley Ford farmhouse")
+    # no step of justice taken, or a suspect held at the scene: the report may be the act's own day
+    assert not dates.follow_up_headline("No charges filed in Bexley Ford hunting death")
+    assert not dates.follow_up_headline("Man in custody after Tern Road shooting")
+    assert not dates.follow_up_headline("Boy hurt in Tolley Mills shooting") and not dates.follow_up_headline(None)
+    from corroborate.extract import facts
+    from corroborate.model import Article
+    from corroborate.pipeline import process
+
+    def told(title: str) -> str:
+        return facts(process(Article(input="t.txt", title=title, format="text", published="2022-10-18",
+                                     raw_text="A bullet grazed a boy's foot at a house on Tern Road, deputies said.")))["date"]
+    assert told("Farmhand arrested after boy shot on Tern Road") == "2022-10-17"
+    assert told("Boy shot on Tern Road") == "2022-10-18"

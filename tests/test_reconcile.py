@@ -1130,3 +1130,63 @@ def test_a_tie_goes_to_the_day_told_with_its_hour_before_a_bare_weekday():
     # an hour on the clock says more than a part of the day
     assert event("at about 2 a.m. Friday", first="on Thursday evening").date["value"] == "2023-03-10"
     assert event("on Friday", first="on Thursday evening").date["value"] == "2023-03-09"
+
+
+# --- Date: reports that give no day ----------------------------------------------------------------------
+
+def test_undated_reports_of_a_late_evening_hour_date_the_event_the_night_before():
+    def event(hour: str):
+        return _event_by_hand([
+            ("n1", "2022-10-18T09:00:00Z", "Tolley Mills Ledger", "Boy hurt in Tern Road shooting",
+             f"Deputies were called to a house on Tern Road in Tolley Mills around {hour} after a bullet grazed "
+             "a boy's foot, the sheriff said."),
+            ("n2", "2022-10-19T09:00:00Z", "Harl County Courier", "Sheriff urges gun safety",
+             "The sheriff urged parents in Tolley Mills to lock up their guns after a bullet grazed a boy's foot."),
+        ])
+    late = event("11 p.m.").date
+    assert (late["value"], late["basis"]) == ("2022-10-17", "published")
+    assert "night before" in late["reports"][0]["derived"] and late["reports"][0]["quote"] == "around 11 p.m."
+    # an afternoon hour is the day the first report was written
+    assert event("3 p.m.").date["value"] == "2022-10-18"
+
+
+def test_a_report_of_a_run_of_days_supports_each_day_of_it_and_disputes_none():
+    def event(first: str):
+        return _event_by_hand([
+            ("s1", "2022-10-19T09:00:00Z", "Tolley Mills Ledger", "Deputies hunt gunman",
+             f"Deputies were hunting a man who fired at cars {first} near Tolley Mills, the sheriff said."),
+            ("s2", "2022-10-20T09:00:00Z", "Harl County Courier", "Gunman killed by deputies",
+             "A gunman who had wounded four drivers near Tolley Mills was killed by deputies on Tuesday night, "
+             "the sheriff said."),
+        ])
+    # the first report's run reaches the day the second gives: both support Thursday, and nothing is disputed
+    e = event("on Monday evening and Tuesday morning")
+    assert (e.date["value"], e.date["status"]) == ("2022-10-18", "agreed")
+    assert not [d for d in e.disputes if d["about"] == "date"]
+    # a single day each is a tie that stays a dispute
+    e = event("on Monday evening")
+    assert (e.date["value"], e.date["status"]) == ("2022-10-17", "disputed")
+
+
+def test_undated_reports_led_by_an_arrest_date_the_event_before_the_first_report():
+    def event(title: str):
+        return _event_by_hand([
+            ("j1", "2022-10-18T09:00:00Z", "Tolley Mills Ledger", title,
+             "A bullet grazed a woman's arm at a house on Tern Road in Tolley Mills, the sheriff said."),
+            ("j2", "2022-10-19T09:00:00Z", "Harl County Courier", "Sheriff urges gun safety",
+             "The sheriff urged people in Tolley Mills to lock up their guns after a bullet grazed a woman's arm."),
+        ])
+    d = event("Neighbor arrested after woman shot on Tern Road").date
+    assert d["value"] == "2022-10-17" and "later step" in d["reports"][0]["derived"]
+    assert event("Woman shot on Tern Road").date["value"] == "2022-10-18"
+
+
+def test_overnight_and_the_night_before_are_one_night_not_a_dispute():
+    e = _event_by_hand([
+        ("o1", "2023-03-10T08:00:00Z", "Lakeside Post", "Man shot on Quarry Lane",
+         "A man was shot on Quarry Lane in Bexley Ford overnight, deputies said."),
+        ("o2", "2023-03-10T09:00:00Z", "County Log", "Quarry Lane shooting",
+         "A man was shot on Quarry Lane in Bexley Ford on Thursday night, deputies said."),
+    ])
+    assert (e.date["value"], e.date["status"]) == ("2023-03-09", "agreed")
+    assert not [d for d in e.disputes if d["about"] == "date"]

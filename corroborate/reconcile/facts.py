@@ -23,7 +23,11 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     """The event date most origins give (ties: one the words tie to the event itself, then one the act's own words
     give before a later one only the police's arrival gives, then one given fresh,
     then one more reports carry, then one written out, then one told with its hour, then with its part of the
-    day, then the earliest), else the first report's publication day.
+    day, then the earliest), else the first report's publication day (the day before when a report of that day
+    tells a late-evening hour with no day, ``dates.night_before``, or heads an arrest or a charge,
+    ``dates.follow_up_headline``: the act came before it was written).  A report whose words run its date on
+    to a later day ("on Monday evening and Tuesday morning": ``until``) supports each day of the run; so does
+    "overnight" the evening before the day it is read as ("overnight" beside "Monday night" is no dispute).
 
     A date after the first report's publication day is a later event's (an arrest, a trial, a
     death in hospital) and takes no part; the reports keep it. The day just after it, given as the
@@ -74,10 +78,25 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
         if not dated:
             return None, []
         day, _, _, a = dated[0]
+        derived = "publication date"
+        # a report of that day that tells the hour but no day, late in the evening ("around 11 p.m."), tells of
+        # the night before it was written (``dates.night_before``)
+        late = next((c for _, _, _, b in dated if written_on[id(b)] == day
+                     for c in [_first(b, "time")] if c is not None and dates.night_before(c.value["time"])), None)
+        justice = next((b for _, _, _, b in dated if written_on[id(b)] == day and dates.follow_up_headline(b.title)),
+                       None)
+        if late is not None:
+            day -= timedelta(days=1)
+            derived = f"the night before the publication date: '{late.value['time']}' with no day"
+        elif justice is not None:
+            day -= timedelta(days=1)
+            derived = f"the day before the publication date of a report of a later step: '{justice.title}'"
         return {"value": day.isoformat(), "precision": "day", "time": time, "basis": "published",
                 "status": "single-source", "reports": [{"article": a.id, "outlet": a.outlet,
                                                         "published": a.published, "value": day.isoformat(),
-                                                        "quote": None, "derived": "publication date"}]
+                                                        "quote": late.quote[late.start:late.end] if late else None,
+                                                        "context": late.quote if late else None,
+                                                        "derived": derived}]
                 + [_summary(r, reread) for r in reports]}, []
     votes: dict[str, set[str]] = defaultdict(set)
     for r in reports:
@@ -90,6 +109,14 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     # support wins
     support = {v: {o for w, os in votes.items() if _meets(spans[v], spans[w]) and _width(spans[w]) >= _width(spans[v])
                    for o in os} for v in votes}
+    # a report that tells its event over a run of days ("on Monday evening and Tuesday morning") lends its
+    # origin to each day of the run another report gives, as a week does
+    runs = {id(r): _run(r) for r in reports if r.value not in later and id(r) not in reread}
+    for r in reports:
+        if runs.get(id(r)):
+            for v in votes:
+                if _width(spans[v]) == 0 and _meets(spans[v], runs[id(r)]):
+                    support[v].add(r.origin)
     # a tie goes to a date the words tie to the event itself (``own``; not "arrested Monday"),
     # then to a date that a report gave within FRESH_DAYS of its own publication (written while the
     # news broke, when "Saturday" meant this Saturday)
@@ -115,7 +142,8 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
     precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
     conflicting = sorted(v for v in votes if not _meets(spans[v], spans[value]))
     # (a day read again is a guess at what a late report's words meant: it may agree, never dispute)
-    firm = {v: {r.origin for r in reports if r.value == v and id(r) not in reread} if v not in loose else set()
+    firm = {v: {r.origin for r in reports if r.value == v and id(r) not in reread
+                and not (runs.get(id(r)) and _meets(runs[id(r)], spans[value]))} if v not in loose else set()
             for v in conflicting}
     disputes = []
     if conflicting and any(firm[v] - votes[value] for v in conflicting):
@@ -162,6 +190,20 @@ def _reread_late(reports: list[Report], first: _date | None, too_late, rank: dic
             r.value = again.date
             r.derived = f"'{words}' read against the first report's day, {first.isoformat()}"
     return out
+
+
+def _run(r: Report) -> tuple[_date, _date] | None:
+    """The days a report's date runs over when its words join it to a later day ("late Friday or early
+    Saturday": ``until`` in the claim), or "overnight" (read as the report's day: the evening before it too),
+    else None."""
+    c = r.claims[0]
+    until = c.value.get("until")
+    if until and until > r.value:
+        return _date.fromisoformat(r.value), _date.fromisoformat(until)
+    if c.start >= 0 and c.value.get("precision") == "day" and c.quote[c.start:c.end].lower() == "overnight":
+        day = _date.fromisoformat(r.value)  # the night before the report's day and its small hours
+        return day - timedelta(days=1), day
+    return None
 
 
 def _rank(c) -> int:
