@@ -385,7 +385,9 @@ def night_before(time: str | None) -> bool:
 # (not "in custody": a suspect may be held at the scene, the same night)
 _JUSTICE = re.compile(r"\b(?:arrest(?:ed|s)?|charged|indicted|arraigned|booked|convicted|sentenced|pleads?|pleaded|"
                       r"faces?\s+charges|identif(?:y|ies|ied)|ids?|id['’]d|names|named)\b")
-_NO_JUSTICE = re.compile(r"\b(?:no|not|without)\b[^,;:]{0,30}\b(?:arrest|charge|custody)")
+# ... nor is the arrest of a heart, or one resisted during the act itself
+_NO_JUSTICE = re.compile(r"\b(?:no|not|without)\b[^,;:]{0,30}\b(?:arrest|charge|custody)|"
+                         r"\b(?:cardiac|heart|respiratory|resist\w*)\s+arrest")
 
 
 def follow_up_headline(title: str | None) -> bool:

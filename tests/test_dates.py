@@ -401,6 +401,8 @@ def test_a_headline_of_an_arrest_or_a_charge_with_no_day_in_the_words_dates_the_
     # no step of justice taken, or a suspect held at the scene: the report may be the act's own day
     assert not dates.follow_up_headline("No charges filed in Bexley Ford hunting death")
     assert not dates.follow_up_headline("Man in custody after Tern Road shooting")
+    assert not dates.follow_up_headline("Man in cardiac arrest after Tern Road shooting")
+    assert not dates.follow_up_headline("Driver shot while resisting arrest on Tern Road")
     assert not dates.follow_up_headline("Boy hurt in Tolley Mills shooting") and not dates.follow_up_headline(None)
     from corroborate.extract import facts
     from corroborate.model import Article
