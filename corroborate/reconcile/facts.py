@@ -141,9 +141,12 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
                                       -carried[v], v not in written, -timed[v], v))
     precision = next(r.claims[0].value["precision"] for r in reports if r.value == value)
     conflicting = sorted(v for v in votes if not _meets(spans[v], spans[value]))
-    # (a day read again is a guess at what a late report's words meant: it may agree, never dispute)
+    # (a day read again is a guess at what a late report's words meant: it may agree, never dispute; so may a
+    # later day that only a statement or a follow-up gives: "the attack took place in Ketto, the governor wrote on
+    # Saturday" says the act came by Saturday, not on it)
     firm = {v: {r.origin for r in reports if r.value == v and id(r) not in reread
-                and not (runs.get(id(r)) and _meets(runs[id(r)], spans[value]))} if v not in loose else set()
+                and not (runs.get(id(r)) and _meets(runs[id(r)], spans[value]))
+                and not (rank[id(r)] >= 4 and spans[v][0] > spans[value][1])} if v not in loose else set()
             for v in conflicting}
     disputes = []
     if conflicting and any(firm[v] - votes[value] for v in conflicting):
