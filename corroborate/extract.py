@@ -55,6 +55,17 @@ _BACKGROUND = re.compile(
     r"(?:spilt|spilled|spread|spreading)\s+(?:over\s+)?(?:into|to|across)|in\s+recent\s+(?:years|months)|"
     r"over\s+the\s+years|for\s+(?:more\s+than\s+)?a\s+decade|(?:has|have)\s+(?:been\s+)?(?:struggling|"
     r"battling|fighting)\s+(?:with|against)?)\b")
+_TOLL = re.compile(r"\b(?:toll|total|tally)\b", re.IGNORECASE)  # a count's words naming it the whole count
+# A running total of many events, told after this one's count: "..., pushing the city's death toll to 49 this
+# year", "bringing the number of homicides in the county to 31", "raising the toll from the weekend's violence to
+# nine".  From its verb on the sentence is about the total; what came before it is still this event's.  (Not
+# "raising the death toll from the attack to 54": the total of this attack, no period's or place's.)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:pushing|bringing|raising|taking|lifting|putting)\s+(?:the\s+|its\s+|their\s+)?[^.;]{0,60}?\b"
+    r"(?:toll|total|tally|count|number)\b[^.;]{0,80}?"
+    r"\b(?:this\s+year|so\s+far|(?:for|of)\s+the\s+(?:year|month|weekend)|year-to-date|in\s+(?:19|20)\d\d|"
+    r"since\s+(?:january|the\s+(?:start|beginning))|(?:city|county|state|nation|country|region)['’]s|homicides|"
+    r"murders|killings|shootings|violence)\b")
 _OTHER_CAUSE = re.compile(
     r"\b(?:when|after)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:vehicle|car|convoy|truck|"
     r"patrol|bus|helicopter|aircraft|plane)\s+(?:hit|struck|ran\s+over|drove\s+over|triggered|crashed|"
@@ -474,6 +485,11 @@ def _died_now(u: _Unit, at: int) -> bool:
 def _background(u: _Unit, event_when, main_type: str | None) -> tuple[int, str, str | None] | None:
     """Whether (from which character) a sentence is about an event other than the article's."""
     main = date.fromisoformat(event_when[1].date) if event_when else None
+    low = u.low
+    m = _RUNNING_TOTAL.search(low) if "toll" in low or "tota" in low or "tally" in low or "count" in low \
+        or "number" in low else None  # (the search only where the word for a total is: it is slow)
+    if m:  # "a man was killed Sunday, pushing the city's toll to 49 this year": from "pushing" on
+        return m.start(), _clause(u.text[m.start():]), None
     if event_when and event_when[0] is u:  # "killed on Friday, a month after an attack killed 20": from "a month after"
         m = next((m for m in _BACKGROUND.finditer(u.low, event_when[1].end)
                   if _LONG_SINCE.match(m.group(0)) and not _after_a_date(u, m.start())), None)
@@ -582,7 +598,11 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         if not mine:
             return None
         per_group: dict[tuple[int, str], int] = {}  # a sentence's groups add up; one group's repeats do not
+        tolls: dict[int, int] = {}  # ... but a toll is the sentence's total ("a guard died, raising the toll to six")
         for c in mine:
+            if c.group == "people" and _TOLL.search(c.quote, c.start, c.end):
+                tolls[c.sentence] = max(tolls.get(c.sentence, 0), c.value)
+                continue
             key = (c.sentence, c.group)
             per_group[key] = max(per_group.get(key, 0), c.value)
         for c in gunmen:  # "seven people, including the gunman, died": six victims
@@ -592,6 +612,8 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         per_sentence: dict[int, int] = {}
         for (sentence, _), value in per_group.items():
             per_sentence[sentence] = per_sentence.get(sentence, 0) + value
+        for sentence, value in tolls.items():
+            per_sentence[sentence] = max(per_sentence.get(sentence, 0), value)
         singles = len(distinct_people([c for c in mine if c.group != "attackers"]))
         return max(max(per_sentence.values()), singles, len(people_named(mine, main)))
 

@@ -251,6 +251,20 @@ def test_figure_after_a_month_after_is_background_but_the_lead_is_not():
     assert facts(a)["killed"] == 8
 
 
+def test_a_running_total_after_the_events_count_is_not_the_events():
+    a = report("A man was shot and killed on Marsh Lane on Sunday, pushing the county's death toll to 23 this year, "
+               "deputies said.")
+    assert [(c.value, c.scope is None) for c in a.claims if c.kind == "figure" and c.sentence >= 0] == \
+        [(1, True), (23, False)]
+    assert facts(a)["killed"] == 1
+    b = report("Two guards were shot dead at the depot on Sunday, raising the toll from the weekend's violence to nine.")
+    assert facts(b)["killed"] == 2
+    # the total of this attack is still its own count
+    c = report("Gunmen attacked the depot on Friday. A wounded guard died on Sunday, raising the death toll from "
+               "the attack to six.", published="2021-03-08")
+    assert facts(c)["killed"] == 6  # the toll counts the guard: six, not seven
+
+
 def test_counts_over_several_incidents_are_no_one_events_toll():
     a = report("Two people were killed and nine wounded in three separate shootings on Friday. "
                "A man was shot in the leg on Elm Street.")
