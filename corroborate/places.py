@@ -257,8 +257,8 @@ def mentions(sentence: str, index: int) -> list[Mention]:
             if _STREET_AFTER.match(sentence, e) or _STREET_IN.search(name) \
                     or _BLOCK_BEFORE.search(sentence[max(0, s - 30):s]):
                 continue
-            found = gaz.lookup(name[:-2] + "County" if county else name)
-            found = [p for p in found if p.kind != "town" or p.population >= ALIAS_POPULATION or fold(p.name) == key]
+            found = [p for p in _lookup(name[:-2] + "County" if county else name)
+                     if p.kind != "town" or p.population >= ALIAS_POPULATION or fold(p.name) == key]
             if (s == 0 and " " not in name) or name.isupper():
                 # a capitalised first word, or one in capitals ("CNN", "WAVE"), is a place only by its own name
                 found = [p for p in found if fold(p.name) == key]
@@ -289,6 +289,12 @@ def mentions(sentence: str, index: int) -> list[Mention]:
     _pairs(sentence, out)
     out.sort(key=lambda m: m.start)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _lookup(name: str) -> tuple[Place, ...]:
+    """``load().lookup(name)``, kept: the same names come back sentence after sentence, article after article."""
+    return tuple(load().lookup(name))
 
 
 def _segments(sentence: str, title: bool = False):
@@ -749,7 +755,8 @@ def resolve(found: list[Mention], home: dict[str, float] | None = None, outlet: 
                       + close.get(p, 0) + (2 * HOME if outlet and _near(p, outlet, METRO_KM) else 0)),
                     fold(p.name) != own and fold(p.name).replace(" ", "") != flat, p.kind != "country",
                     -(sizes.get((p.admin1, fold(p.name)), 0) if p.kind == "county" else p.population))
-        m.place = sorted(m.candidates, key=rank)[0]
+        # (the first best, as ``sorted(...)[0]`` gives; a lone candidate is that place, with no ranking to do)
+        m.place = min(m.candidates, key=rank) if len(m.candidates) > 1 else m.candidates[0]
     # "Hollywood" after "North Hollywood": the shorter name is the same place (unless it names a much bigger one)
     longer = {fold(m.text): m.place for m in found if m.place and m.place.kind == "town" and " " in m.text}
     if longer:

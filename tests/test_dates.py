@@ -268,6 +268,35 @@ def test_a_day_written_out_in_full_reads_as_dateparser_reads_it():
         assert dates._parse.__wrapped__(text, base) == (want.date() if want else None), text
 
 
+def _dateparser_day(text: str, base: date) -> date | None:
+    import dateparser
+    got = dateparser.parse(text, settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day, 12),
+                                           "PREFER_DATES_FROM": "past"}, languages=["en"])
+    return got.date() if got else None
+
+
+def test_a_weekday_named_alone_goes_back_as_dateparser_reads_it():
+    # worked out without dateparser: the same day a week back, else the last such day before
+    for weekday in range(7):
+        base = date(2022, 5, 2 + weekday)  # Monday May 2, 2022, plus weekday days
+        for name in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+            assert base - dates._weekday(name, base) == base - _dateparser_day(name, base), (name, base)
+    assert days("Teodor Quill was shot Friday night near the quarry.", date(2022, 5, 3)) == [("2022-04-29", "day")]
+
+
+def test_a_month_named_alone_is_the_month_dateparser_gives():
+    assert days("Two men were wounded in early September at the fair.", date(2021, 3, 10)) == [("2020-09-01", "month")]
+    assert days("The shop in Vexford Creek was robbed in March.", date(2021, 3, 10)) == [("2021-03-01", "month")]
+    assert days("It closed in May 2014.", date(2021, 3, 10)) == [("2014-05-01", "month")]
+    names = ("january feb. march apr may june jul. august sept. sep october nov december".split()
+             + ["sept", "may 2014", "dec 1999"])
+    # (after the 28th dateparser may name another year: "february" on January 30, 2016 is 2012's; it is asked then)
+    for base in (date(2021, 1, 28), date(2020, 2, 29), date(2016, 1, 30), date(2019, 7, 1), date(2018, 12, 15)):
+        for words in names:
+            want = _dateparser_day(words, base)
+            assert dates._month(words, base) == (want.replace(day=1) if want else None), (words, base)
+
+
 def test_new_years_eve_named_alone_is_a_date():
     # no other date word in the sentence: the holiday's name is its own cue
     assert days("Deputies seek the driver in the New Year's Eve shooting at Bexley Ford.",

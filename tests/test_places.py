@@ -278,3 +278,13 @@ def test_people_named_are_not_places():
     assert places.surnames([text]) == {"corvin", "quarrow", "orla", "kee", "edda", "fray", "pell"}
     assert places.surnames(["Dunmore said it was closed."]) == {"dunmore"}
     assert places.surnames(["xCorvin Tarnby, a clerk, was there", "the depot, Tarnby, 41, was"]) == {"tarnby"}
+
+
+def test_a_name_met_again_reads_as_it_did_the_first_time():
+    # the gazetteer's answer for a name is kept between sentences and articles: each mention still gets its own list
+    first = places.mentions("Two men were shot in Springfield, Ohio, late on Friday.", 0)
+    first[0].candidates.clear()
+    again = places.mentions("Officers in Springfield, Ohio, found a third man wounded.", 1)
+    assert again[0].text == "Springfield" and again[0].candidates
+    assert place(report("A clerk was wounded in Dayton, Ohio. Dayton police are still looking for the robber.")) \
+        == ("Dayton", "Ohio")
