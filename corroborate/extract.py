@@ -571,6 +571,18 @@ def _place_claims(units: list[_Unit], claim, dateline_end: int, article: Article
                                       "country": m.place.country}, m.start - len(rel.group(0)), m.end)
 
 
+def day_before(article: Article) -> tuple[str, Claim | None] | None:
+    """Why a report that gives no day in its words tells of the day before it was written, else None: a
+    late-evening hour ("around 11 p.m.", ``dates.night_before``): ("night", its time claim); a headline of an
+    arrest, a charge or a naming (``dates.follow_up_headline``): ("follow-up", None)."""
+    hour = next((c for c in article.claims if c.kind == "time"), None)
+    if hour is not None and dates.night_before(hour.value["time"]):
+        return "night", hour
+    if dates.follow_up_headline(article.title):
+        return "follow-up", None
+    return None
+
+
 def facts(article: Article, victims_only: bool = False) -> dict:
     """The article's own event in brief: killed, injured, date, place and type from its main-scope claims.
 
@@ -646,9 +658,7 @@ def facts(article: Article, victims_only: bool = False) -> dict:
         stamped = written is not None and written != dates.published_day(article.published)
         out["date"], out["date_precision"] = written.isoformat() if stamped else article.published[:10], "day"
         out["date_basis"] = "stamp" if stamped else "published"
-        hour = next((c for c in article.claims if c.kind == "time"), None)
-        # "around 11 p.m." with no day, or a headline of an arrest or a charge: the day before it was written
-        if (hour and dates.night_before(hour.value["time"])) or dates.follow_up_headline(article.title):
+        if day_before(article):  # "around 11 p.m." with no day, or a headline of an arrest or a charge
             out["date"] = (date.fromisoformat(out["date"]) - timedelta(days=1)).isoformat()
     place = next((c for c in article.claims if c.kind == "place"), None)
     out["place"] = place.value if place else None

@@ -1193,9 +1193,10 @@ def test_overnight_and_the_night_before_are_one_night_not_a_dispute():
 
 
 def test_a_later_day_only_a_statement_gives_is_no_dispute_with_the_acts_day():
+    friday = ("k1", "2023-06-17T07:00:00Z", "Lakeside Post", "Gunmen attack police post in Ketto",
+              "Gunmen attacked a police post in Ketto on Friday, killing four officers, the governor said.")
     e = _event_by_hand([
-        ("k1", "2023-06-17T07:00:00Z", "Lakeside Post", "Gunmen attack police post in Ketto",
-         "Gunmen attacked a police post in Ketto on Friday, killing four officers, the governor said."),
+        friday,
         ("k2", "2023-06-18T09:00:00Z", "County Log", "Four officers killed in Ketto",
          "The attack on the police post took place in Ketto, near the river, the governor wrote on Saturday."),
     ])
@@ -1203,8 +1204,7 @@ def test_a_later_day_only_a_statement_gives_is_no_dispute_with_the_acts_day():
     assert not [d for d in e.disputes if d["about"] == "date"]
     # a later day the act's own words give is still a dispute
     e = _event_by_hand([
-        ("k1", "2023-06-17T07:00:00Z", "Lakeside Post", "Gunmen attack police post in Ketto",
-         "Gunmen attacked a police post in Ketto on Friday, killing four officers, the governor said."),
+        friday,
         ("k3", "2023-06-18T09:00:00Z", "County Log", "Four officers killed in Ketto",
          "Gunmen attacked a police post in Ketto on Saturday, killing four officers."),
     ])

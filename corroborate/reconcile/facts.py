@@ -10,7 +10,7 @@ from typing import Any
 from .. import dates
 from ..clean import lower
 from ..dates import span as date_span
-from ..extract import answered
+from ..extract import answered, day_before
 from ..model import Article
 from .reports import Origins, Report, _first, _position
 
@@ -80,11 +80,10 @@ def date(articles: list[Article], origins: Origins) -> tuple[dict | None, list[d
         day, _, _, a = dated[0]
         derived = "publication date"
         # a report of that day that tells the hour but no day, late in the evening ("around 11 p.m."), tells of
-        # the night before it was written (``dates.night_before``)
-        late = next((c for _, _, _, b in dated if written_on[id(b)] == day
-                     for c in [_first(b, "time")] if c is not None and dates.night_before(c.value["time"])), None)
-        justice = next((b for _, _, _, b in dated if written_on[id(b)] == day and dates.follow_up_headline(b.title)),
-                       None)
+        # the night before it was written; one headed by an arrest or a charge, of a day before (``day_before``)
+        why = [(reason, b) for _, _, _, b in dated if written_on[id(b)] == day and (reason := day_before(b))]
+        late = next((hour for (kind, hour), _ in why if kind == "night"), None)
+        justice = next((b for (kind, _), b in why if kind == "follow-up"), None)
         if late is not None:
             day -= timedelta(days=1)
             derived = f"the night before the publication date: '{late.value['time']}' with no day"
