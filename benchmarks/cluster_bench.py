@@ -197,12 +197,49 @@ def _replicas(n: int, arts_gold=None, step: int | None = 7):
     return out, labels, step
 
 
-def scale_child(n: int, step: int = 7) -> None:
+def work_counts(profiles: list) -> dict:
+    """What streaming placement does per article, counted in a pass of its own (never a timed one).
+
+    ``found``: events the article's key words find near its date; ``scored``: of those, the candidates
+    whose word similarity is worked out; ``evidence``: of those, the ones also weighed by date, place
+    and street; ``event_words``: the words of the events scored (their summed vectors' length).  Flat
+    from 10k to 100k articles means the work per article does not grow with the corpus, so a time
+    ratio above 10 is the cost of each step growing (memory), not the number of steps.
+    """
+    from corroborate import cluster
+
+    counts: Counter = Counter()
+
+    class Counting(cluster.Index):
+        def _shared(self, p, vec, keys):
+            found = super()._shared(p, vec, keys)
+            counts["found"] += len(found)
+            return found
+
+        def _cosine(self, p, vec, c, exclude=None):
+            counts["scored"] += 1
+            counts["event_words"] += len(c.centroid)
+            return super()._cosine(p, vec, c, exclude)
+
+        def _with_evidence(self, p, vec, c, cos, own, exclude):
+            counts["evidence"] += 1
+            return super()._with_evidence(p, vec, c, cos, own, exclude)
+
+    index = Counting()
+    for p in sorted(profiles, key=lambda p: p.order):
+        index.add(p)
+    n = len(profiles) or 1
+    return {k: round(counts[k] / n, 2) for k in ("found", "scored", "evidence", "event_words")} | {
+        "vocabulary": len(index.df), "events": len(index.clusters), "placed": dict(index.of)}
+
+
+def scale_child(n: int, step: int = 7, count: bool = False) -> None:
     """One size, in this process: prints JSON with the time of batch and streaming clustering and B³.
 
     Each mode runs REPEATS times and the fastest run counts (as ``timeit`` does): a single run of a
     few seconds varies by a fifth with what else the machine is doing, which swamps a ratio.  The
-    median ratio is reported beside it.
+    median ratio is reported beside it.  With ``count``, an untimed pass after the timed ones counts the
+    streaming work per article (``work_counts``).
     """
     from corroborate import cluster
 
@@ -225,7 +262,14 @@ def scale_child(n: int, step: int = 7) -> None:
             cpus.append(time.process_time() - cpu)
         runs[mode] = (index, walls, cpus)
     score = b_cubed([runs["batch"][0].of[p.article] for p in profiles], labels)
-    print(json.dumps({"articles": n, "batch_seconds": round(min(runs["batch"][1]), 2),
+    work = {}
+    if count:
+        runs["batch"] = (None, *runs["batch"][1:])  # freed first: this child's peak RSS stays a timed run's
+        work = work_counts(profiles)
+        if work.pop("placed") != runs["streaming"][0].of:
+            raise RuntimeError("counting changed where streaming placed the articles")
+        work = {"work_per_article": work}
+    print(json.dumps(work | {"articles": n, "batch_seconds": round(min(runs["batch"][1]), 2),
                       "streaming_seconds": round(min(runs["streaming"][1]), 2),
                       "batch_cpu_seconds": round(min(runs["batch"][2]), 2),
                       "streaming_cpu_seconds": round(min(runs["streaming"][2]), 2),
@@ -251,8 +295,9 @@ def run_scale() -> dict:
     need(DATA / "gva" / "articles.jsonl")
     children: dict[str, list[dict]] = {}
     for name, n, step in [("10000", 10_000, 7), ("100000", 100_000, 7)] * ROUNDS + [("100000_spread", 100_000, 0)]:
-        measured = run_measured([sys.executable, "-m", "benchmarks.cluster_bench", "scale", str(n), str(step)],
-                                keep_stdout=True)
+        count = ["count"] if name not in children else []  # each size's first child also counts the work
+        measured = run_measured([sys.executable, "-m", "benchmarks.cluster_bench", "scale", str(n), str(step),
+                                 *count], keep_stdout=True)
         if measured["returncode"] != 0:
             raise RuntimeError(f"cluster_scale {name}: {measured['stderr_tail']}")
         children.setdefault(name, []).append({**json.loads(measured.pop("stdout")),
@@ -273,7 +318,10 @@ def run_scale() -> dict:
             # the same ratios of the middle runs: what a typical run of each size gives, not the quietest
             "batch_median_ratio_100k_10k": _median_ratio(sizes, "batch_runs_seconds"),
             "streaming_median_ratio_100k_10k": _median_ratio(sizes, "streaming_runs_seconds"),
-            "peak_rss_mib_100k": sizes["100000"]["peak_rss_mib"]}
+            "peak_rss_mib_100k": sizes["100000"]["peak_rss_mib"],
+            # counted, not timed: the streaming work per article at each size (``work_counts``)
+            "work_per_article": {name: size["work_per_article"] for name, size in sizes.items()
+                                 if "work_per_article" in size}}
 
 
 def _median_ratio(sizes: dict, key: str) -> float:
@@ -292,10 +340,12 @@ def _fastest(children: list[dict]) -> dict:
         out[key] = min(c[key] for c in children)
     for key in ("batch_runs_seconds", "streaming_runs_seconds"):
         out[key] = [w for c in children for w in c[key]]
+    work = next((c["work_per_article"] for c in children if "work_per_article" in c), None)
     return out | {"b3_f1": first["b3_f1"], "events": first["events"], "step_days": first["step_days"],
-                  "peak_rss_mib": max(c["peak_rss_mib"] for c in children)}
+                  "peak_rss_mib": max(c["peak_rss_mib"] for c in children)} | (
+                      {"work_per_article": work} if work else {})
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["scale"]:
-        scale_child(int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 7)
+        scale_child(int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 7, "count" in sys.argv[4:])

@@ -252,6 +252,27 @@ def test_cluster_scale_keeps_each_sizes_fastest_run_over_alternating_children_an
         _fastest([child([5.0], [2.5], 280.0), child([4.0], [2.0], 280.0, b3=0.8)])
 
 
+def test_cluster_scale_counts_the_streaming_work_per_article_without_changing_where_articles_go():
+    from benchmarks.cluster_bench import work_counts
+    from corroborate import cluster
+
+    def p(aid, day, words):
+        return cluster.Profile(aid, {w: 2.0 for w in words.split()}, day, day, None, False, (day, "", aid))
+
+    # two reports of one shooting, and a shooting in another town the same day told in other words
+    profiles = [p("a1", 738000, "gunman warehouse ridgefield shot clerk"),
+                p("a2", 738000, "gunman warehouse ridgefield shot clerk wounded"),
+                p("b1", 738000, "drive-by porch maplewood teenager hurt")]
+    work = work_counts(profiles)
+    plain = cluster.Index()
+    for q in profiles:
+        plain.add(q)
+    assert work["placed"] == plain.of and work["placed"]["a2"] == work["placed"]["a1"] != work["placed"]["b1"]
+    # only the second report has an event to find and score, so a third of one per article
+    assert work["found"] == work["scored"] == round(1 / 3, 2)
+    assert work["event_words"] == round(5 / 3, 2) and work["events"] == 2
+
+
 def test_cluster_scale_median_ratio_compares_the_middle_runs_of_each_size():
     from benchmarks.cluster_bench import _median_ratio
 
