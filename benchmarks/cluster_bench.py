@@ -238,12 +238,18 @@ def scale_child(n: int, step: int = 7, count: bool = False) -> None:
 
     Each mode runs REPEATS times and the fastest run counts (as ``timeit`` does): a single run of a
     few seconds varies by a fifth with what else the machine is doing, which swamps a ratio.  The
-    median ratio is reported beside it.  With ``count``, an untimed pass after the timed ones counts the
-    streaming work per article (``work_counts``).
+    median ratio is reported beside it.  With ``count``, nothing is timed: the child only counts the
+    streaming work per article (``work_counts``), in a process of its own so that no size's peak RSS
+    includes it.
     """
     from corroborate import cluster
 
     profiles, labels, step = _replicas(n, step=step or None)
+    if count:
+        work = work_counts(profiles)
+        work.pop("placed")
+        print(json.dumps({"work_per_article": work}))
+        return
 
     def streaming():
         stream = cluster.Index()
@@ -262,14 +268,7 @@ def scale_child(n: int, step: int = 7, count: bool = False) -> None:
             cpus.append(time.process_time() - cpu)
         runs[mode] = (index, walls, cpus)
     score = b_cubed([runs["batch"][0].of[p.article] for p in profiles], labels)
-    work = {}
-    if count:
-        runs["batch"] = (None, *runs["batch"][1:])  # freed first: this child's peak RSS stays a timed run's
-        work = work_counts(profiles)
-        if work.pop("placed") != runs["streaming"][0].of:
-            raise RuntimeError("counting changed where streaming placed the articles")
-        work = {"work_per_article": work}
-    print(json.dumps(work | {"articles": n, "batch_seconds": round(min(runs["batch"][1]), 2),
+    print(json.dumps({"articles": n, "batch_seconds": round(min(runs["batch"][1]), 2),
                       "streaming_seconds": round(min(runs["streaming"][1]), 2),
                       "batch_cpu_seconds": round(min(runs["batch"][2]), 2),
                       "streaming_cpu_seconds": round(min(runs["streaming"][2]), 2),
@@ -294,14 +293,20 @@ def run_scale() -> dict:
     """
     need(DATA / "gva" / "articles.jsonl")
     children: dict[str, list[dict]] = {}
-    for name, n, step in [("10000", 10_000, 7), ("100000", 100_000, 7)] * ROUNDS + [("100000_spread", 100_000, 0)]:
-        count = ["count"] if name not in children else []  # each size's first child also counts the work
+    dense, spread = [("10000", 10_000, 7), ("100000", 100_000, 7)], ("100000_spread", 100_000, 0)
+    plan = [(*size, False) for size in dense] * ROUNDS + [(*spread, False)]
+    plan += [(*size, True) for size in dense + [spread]]  # then, untimed, a child per size counts the work
+    work = {}
+    for name, n, step, count in plan:
         measured = run_measured([sys.executable, "-m", "benchmarks.cluster_bench", "scale", str(n), str(step),
-                                 *count], keep_stdout=True)
+                                 *(["count"] if count else [])], keep_stdout=True)
         if measured["returncode"] != 0:
             raise RuntimeError(f"cluster_scale {name}: {measured['stderr_tail']}")
-        children.setdefault(name, []).append({**json.loads(measured.pop("stdout")),
-                                              "peak_rss_mib": measured["peak_rss_mib"]})
+        out = json.loads(measured.pop("stdout"))
+        if count:
+            work[name] = out["work_per_article"]
+        else:
+            children.setdefault(name, []).append({**out, "peak_rss_mib": measured["peak_rss_mib"]})
     sizes = {name: _fastest(runs) for name, runs in children.items()}
     return {"benchmark": "cluster_scale", "machine": machine(), "sizes": sizes,
             "batch_time_ratio_100k_10k": round(sizes["100000"]["batch_seconds"] / sizes["10000"]["batch_seconds"], 2),
@@ -320,8 +325,7 @@ def run_scale() -> dict:
             "streaming_median_ratio_100k_10k": _median_ratio(sizes, "streaming_runs_seconds"),
             "peak_rss_mib_100k": sizes["100000"]["peak_rss_mib"],
             # counted, not timed: the streaming work per article at each size (``work_counts``)
-            "work_per_article": {name: size["work_per_article"] for name, size in sizes.items()
-                                 if "work_per_article" in size}}
+            "work_per_article": work}
 
 
 def _median_ratio(sizes: dict, key: str) -> float:
@@ -340,10 +344,8 @@ def _fastest(children: list[dict]) -> dict:
         out[key] = min(c[key] for c in children)
     for key in ("batch_runs_seconds", "streaming_runs_seconds"):
         out[key] = [w for c in children for w in c[key]]
-    work = next((c["work_per_article"] for c in children if "work_per_article" in c), None)
     return out | {"b3_f1": first["b3_f1"], "events": first["events"], "step_days": first["step_days"],
-                  "peak_rss_mib": max(c["peak_rss_mib"] for c in children)} | (
-                      {"work_per_article": work} if work else {})
+                  "peak_rss_mib": max(c["peak_rss_mib"] for c in children)}
 
 
 if __name__ == "__main__":
