@@ -219,7 +219,7 @@ def _event_date(units: list[_Unit], counted: set[int], base: date | None):
                 continue
             if _CLAIMED.search(head) or (_RELATIVE.match(w.text) and _in_quote(head)):
                 continue
-            tie, shift = _tie(u.low, w)
+            tie, shift = _tie(u.low, w, u.text)
             if tie is None:
                 continue
             if tie == 2 and not eventful:
@@ -366,7 +366,7 @@ def _after_a_date(u: _Unit, at: int) -> bool:
 def date_tie(sentence: str, start: int, end: int) -> int | None:
     """How closely the date at ``sentence[start:end]`` goes with the event (``_tie``'s rank: 0 its own, 1 a
     death or a discovery, 2-3 no event word, 4 a follow-up's or a statement's; None not the event's)."""
-    return _tie(lower(sentence), dates.When("", "day", sentence[start:end], start, end))[0]
+    return _tie(lower(sentence), dates.When("", "day", sentence[start:end], start, end), sentence)[0]
 
 
 # the police's or a caller's part, not the act's: "police were called to Elm Street around 11 p.m. Monday"
@@ -388,12 +388,36 @@ def answered(low: str, start: int, end: int) -> bool:
     return cue is not None and _ANSWER.fullmatch(cue.group(0)) is not None
 
 
-def _tie(low: str, w) -> tuple[int | None, int]:
+# the kinds of court a capitalised "Court" after a capitalised word may still be ("Superior Court on Monday")
+_COURTS = frozenset("superior district municipal circuit county supreme federal juvenile family magistrate criminal "
+                    "appeals appellate city state probate traffic drug sessions justice recorder's claims pleas "
+                    "high magistrates".split())
+
+
+def _in_a_name(text: str | None, cue, offset: int) -> bool:
+    """Whether a "court" or "memorial" cue (found ``offset`` characters into ``text``) is a word of a place's
+    name, not a court step or a memorial: a street or housing court ("on Wrenfold Court Friday") or a
+    hospital, park or drive ("taken to Halvik Memorial Hospital Sunday").  The original case tells them apart."""
+    word, start, end = cue.group(0), cue.start() + offset, cue.end() + offset
+    if text is None or word not in ("court", "memorial") or not text[start:start + 1].isupper():
+        return False
+    before = text[max(0, start - 40):start].split()
+    named = bool(before) and before[-1][:1].isupper() and not before[-1].endswith((".", "!", "?"))
+    if word == "court":
+        return named and before[-1].lower().rstrip(",") not in _COURTS
+    after = text[end:end + 30].split()
+    return named or (bool(after) and after[0][:1].isupper())
+
+
+def _tie(low: str, w, text: str | None = None) -> tuple[int | None, int]:
     """(rank, days back) of one date: 0 the event's own ... 4 a follow-up's or a statement's, None
     when it is not the event's at all (a state's start or end, a plan); days back when the date
-    is given relative to the event ("arrested Thursday, a day after he shot ...")."""
-    left = low[max(0, w.start - 80):w.start]
-    left = left[max((m.end() for m in _CLAUSE.finditer(left)), default=0):]
+    is given relative to the event ("arrested Thursday, a day after he shot ...").  ``text``, the
+    sentence as written (``low`` lower-cased), lets a cue word inside a place's name be passed over."""
+    first = max(0, w.start - 80)
+    left = low[first:w.start]
+    cut = max((m.end() for m in _CLAUSE.finditer(left)), default=0)
+    left, first = left[cut:], first + cut
     right = low[w.end:w.end + 60]
     if _STATE.search(left[-20:]):
         return None, 0
@@ -410,11 +434,11 @@ def _tie(low: str, w) -> tuple[int | None, int]:
         return 3, 0  # "a New Year's Eve party": a night that runs past midnight; the shots may be on either day
     if _EVENT_NOUN_AFTER.match(right) or _EVENT_CLAUSE_AFTER.match(right):
         return 0, 0
-    cues = list(_TIE_CUES.finditer(left))
+    cues = [c for c in _TIE_CUES.finditer(left) if not _in_a_name(text, c, first)]
     if len(cues) > 1 and cues[-1].group(0) == "reported" and _PASSIVE.search(left, 0, cues[-1].start()):
         cues.pop()  # "the shooting was reported on Oct. 9": the event's day, not a statement's
     cue = cues[-1] if cues else None
-    after = _TIE_CUES.search(right) if cue is None else None
+    after = next((c for c in _TIE_CUES.finditer(right) if not _in_a_name(text, c, w.end)), None) if cue is None else None
     if cue is None and (_OPENING.match(left) or (after and after.start() <= 12 and after.lastgroup in _LATER)):
         kind = after.lastgroup if after else None  # "On Monday, a man was shot"; "the chief on Monday said"
         if kind == "strong" and _NAMED_EVENT.search(right, 0, after.start()):

@@ -442,3 +442,20 @@ def test_a_headline_of_an_arrest_or_a_charge_with_no_day_in_the_words_dates_the_
                                      raw_text="A bullet grazed a boy's foot at a house on Tern Road, deputies said.")))["date"]
     assert told("Farmhand arrested after boy shot on Tern Road") == "2022-10-17"
     assert told("Boy shot on Tern Road") == "2022-10-18"
+
+
+def test_a_street_court_or_a_memorial_hospital_is_a_place_not_a_court_step_or_a_memorial():
+    # "Court" and "Memorial" in a place's name do not make the day a follow-up's: the act's words before them do
+    text = ("Police said Saturday that one man was killed in the city this week. "
+            "Deputies found a man dead inside a house on Wrenfold Court on Friday.")
+    assert event_date(text, "2022-10-08") == "2022-10-07"
+    text = ("Officers said Monday that two people were wounded in the city. "
+            "One teen was shot and taken to Halvik Memorial Hospital on Sunday.")
+    assert event_date(text, "2022-10-10") == "2022-10-09"
+    # a court by its kind is still a court step, and so is a memorial service
+    from corroborate.extract import date_tie
+
+    sentence = "The man appeared in Superior Court on Monday, a week after the shooting."
+    assert date_tie(sentence, sentence.index("Monday"), sentence.index("Monday") + 6) == 4
+    sentence = "A Memorial service for the teen was held Sunday, police said."
+    assert date_tie(sentence, sentence.index("Sunday"), sentence.index("Sunday") + 6) == 4
