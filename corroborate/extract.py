@@ -378,8 +378,7 @@ def answered(low: str, start: int, end: int) -> bool:
     clause, else the first after it) is the police's answer to a call, not the act ("officers responded
     to the house Monday"; not "responded to the shooting on Monday"): the day the police came, which is
     the act's day or, for a body found or a call made late, a later one."""
-    left = low[max(0, start - 80):start]
-    left = left[max((m.end() for m in _CLAUSE.finditer(left)), default=0):]
+    left, _ = _clause_before(low, start)
     cue = None
     for cue in _TIE_CUES.finditer(left):
         pass
@@ -409,15 +408,20 @@ def _in_a_name(text: str | None, cue, offset: int) -> bool:
     return named or (bool(after) and after[0][:1].isupper())
 
 
+def _clause_before(low: str, at: int) -> tuple[str, int]:
+    """The words of ``at``'s clause before it (at most 80 characters back) and where they start in ``low``."""
+    first = max(0, at - 80)
+    left = low[first:at]
+    cut = max((m.end() for m in _CLAUSE.finditer(left)), default=0)
+    return left[cut:], first + cut
+
+
 def _tie(low: str, w, text: str | None = None) -> tuple[int | None, int]:
     """(rank, days back) of one date: 0 the event's own ... 4 a follow-up's or a statement's, None
     when it is not the event's at all (a state's start or end, a plan); days back when the date
     is given relative to the event ("arrested Thursday, a day after he shot ...").  ``text``, the
     sentence as written (``low`` lower-cased), lets a cue word inside a place's name be passed over."""
-    first = max(0, w.start - 80)
-    left = low[first:w.start]
-    cut = max((m.end() for m in _CLAUSE.finditer(left)), default=0)
-    left, first = left[cut:], first + cut
+    left, first = _clause_before(low, w.start)
     right = low[w.end:w.end + 60]
     if _STATE.search(left[-20:]):
         return None, 0
@@ -438,7 +442,8 @@ def _tie(low: str, w, text: str | None = None) -> tuple[int | None, int]:
     if len(cues) > 1 and cues[-1].group(0) == "reported" and _PASSIVE.search(left, 0, cues[-1].start()):
         cues.pop()  # "the shooting was reported on Oct. 9": the event's day, not a statement's
     cue = cues[-1] if cues else None
-    after = next((c for c in _TIE_CUES.finditer(right) if not _in_a_name(text, c, w.end)), None) if cue is None else None
+    after = None if cue is not None else \
+        next((c for c in _TIE_CUES.finditer(right) if not _in_a_name(text, c, w.end)), None)
     if cue is None and (_OPENING.match(left) or (after and after.start() <= 12 and after.lastgroup in _LATER)):
         kind = after.lastgroup if after else None  # "On Monday, a man was shot"; "the chief on Monday said"
         if kind == "strong" and _NAMED_EVENT.search(right, 0, after.start()):
