@@ -223,8 +223,8 @@ def _markdown(event: Event, sentences: list[dict], sources: list[dict]) -> str:
     parts = [("consensus", None), ("disputed", "### Disputed"), ("unverified", "### Unverified")]
     for section, heading in parts:
         mine = [s for s in sentences if s["section"] == section]
-        if not mine:
-            continue
+        if not mine and not (section == "disputed" and event.disputes):
+            continue  # a dispute is listed even when the sentences stating its positions are all above
         if heading:
             lines += [heading, ""]
         if section == "disputed":

@@ -145,14 +145,14 @@ def _brief(e: Event) -> list[str]:
             for name in ("consensus", "disputed", "unverified")}
     out = ["<h3>Brief</h3>"] + (["<p>" + " ".join(said(s) for s in part["consensus"]) + "</p>"]
                                 if part["consensus"] else [])
-    if part["disputed"]:
-        positions = {d["about"]: d["positions"] for d in e.disputes}
+    if e.disputes:  # every dispute, also one whose sentences are all in the consensus above
         out.append("<h4>Disputed</h4><ul>")
-        for about in dict.fromkeys(s["about"] for s in part["disputed"]):
-            held = "; ".join(f"{_e(p['value'])} ({_e(', '.join(p['said_by'] or p['outlets']))})"
-                             for p in positions.get(about, []))
-            out.append(f"<li><b>{_e(about)}</b>: {held}<ul>" + "".join(
-                f"<li>{said(s)}</li>" for s in part["disputed"] if s["about"] == about) + "</ul></li>")
+        for d in e.disputes:
+            held = "; ".join(f"{_e(p['value'])} ({_e(', '.join(p['said_by'] or p['outlets']))}"
+                             + (f": {_e(', '.join(p['how']))})" if p.get("how") else ")") for p in d["positions"])
+            stating = [f"<li>{said(s)}</li>" for s in part["disputed"] if s["about"] == d["about"]]
+            out.append(f"<li><b>{_e(d['about'])}</b>: {held}" + (f"<ul>{''.join(stating)}</ul>" if stating else "")
+                       + "</li>")
         out.append("</ul>")
     if part["unverified"]:
         out.append("<h4>Unverified</h4><ul>" + "".join(f"<li>{said(s)}</li>" for s in part["unverified"]) + "</ul>")

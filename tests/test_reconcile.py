@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import lxml.html
 import pytest
 
 from conftest import needs_seeds, SEEDS
@@ -934,8 +935,15 @@ def test_a_position_no_sentence_states_as_such_says_how_it_was_read():
     d = next(d for d in e.disputes if d["about"] == "killed people")
     five = next(p for p in d["positions"] if p["value"] == 5)
     assert five["how"] == ["4 killed by the gunman + the gunman"]
-    md = brief(e, articles).brief["markdown"]
-    assert "5 (Bexley Ford Ledger: 4 killed by the gunman + the gunman)" in md
+    e = brief(e, articles)
+    assert "5 (Bexley Ford Ledger: 4 killed by the gunman + the gunman)" in e.brief["markdown"]
+    # the sentences stating the other positions are in the consensus (they give the place and the target
+    # too): the dispute is still listed, in the markdown and on the page
+    from corroborate.html import to_html
+    from corroborate.model import Dossier
+    page = lxml.html.fromstring(to_html(Dossier(articles=articles, events=[e])))
+    disputed = page.xpath("//h4[text()='Disputed']/following-sibling::ul[1]")[0].text_content()
+    assert "killed people: 1 (police); 3 (the mayor); 5 (Bexley Ford Ledger: 4 killed by the gunman" in disputed
 
 
 # --- Date: the first report's stamp a day early ------------------------------------------------------
