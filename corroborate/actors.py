@@ -96,21 +96,50 @@ _BLAMED_ON = re.compile(r"\b(?:blamed\s+on|attributed\s+to|carried\s+out\s+by|pe
 _SUSPECT = re.compile(r"\bsuspected\s+(?P<g>[\w' -]{0,40}?)\s*(?:militants|jihadists|rebels|insurgents|guerrillas|"
                       r"members|fighters|gunmen)\b|\b(?P<who>[\w' -]{2,60}?)\s+(?:is|are|was|were)\s+suspected\b",
                       re.IGNORECASE)
+# What attacks hit: places, buildings, vehicles and the works of a power grid ("two high-voltage
+# pylons", "the peruvian embassy", "a bus"), singular or plural
+_THING = (r"(?:post|outpost|base|camp|checkpoint|convoy|patrol|school|church|mosque|market|hotel|village|"
+          r"police\s+station|station|substation|barracks|garrison|site|mine|embassy|consulate|office|"
+          r"headquarters|prison|hospital|restaurant|bar|club|home|house|residence|store|shop|nightclub|party|"
+          r"vehicle|car|bus|truck|jeep|helicopter|aircraft|plane|train|bank|building|facilit(?:y|ie)|"
+          r"installation|plant|bridge|pylon|tower|pole|power\s?line|pipeline|exchange|booth|warehouse|farm|"
+          r"property|institute|university|campus|theater|theatre|cinema|newspaper|network|grid|premise|"
+          r"tank|ministry|hall|compound|apartment|business|establishment|dealership|branch|cent(?:er|re)|"
+          r"compan(?:y|ie)|corporation)(?:e?s)?")
+_OBJECT = (r"(?P<t>(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|their|its|his|her)\s+"
+           r"(?:(?!(?:at|in|on|of|outside|near|with|from|to|for|by|and|or|who|that|which)\s)[\w'’-]+\s+){0,3}?" + _THING + r"(?:\s+" + _THING + r")?)")  # "bank branches": the last noun
 _TARGET = re.compile(
-    r"\b(?:attack(?:ed|s)?|assault(?:ed|s)?|raid(?:ed|s)?|ambush(?:ed)?|stormed|struck|targeted|bomb(?:ed|ing)|"
-    r"shelled|overran|overrun)\s+(?:on|of|against|at)?\s*(?P<t>(?:an?|the|two|three|several|their|its)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:post|outpost|base|bases|camp|checkpoint|convoy|patrol|school|church|mosque|"
-    r"market|hotel|village|bus|police\s+station|station|barracks|garrison|site|mine|embassy|office|"
-    r"headquarters|prison|hospital|restaurant|bar|club|home|house|residence|store|nightclub|party|vehicle))\b",
+    r"\b(?:attack(?:ed|s)?|assault(?:ed|s)?|raid(?:ed|s)?|ambush(?:ed)?|stormed|targeted|bomb(?:ed|ing)|"
+    r"shelled|overran|overrun|destroy(?:ed|ing|s)?|damag(?:ed|ing|es)|dynamit(?:ed|ing)|blew\s+up|blowing\s+up|"
+    r"burn(?:ed|t|ing)|torched|set\s+fire\s+to|setting\s+fire\s+to|looted|ransacked|machine-?gunned|"
+    r"fired\s+(?:(?:\w+\s+)?(?:shots|rounds|bullets)\s+)?(?:at|on|into)|sabotage\s+(?:against|of|on))(?:\s+and\s+\w+ed)?\s+(?:on|of|against|at|into)?\s*"
+    + _OBJECT + r"\b"
+    # "a bomb exploded at the soda shop", "a car bomb went off outside a hotel"
+    r"|\b(?:bomb|explosive|device|charge|grenade|dynamite|explosion)s?\s+(?:\w+\s+){0,3}?"
+    r"(?:exploded|went\s+off|was\s+(?:detonated|placed|planted|thrown|hurled|set\s+off)|occurred|blew\s+up)\s+"
+    r"(?:\w+\s+){0,2}?(?:in\s+front\s+of|at|in|inside|outside|near|under|on|against|opposite)\s+" + _OBJECT.replace("?P<t>", "?P<u>") + r"\b"
+    # "detonated a bomb near a power tower", "threw a grenade at a passenger bus"
+    r"|\b(?:detonated|placed|planted|set\s+off|threw|hurled|left)\s+(?:\w+\s+){1,3}?(?:bomb|explosive|device|charge|"
+    r"grenade|dynamite)s?\s+(?:in\s+front\s+of|at|in|inside|outside|near|under|on|against|opposite)\s+"
+    + _OBJECT.replace("?P<t>", "?P<w>") + r"\b"
+    # "a store was partially destroyed", "the main offices of the paper were damaged"
+    r"|\b" + _OBJECT.replace("?P<t>", "?P<v>") +
+    r"\s+(?:(?:in|on|at|of|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?)?(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:attacked|bombed|destroyed|damaged|dynamited|burned|burnt|torched|looted|ransacked|"
+    r"blown\s+up|set\s+on\s+fire|set\s+ablaze|raided|machine-?gunned|shelled|riddled)\b",
     re.IGNORECASE)
+
+_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)" + _OBJECT + r"\b", re.IGNORECASE)
 
 
 # Cheap word checks before each pattern: most sentences of a shooting report say "shooting" or "suspect"
 _BLAME_CUE = re.compile(r"blam|accus|attribut|held")
 _BLAMED_ON_CUE = re.compile(r"blamed\s+on|attributed\s+to|carried\s+out|perpetrated|\sby\s")
-_TARGET_CUE = re.compile(r"attack|assault|raid|ambush|storm|struck|target|bomb|shell|overr")
+_TARGET_CUE = re.compile(r"attack|assault|raid|ambush|storm|struck|target|bomb|shell|overr|destr|damag|dynam|"
+                         r"blew|blow|burn|torch|fired|set fire|setting fire|loot|ransack|gunned|sabota|explo|device|charge|grenade")
 _CUE = re.compile(r"responsib|claim|blam|accus|attribut|suspect|attack|assault|raid|ambush|storm|struck|"
-                  r"target|bomb|shell|overr|over-r|carried\s+out|perpetrat|killing|massacre|shooting")
+                  r"target|bomb|shell|overr|over-r|carried\s+out|perpetrat|killing|massacre|shooting|destr|damag|dynam|"
+                  r"blew|blow|burn|torch|fired|set fire|setting fire|loot|ransack|gunned|sabota|explo|device|grenade")
 
 
 def find(sentence: str, next_sentence: str = "") -> list[Actor]:
@@ -155,7 +184,12 @@ def find(sentence: str, next_sentence: str = "") -> list[Actor]:
         if inside and not any(a.name == inside[0][0] for a in out):
             out.append(Actor(inside[0][0], "perpetrator", "suspected", m.start(), m.end()))
     for m in _TARGET.finditer(sentence) if _TARGET_CUE.search(low) else ():
-        out.append(Actor(" ".join(m["t"].split()), "target", None, m.start("t"), m.end("t")))
+        g = next(g for g in "tuwv" if m[g])
+        end = m.end(g)
+        out.append(Actor(" ".join(m[g].split()), "target", None, m.start(g), end))
+        while more := _MORE.match(sentence, end):  # "destroying two pylons and seven power poles"
+            end = more.end("t")
+            out.append(Actor(" ".join(more["t"].split()), "target", None, more.start("t"), end))
     return out
 
 

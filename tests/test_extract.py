@@ -573,3 +573,24 @@ def test_event_words_found_whole_or_with_their_endings():
         assert _EVENT.search(text), text
     for text in ("the fireman and the firewood", "a skilled welder", "the shots", "wentworth offices", "founder"):
         assert bool(_EVENT.search(text)) == (text == "the shots"), text
+
+
+def targets(text: str) -> list[str]:
+    return [c.value["name"] for c in report(text).claims if c.kind == "actor" and c.value["role"] == "target"]
+
+
+def test_targets_are_what_the_attack_hit_however_the_sentence_puts_it():
+    # the object of a sabotage verb, with a list after it
+    assert targets("Rebels blew up three electricity pylons and two power poles outside Valdoria on Friday.") == [
+        "three electricity pylons", "two power poles"]
+    # the place a bomb went off, and what a passive sentence says was destroyed
+    assert targets("A bomb exploded in front of a savings bank branch on Friday.") == ["a savings bank branch"]
+    assert targets("On Friday night the district offices of the farmers' union were partly destroyed.") == [
+        "the district offices"]
+    # shots fired into a home or a car: the usual target of a shooting report
+    assert targets("Someone fired several shots into a parked car on Friday, police said.") == ["a parked car"]
+
+
+def test_a_crash_or_a_crowd_is_not_a_target():
+    assert targets("The pickup struck a light pole after the shooting on Friday.") == []
+    assert targets("On Friday a man fired shots into a crowd gathered outside a birthday party, wounding four people.") == []
