@@ -106,40 +106,47 @@ _THING = (r"(?:post|outpost|base|camp|checkpoint|convoy|patrol|school|church|mos
           r"property|institute|university|campus|theater|theatre|cinema|newspaper|network|grid|premise|"
           r"tank|ministry|hall|compound|apartment|business|establishment|dealership|branch|cent(?:er|re)|"
           r"compan(?:y|ie)|corporation)(?:e?s)?")
-_OBJECT = (r"(?P<t>(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|their|its|his|her)\s+"
-           r"(?:(?!(?:at|in|on|of|outside|near|with|from|to|for|by|and|or|who|that|which)\s)[\w'’-]+\s+){0,3}?" + _THING + r"(?:\s+" + _THING + r")?)")  # "bank branches": the last noun
+
+
+def _object(group: str) -> str:
+    """What was hit, as the named group ``group``: a determiner or a number, up to three words that are
+    not a preposition, and a thing, or two ("bank branches": the last one is the noun)."""
+    return (rf"(?P<{group}>(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|their|its|"
+            r"his|her)\s+(?:(?!(?:at|in|on|of|outside|near|with|from|to|for|by|and|or|who|that|which)\s)"
+            rf"[\w'’-]+\s+){{0,3}}?{_THING}(?:\s+{_THING})?)")
+
+
 _TARGET = re.compile(
     r"\b(?:attack(?:ed|s)?|assault(?:ed|s)?|raid(?:ed|s)?|ambush(?:ed)?|stormed|targeted|bomb(?:ed|ing)|"
     r"shelled|overran|overrun|destroy(?:ed|ing|s)?|damag(?:ed|ing|es)|dynamit(?:ed|ing)|blew\s+up|blowing\s+up|"
     r"burn(?:ed|t|ing)|torched|set\s+fire\s+to|setting\s+fire\s+to|looted|ransacked|machine-?gunned|"
     r"fired\s+(?:(?:\w+\s+)?(?:shots|rounds|bullets)\s+)?(?:at|on|into)|sabotage\s+(?:against|of|on))(?:\s+and\s+\w+ed)?\s+(?:on|of|against|at|into)?\s*"
-    + _OBJECT + r"\b"
+    + _object("t") + r"\b"
     # "a bomb exploded at the soda shop", "a car bomb went off outside a hotel"
     r"|\b(?:bomb|explosive|device|charge|grenade|dynamite|explosion)s?\s+(?:\w+\s+){0,3}?"
     r"(?:exploded|went\s+off|was\s+(?:detonated|placed|planted|thrown|hurled|set\s+off)|occurred|blew\s+up)\s+"
-    r"(?:\w+\s+){0,2}?(?:in\s+front\s+of|at|in|inside|outside|near|under|on|against|opposite)\s+" + _OBJECT.replace("?P<t>", "?P<u>") + r"\b"
+    r"(?:\w+\s+){0,2}?(?:in\s+front\s+of|at|in|inside|outside|near|under|on|against|opposite)\s+" + _object("u") + r"\b"
     # "detonated a bomb near a power tower", "threw a grenade at a passenger bus"
     r"|\b(?:detonated|placed|planted|set\s+off|threw|hurled|left)\s+(?:\w+\s+){1,3}?(?:bomb|explosive|device|charge|"
     r"grenade|dynamite)s?\s+(?:in\s+front\s+of|at|in|inside|outside|near|under|on|against|opposite)\s+"
-    + _OBJECT.replace("?P<t>", "?P<w>") + r"\b"
+    + _object("w") + r"\b"
     # "a store was partially destroyed", "the main offices of the paper were damaged"
-    r"|\b" + _OBJECT.replace("?P<t>", "?P<v>") +
+    r"|\b" + _object("v") +
     r"\s+(?:(?:in|on|at|of|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?)?(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+)?(?:attacked|bombed|destroyed|damaged|dynamited|burned|burnt|torched|looted|ransacked|"
     r"blown\s+up|set\s+on\s+fire|set\s+ablaze|raided|machine-?gunned|shelled|riddled)\b",
     re.IGNORECASE)
 
-_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)" + _OBJECT + r"\b", re.IGNORECASE)
+_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)" + _object("t") + r"\b", re.IGNORECASE)
 
 
 # Cheap word checks before each pattern: most sentences of a shooting report say "shooting" or "suspect"
 _BLAME_CUE = re.compile(r"blam|accus|attribut|held")
 _BLAMED_ON_CUE = re.compile(r"blamed\s+on|attributed\s+to|carried\s+out|perpetrated|\sby\s")
-_TARGET_CUE = re.compile(r"attack|assault|raid|ambush|storm|struck|target|bomb|shell|overr|destr|damag|dynam|"
-                         r"blew|blow|burn|torch|fired|set fire|setting fire|loot|ransack|gunned|sabota|explo|device|charge|grenade")
+_HIT = "destr|damag|dynam|blew|blow|burn|torch|fired|set fire|setting fire|loot|ransack|gunned|sabota|explo|device|grenade"
+_TARGET_CUE = re.compile(rf"attack|assault|raid|ambush|storm|struck|target|bomb|shell|overr|{_HIT}|charge")
 _CUE = re.compile(r"responsib|claim|blam|accus|attribut|suspect|attack|assault|raid|ambush|storm|struck|"
-                  r"target|bomb|shell|overr|over-r|carried\s+out|perpetrat|killing|massacre|shooting|destr|damag|dynam|"
-                  r"blew|blow|burn|torch|fired|set fire|setting fire|loot|ransack|gunned|sabota|explo|device|grenade")
+                  rf"target|bomb|shell|overr|over-r|carried\s+out|perpetrat|killing|massacre|shooting|{_HIT}")
 
 
 def find(sentence: str, next_sentence: str = "") -> list[Actor]:

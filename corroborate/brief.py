@@ -213,6 +213,13 @@ def _sources(articles: list[Article], sentences: list[dict]) -> list[dict[str, A
             for n, a in enumerate((a for a in articles if a.id in cited), 1)]
 
 
+def positions(dispute: dict) -> str:
+    """A dispute's positions in one line: each value with who holds it and how it was read when no
+    sentence states it ("1 (police); 5 (Ledger: 4 killed by the gunman + the gunman)")."""
+    return "; ".join(f"{p['value']} ({', '.join(p['said_by'] or p['outlets'])}"
+                     + (f": {', '.join(p['how'])})" if p.get("how") else ")") for p in dispute["positions"])
+
+
 def _markdown(event: Event, sentences: list[dict], sources: list[dict]) -> str:
     number = {s["article"]: s["n"] for s in sources}
 
@@ -230,10 +237,7 @@ def _markdown(event: Event, sentences: list[dict], sources: list[dict]) -> str:
         if section == "disputed":
             for d in event.disputes:
                 held = [s for s in mine if s["about"] == d["about"]]
-                positions = "; ".join(f"{p['value']} ({', '.join(p['said_by'] or p['outlets'])}"
-                                      + (f": {', '.join(p['how'])})" if p.get("how") else ")")
-                                      for p in d["positions"])
-                lines.append(f"- **{d['about']}**: {positions}")
+                lines.append(f"- **{d['about']}**: {positions(d)}")
                 lines += [f"  - {s['text']} {cite(s)}" for s in held]
         else:
             lines += [f"- {s['text']} {cite(s)}" if section == "unverified" else f"{s['text']} {cite(s)}"

@@ -13,6 +13,7 @@ from html import escape
 from math import cos, pi, sin
 from typing import Any, NamedTuple
 
+from .brief import positions
 from .model import Dossier, Event
 
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
@@ -148,11 +149,9 @@ def _brief(e: Event) -> list[str]:
     if e.disputes:  # every dispute, also one whose sentences are all in the consensus above
         out.append("<h4>Disputed</h4><ul>")
         for d in e.disputes:
-            held = "; ".join(f"{_e(p['value'])} ({_e(', '.join(p['said_by'] or p['outlets']))}"
-                             + (f": {_e(', '.join(p['how']))})" if p.get("how") else ")") for p in d["positions"])
             stating = [f"<li>{said(s)}</li>" for s in part["disputed"] if s["about"] == d["about"]]
-            out.append(f"<li><b>{_e(d['about'])}</b>: {held}" + (f"<ul>{''.join(stating)}</ul>" if stating else "")
-                       + "</li>")
+            out.append(f"<li><b>{_e(d['about'])}</b>: {_e(positions(d))}"
+                       + (f"<ul>{''.join(stating)}</ul>" if stating else "") + "</li>")
         out.append("</ul>")
     if part["unverified"]:
         out.append("<h4>Unverified</h4><ul>" + "".join(f"<li>{said(s)}</li>" for s in part["unverified"]) + "</ul>")
