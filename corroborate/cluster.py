@@ -260,6 +260,18 @@ class Index:
         if keys is not None:
             self.keys[p.article] = tuple(keys)
 
+    def forget(self, articles: Iterable[str]) -> None:
+        """Streaming: drop the vectors and profiles kept of placed ``articles`` once they are stored.
+
+        Their events keep their sums, dates, places and postings, which is all that placing a new
+        article reads; only the batch passes (``refine``, ``relabel``) read what is dropped.  A long
+        ``corroborate ingest`` then holds per article only its event's share, not its own copy.
+        """
+        for a in articles:
+            self.vectors.pop(a, None)
+            self.profiles.pop(a, None)
+            self.keys.pop(a, None)
+
     def keys_of(self, article: str) -> tuple[str, ...]:
         """The key words of a kept article (``_keys`` of its vector), computed once."""
         keys = self.keys.get(article)

@@ -225,6 +225,7 @@ def ingest_paths(
                 report.opened += opened
             if placed:
                 store.put_events(index, [a.id for a in placed])
+                index.forget(a.id for a in placed)
             if own:
                 profiles.clear()  # this chunk's are placed: hold none across chunks
             t["place"] = t.get("place", 0.0) + time.perf_counter() - start
@@ -240,6 +241,7 @@ def _open_index(store: Store) -> cluster.Index:
         for article in sorted(batch, key=lambda a: cluster.profile_order(a)):
             index.add(cluster.profile(article))
         store.put_events(index, [a.id for a in batch])
+        index.forget(a.id for a in batch)
     return index
 
 

@@ -143,6 +143,24 @@ def test_streaming_and_batch_agree_and_batch_ignores_input_order(write, db_path)
     assert streamed == groups(batch) == [["col-1", "col-2", "col-3"], ["gao-1"], ["mem-1"], ["tim-1", "tim-2"]]
 
 
+def test_a_long_streaming_ingest_keeps_no_copy_of_the_articles_it_has_stored(write, db_path, monkeypatch):
+    """Placing reads only the events' sums: a run of a million articles must not hold each one's vector."""
+    from corroborate import pipeline
+
+    recs = [GAO_OCTOBER, COLUMBUS, TIMBUKTU, MEMPHIS, COLUMBUS_AGAIN, TIMBUKTU_AGAIN, COLUMBUS_ARREST]
+    opened = []
+    monkeypatch.setattr(pipeline, "_open_index", lambda store, real=pipeline._open_index: opened.append(real(store))
+                        or opened[-1])
+    with Store(db_path) as store:  # one run, one file (one transaction) after another
+        report = ingest_paths(store, [jsonl(write, f"s{i}.jsonl", r) for i, r in enumerate(recs)])
+        record_of = {a.id: a.record for a in store.articles()}
+        streamed = sorted(sorted(record_of[i] for i in e.articles) for e in stored_events(store))
+    (index,) = opened
+    assert report.placed == len(index.of) == len(recs)
+    assert not index.vectors and not index.profiles and not index.keys
+    assert streamed == [["col-1", "col-2", "col-3"], ["gao-1"], ["mem-1"], ["tim-1", "tim-2"]]
+
+
 def test_event_ids_and_headlines_name_the_earliest_report(write):
     d = analyze([jsonl(write, "a.jsonl", COLUMBUS_ARREST, COLUMBUS_AGAIN, COLUMBUS)])
     (event,) = d.events
