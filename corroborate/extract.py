@@ -373,17 +373,16 @@ def date_tie(sentence: str, start: int, end: int) -> int | None:
 _ANSWER = re.compile(r"911\s+calls?|receiv.*|responded|called|dispatched")
 
 
-def answered(low: str, start: int, end: int) -> bool:
+def answered(low: str, start: int, end: int, text: str | None = None) -> bool:
     """Whether the word that ties the date at ``low[start:end]`` to the event (the nearest before it in its
     clause, else the first after it) is the police's answer to a call, not the act ("officers responded
     to the house Monday"; not "responded to the shooting on Monday"): the day the police came, which is
-    the act's day or, for a body found or a call made late, a later one."""
-    left, _ = _clause_before(low, start)
-    cue = None
-    for cue in _TIE_CUES.finditer(left):
-        pass
-    if cue is None:
-        cue = _TIE_CUES.search(low, end, end + 60)
+    the act's day or, for a body found or a call made late, a later one.  ``text`` (the sentence as
+    written) lets a cue word inside a place's name be passed over, as ``_tie`` does ("Wrenfold Court")."""
+    left, first = _clause_before(low, start)
+    cues = [c for c in _TIE_CUES.finditer(left) if not _in_a_name(text, c, first)]
+    cue = cues[-1] if cues else \
+        next((c for c in _TIE_CUES.finditer(low, end, end + 60) if not _in_a_name(text, c, 0)), None)
     return cue is not None and _ANSWER.fullmatch(cue.group(0)) is not None
 
 

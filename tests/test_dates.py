@@ -371,8 +371,11 @@ def test_a_day_the_police_came_is_told_apart_from_a_day_the_act_s_words_give():
 
     def said(text: str) -> bool:
         at = text.index("Monday")
-        return answered(text.lower(), at, at + len("Monday"))
+        return answered(text.lower(), at, at + len("Monday"), text)
     assert said("Officers responded to a house on Tern Road in Bexley Ford on Monday.")
+    # a court that is a street's name is no court step between the call and the day
+    assert said("Officers responded to a house on Wrenfold Court on Monday.")
+    assert not said("Officers responded to a report and took him to court on Monday.")
     assert said("On Monday, deputies were dispatched to the grain elevator.")
     assert not said("Officers responded to the shooting on Monday.")
     assert not said("A farmhand was shot on Tern Road on Monday, deputies said after they were called.")

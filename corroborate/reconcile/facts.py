@@ -220,7 +220,7 @@ def _rank(c) -> int:
 
 def _answered(c) -> bool:
     """Whether the police's arrival, not the act, ties a date claim to the event (``extract.answered``)."""
-    return c.start >= 0 and answered(lower(c.quote), c.start, c.end)
+    return c.start >= 0 and answered(lower(c.quote), c.start, c.end, c.quote)
 
 
 def _width(span: tuple[_date, _date]) -> int:
