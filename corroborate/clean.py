@@ -141,8 +141,13 @@ def _short_with(pattern: str, max_words: int) -> Callable[[str], bool]:
     )
 
 
+# "(AP Photo/Jane Roe)", "(WISH Photo/Jane Roe)": an agency's or a station's credit, in brackets
+_CREDIT = r"\((?:[A-Z][\w.&'’-]*\s+){0,3}Photos?\s*(?:/|:|by\b)[^()]{0,80}\)"
+# a paragraph that ends with one is that photo's caption, however long ("Mourners gather ... on Monday,
+# Feb. 11, 2013, in Chicago. (AP Photo/Jane Roe)"): its dates and figures are the photo's, often a file photo's
+_CAPTION = re.compile(rf"{_CREDIT}(?:\s+Photos?:[^()]{{0,80}})?\s*$")
 _PHOTO_CREDIT = re.compile(
-    r"(\((?:AP|AFP|Reuters|EPA|Getty)? ?Photo[^)]*\)|\(Representational (?:image|photo)\)|"
+    rf"({_CREDIT}|\((?:AP|AFP|Reuters|EPA|Getty)? ?Photo[^)]*\)|\(Representational (?:image|photo)\)|"
     r"\b(?:Wikimedia Commons|Getty Images|Shutterstock|iStock(?:photo)?|Alamy|"
     r"EPA-EFE|AFP via Getty Images|Creative Commons)\b|"
     r"(?:^|\s)(?:REUTERS|AFP|AP|EPA)/[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s*$|"
@@ -181,6 +186,7 @@ RULES: list[tuple[str, Callable[[str], bool]]] = [
     ("copyright", _short_with(
         r"^(?:copyright|©|\(c\))|all rights reserved|may not be (?:published|reproduced|redistributed)", 60)),
     ("video-caption", _short_with(r"\((?:Published|Updated) [A-Z][a-z]+day, [^)]*\d{4}\)\s*$", 60)),
+    ("photo-caption", lambda line: len(line.split()) > 12 and bool(_CAPTION.search(line))),
     ("photo-credit", lambda line: len(line.split()) <= 30 and bool(_PHOTO_CREDIT.search(line))),
     ("account-ui", _short_with(
         r"\b(?:log ?in|sign ?in|signed in|your (?:account|profile|password|subscription)|verification (?:email|message)|"

@@ -29,6 +29,11 @@ def _clean(raw: str, title: str = "Gunmen attack army post") -> Article:
         ("Copyright 2019 The Associated Press. All rights reserved.", "copyright"),
         ("Follow us on Twitter for breaking news", "promotion"),
         ("A soldier stands guard in Gao. (AP Photo/Baba Ahmed)", "photo-credit"),
+        # a caption of any length ends with its credit: its dates are the photo's, often a file photo's
+        ("Officers search a yard on Tern Road in Bexley Ford during a news conference on Tuesday, June 4, 2013, "
+         "after two men were shot there. (WQBX Photo/Dana Holt)", "photo-caption"),
+        ("Mourners gather outside the Tern Road church on Sunday. (Photo: Bexley Ford Ledger) Photo: Dana Holt",
+         "photo-caption"),
         ("Three Killed In Overnight Bamako Fire As Crews Struggle", "sidebar-headline"),
     ],
 )
@@ -49,6 +54,7 @@ def test_boilerplate_line_is_removed_and_recorded(line, rule):
         "HPD Homicide Division Sergeant W. Meeler and Senior Police Officer J. Sosa reported:",
         "Views differ on how many people died in the attack.",
         "Photographs of the victims were shown at the vigil on Sunday.",
+        "Detectives released a photo of the car seen near the bar (a grey sedan) on Monday night, police said.",
     ],
 )
 def test_news_sentences_that_look_like_boilerplate_are_kept(sentence):
