@@ -54,6 +54,17 @@ def _table() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
             re.compile(rf"(?<![\w-])(?:{alt(exact)})(?![\w-])"), canonical)
 
 
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, dict]:
+    data = json.loads(resources.files("corroborate").joinpath("data/actors.json").read_text(encoding="utf-8"))
+    return {a["name"]: a for a in data["actors"]}
+
+
+def entry(name: str) -> dict | None:
+    """The data file's entry for a canonical group name (its kind, aliases, codes), if it has one."""
+    return _entries().get(name)
+
+
 def canonical(name: str) -> str:
     _, _, table = _table()
     key = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE).lower()

@@ -16,6 +16,10 @@ town 1, district 2, region or country 3; ``where_prec`` town 1, district 3, regi
 country 6; ``date_prec`` day 1, week 3, month 4.  Actor names are the reports' own
 (canonical names from ``data/actors.json``), not ACLED's actor dictionary; a perpetrator
 that only claimed responsibility is still listed, and ``notes`` says it is unverified.
+``inter1``/``inter2``/``interaction`` use ACLED's inter codes (1 state forces, 2 rebel groups,
+3 political militias, 4 identity militias, 7 civilians, 8 external forces): a named group's code
+comes from its kind in ``data/actors.json`` (or its ``acled_inter``), an unidentified armed group
+is 3, as ACLED codes it; a group our data cannot place is left blank for the coder.
 """
 
 from __future__ import annotations
@@ -120,6 +124,7 @@ def acled_row(event: Event) -> dict[str, Any]:
     actor1 = perpetrators[0]["name"] if perpetrators else (
         f"Unidentified Armed Group ({country.name})" if country and r["acled_event_type"] in
         ("Battles", "Explosions/Remote violence", "Violence against civilians") else "")
+    inter1 = _inter(perpetrators[0]["name"]) if perpetrators else 3 if actor1 else ""
     killed = {f["group"] for f in event.figures if f["measure"] in ("killed", "injured")}
     actor2, inter2 = "", ""
     if country and killed & {"soldiers", "peacekeepers"}:
@@ -138,8 +143,8 @@ def acled_row(event: Event) -> dict[str, Any]:
         "event_id_cnty": event.id, "event_date": r["date"], "year": (r["date"] or "")[:4] or None,
         "time_precision": _TIME_PRECISION.get(r["date_precision"]),
         "disorder_type": _DISORDER.get(r["acled_event_type"], ""), "event_type": r["acled_event_type"],
-        "sub_event_type": r["acled_sub_event_type"], "actor1": actor1, "assoc_actor_1": "", "inter1": "",
-        "actor2": actor2, "assoc_actor_2": "", "inter2": inter2, "interaction": "",
+        "sub_event_type": r["acled_sub_event_type"], "actor1": actor1, "assoc_actor_1": "", "inter1": inter1,
+        "actor2": actor2, "assoc_actor_2": "", "inter2": inter2, "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if r["acled_event_type"] == "Violence against civilians" else "",
         "iso": int(country.numeric) if country else None, "region": "", "country": country.name if country else r["country"],
         "admin1": r["admin1"], "admin2": "", "admin3": "", "location": r["location"], "latitude": r["latitude"],
@@ -147,6 +152,28 @@ def acled_row(event: Event) -> dict[str, Any]:
         "source": r["sources"], "source_scale": "", "notes": notes.strip(),
         "fatalities": r["killed_conservative"], "tags": "", "timestamp": "",
     }
+
+
+# ACLED's inter codes by the kind our actors file gives a group: 1 state forces, 2 rebel groups (ACLED codes
+# the jihadist insurgencies as rebels), 3 political militias (organised crime among them); a kind that
+# spans several codes ("militia", "armed group") gives none unless the group's entry names it (``acled_inter``)
+_INTER = {"state force": 1, "rebel group": 2, "jihadist group": 2, "cartel": 3}
+
+
+def _inter(name: str) -> int | str:
+    """ACLED's inter code of a named group, or "" when our data does not say (the coder decides)."""
+    from .actors import entry
+
+    e = entry(name)
+    return "" if e is None else e.get("acled_inter") or _INTER.get(e["kind"], "")
+
+
+def _interaction(inter1: int | str, inter2: int | str) -> int | str:
+    """ACLED's interaction: both inter codes, the lower first (17: state forces and civilians); one actor
+    alone, its code and 0 (20: rebels alone); "" when actor1's code is unknown."""
+    if inter1 == "":
+        return ""
+    return inter1 * 10 if inter2 == "" else min(inter1, inter2) * 10 + max(inter1, inter2)
 
 
 def ucdp_row(event: Event) -> dict[str, Any]:

@@ -179,11 +179,23 @@ def test_exports_load_in_pandas(exported):
     assert acled.loc[0, "fatalities"] == 14  # the army's revised toll replaces its first (ACLED revises too)
     assert acled.loc[0, "iso"] == 466 and acled.loc[0, "time_precision"] == 1
     assert "Disputed" in acled.loc[0, "notes"]
+    # the Islamic State (a rebel group in ACLED's codes) against Mali's army: interaction 12
+    assert (acled.loc[0, "actor1"], acled.loc[0, "inter1"], acled.loc[0, "inter2"], acled.loc[0, "interaction"]) == \
+        ("Islamic State", 2, 1, 12)
     ucdp = pd.read_csv(exported["ucdp"])
     assert list(ucdp.columns) == UCDP_COLUMNS
     assert (ucdp.loc[0, "best"], ucdp.loc[0, "deaths_a"], ucdp.loc[0, "deaths_civilians"]) == (14, 13, 1)
     lines = pd.read_json(exported["jsonl"], lines=True)
     assert lines.loc[0, "id"] == table.loc[0, "event_id"]
+
+
+def test_acled_inter_codes_come_from_the_groups_kind_and_stay_blank_where_it_does_not_say():
+    from corroborate.export import _inter, _interaction
+
+    assert _inter("Islamic State in the Greater Sahara") == 2 and _inter("Wagner Group") == 8
+    assert _inter("Rapid Support Forces") == "" and _inter("a group nobody listed") == ""  # the coder decides
+    assert _interaction(3, 7) == 37 and _interaction(2, 1) == 12 and _interaction(2, "") == 20
+    assert _interaction("", 1) == ""
 
 
 def test_geojson_loads_in_gdal(exported):
